@@ -1,0 +1,3 @@
+from houqin_cli.app import main
+
+main()

@@ -1,0 +1,223 @@
+"""The root command: global options, lazy loading of the groups, and the single
+error boundary (error -> one line on stderr + its exit code).
+
+Nothing here imports the ORM: `houqin --version` and `houqin --help` load only
+typer; a group's module is imported when that group is invoked."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shlex
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from houqin_cli import __version__
+from houqin_cli.core.errors import HouqinError
+from houqin_cli.core.i18n import N_, _, detect_language, set_language
+
+# name -> (module, attribute, short help msgid), in the order `--help` lists them
+GROUPS: dict[str, tuple[str, str, str]] = {
+    "init": ("houqin_cli.ledger.cli", "init_app", N_("Create the ledger (schema to head)")),
+    "demo": ("houqin_cli.ledger.demo", "demo_app", N_("Fill a new ledger with a demo school")),
+    "check": ("houqin_cli.ledger.cli", "check_app", N_("Run every group's checks (for cron)")),
+    "people": (
+        "houqin_cli.people.cli",
+        "people_app",
+        N_("Staff and everyone who signs or receives"),
+    ),
+    "unit": ("houqin_cli.people.cli", "unit_app", N_("Departments, grades and classes")),
+    "place": ("houqin_cli.people.cli", "place_app", N_("Rooms and areas")),
+    "term": ("houqin_cli.ledger.cli", "term_app", N_("School terms (学期)")),
+    "config": ("houqin_cli.ledger.cli", "config_app", N_("School-wide settings")),
+    "audit": ("houqin_cli.audit.cli", "audit_app", N_("The tamper-evident journal")),
+    "db": ("houqin_cli.ledger.cli", "db_app", N_("Ledger database: info, upgrade, backup, check")),
+}
+
+
+class LazyGroup(TyperGroup):
+    """Loads a group's module only when it runs; help lists groups without loading them."""
+
+    _listing = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(GROUPS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in GROUPS:
+            return None
+        module, attr, short = GROUPS[cmd_name]
+        if self._listing:
+            return TyperCommand(name=cmd_name, help=_(short), callback=lambda: None)
+        obj = getattr(importlib.import_module(module), attr)
+        cmd = typer.main.get_command(obj)
+        cmd.name = cmd_name
+        return cmd
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.help = _(ROOT_HELP)
+        for param in self.params:
+            msgid = OPTION_HELP.get(param.name or "")
+            if msgid:
+                param.help = _(msgid)  # type: ignore[attr-defined]
+        LazyGroup._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            LazyGroup._listing = False
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        from houqin_cli import cli_util
+
+        cli_util.ARGV[:] = argv
+        code = run_guarded(
+            lambda: super(LazyGroup, self).main(
+                args=argv,
+                prog_name=prog_name or "houqin",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def run_guarded(call: Any) -> int:
+    """The error boundary: every failure becomes one line and its exit code."""
+    from typer._click import exceptions as click_exc
+
+    try:
+        rv = call()
+        return rv if isinstance(rv, int) else 0
+    except HouqinError as exc:
+        _fail(exc.message if exc.exit_code != 70 else _internal(exc))
+        return exc.exit_code
+    except click_exc.UsageError as exc:
+        _fail(_("{problem} (see --help)").format(problem=exc.format_message()))
+        return 2
+    except click_exc.ClickException as exc:
+        _fail(exc.format_message())
+        return exc.exit_code
+    except typer.Exit as exc:
+        return int(exc.exit_code or 0)
+    except (typer.Abort, KeyboardInterrupt):
+        _fail(_("Interrupted."))
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        _fail(_internal(exc))
+        return 70
+
+
+def _internal(exc: BaseException) -> str:
+    if os.environ.get("HOUQIN_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    return _("Internal error ({kind}): {detail}. Set HOUQIN_DEBUG=1 to see where.").format(
+        kind=type(exc).__name__, detail=str(exc).splitlines()[0] if str(exc) else "-"
+    )
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(_("Error: {message}").format(message=message) + "\n")
+    sys.stderr.flush()
+
+
+ROOT_HELP = N_(
+    "houqin (后勤): the logistics office's ledger — school property, storeroom, "
+    "repairs, duty, canteen and audit. Data goes to stdout, messages to stderr; "
+    "exit 1 means a check found problems."
+)
+
+
+OPTION_HELP = {
+    "db": N_("Ledger: a SQLite path or a postgresql+psycopg:// URL (env HOUQIN_DB)."),
+    "operator": N_("Who is typing; recorded on every journal entry (env HOUQIN_OPERATOR)."),
+    "lang": N_("Language of messages and headers: zh or en (env HOUQIN_LANG)."),
+    "version": N_("Show the version and exit."),
+}
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"houqin {__version__}\n")
+        raise typer.Exit(0)
+
+
+def _lang(value: str | None) -> str | None:
+    set_language(detect_language(value))
+    return value
+
+
+app = typer.Typer(
+    cls=LazyGroup,
+    name="houqin",
+    no_args_is_help=True,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        envvar="HOUQIN_DB",
+        metavar="PATH|URL",
+        help=OPTION_HELP["db"],
+        show_default=False,
+    ),
+    operator: str | None = typer.Option(
+        None,
+        "--operator",
+        envvar="HOUQIN_OPERATOR",
+        metavar="NAME",
+        help=OPTION_HELP["operator"],
+    ),
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        metavar="zh|en",
+        is_eager=True,
+        callback=_lang,
+        help=OPTION_HELP["lang"],
+    ),
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_version, help=OPTION_HELP["version"]
+    ),
+) -> None:
+    from houqin_cli import cli_util
+
+    run = cli_util.State(db=db, operator=operator)
+    cli_util.CURRENT[:] = [run]
+    ctx.call_on_close(run.close)
+
+
+def command_line() -> str:
+    from houqin_cli import cli_util
+    from houqin_cli.core.db import mask_url
+
+    return shlex.join(["houqin", *(mask_url(a) for a in cli_util.ARGV)])
+
+
+def main() -> None:
+    typer.main.get_command(app).main(prog_name="houqin")

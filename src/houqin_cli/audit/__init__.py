@@ -1,0 +1,1 @@
+"""Audit: the tamper-evident journal (and, later, receipts, budgets, disclosure)."""

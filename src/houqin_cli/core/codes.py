@@ -1,0 +1,45 @@
+"""Human codes: PREFIX-YEAR-NNNN for records, PREFIX-NNNN for registry entries.
+
+Numbers are taken inside the write transaction, so a refused command uses none
+up and two writers never get the same number (writes are serialised)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Column, Integer, String, select
+from sqlmodel import Field, SQLModel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class CodeCounter(SQLModel, table=True):
+    __tablename__ = "code_counter"
+
+    prefix: str = Field(sa_column=Column(String(16), primary_key=True))
+    year: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    last: int = Field(sa_column=Column(Integer, nullable=False))
+
+
+def next_code(
+    session: Session, prefix: str, *, year: int | None = None, model: Any = None, width: int = 4
+) -> str:
+    """The next free code; skips numbers a user already took by hand on `model`."""
+    key_year = year or 0
+    counter = session.get(CodeCounter, (prefix, key_year))
+    if counter is None:
+        counter = CodeCounter(prefix=prefix, year=key_year, last=0)
+        session.add(counter)
+    while True:
+        counter.last += 1
+        code = (
+            f"{prefix}-{year}-{counter.last:0{width}d}"
+            if year
+            else f"{prefix}-{counter.last:0{width}d}"
+        )
+        if (
+            model is None
+            or session.execute(select(model.id).where(model.code == code)).first() is None
+        ):
+            return code

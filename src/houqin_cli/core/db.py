@@ -1,0 +1,338 @@
+"""The ledger: engine and session for SQLite or PostgreSQL, write transactions,
+and the cheap schema check that runs before any command touches data.
+
+Every write goes through `Ledger.write()`: on SQLite a BEGIN IMMEDIATE with the
+busy timeout, on PostgreSQL a transaction-scoped advisory lock, so writers queue
+instead of forking the journal. The write must append its journal entry (see
+journal.py) before it commits; a write without one is refused as a bug.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from houqin_cli.core.errors import HouqinError, InternalError, LedgerError
+from houqin_cli.core.i18n import _
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_BUSY_MS = 5000
+PG_LOCK_KEY = 0x686F7571  # "houq": the one advisory lock every write takes
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is writing, the command as typed, and the moment ("now") it counts at."""
+
+    operator: str
+    command: str
+    now: datetime
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("houqin", appauthor=False)) / "houqin.db"
+
+
+def mask_url(url: str) -> str:
+    """postgresql+psycopg://user:secret@host/db -> postgresql+psycopg://user:***@host/db"""
+    return re.sub(r"(//[^/:@]+:)[^@/]*@", r"\1***@", url)
+
+
+@dataclass
+class Ledger:
+    """One ledger database, addressed by a path (SQLite) or a URL (PostgreSQL)."""
+
+    target: str
+    backend: str
+    path: Path | None = None
+    busy_ms: int = DEFAULT_BUSY_MS
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_option(cls, value: str | None) -> Ledger:
+        target = value or os.environ.get("HOUQIN_DB") or str(default_path())
+        if target.startswith(("postgresql", "postgres://")):
+            url = target.replace("postgres://", "postgresql+psycopg://", 1)
+            if url.startswith("postgresql://"):
+                url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+            return cls(target=url, backend="postgresql")
+        if target.startswith("sqlite:///"):
+            target = target[len("sqlite:///") :]
+        path = Path(target).expanduser()
+        return cls(target=str(path), backend="sqlite", path=path)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.backend == "sqlite"
+
+    @property
+    def location(self) -> str:
+        return str(self.path) if self.path is not None else mask_url(self.target)
+
+    # -- existence and schema -------------------------------------------------
+
+    def missing_error(self) -> LedgerError:
+        return LedgerError(
+            _(
+                "No ledger at {location}. Create one with `houqin --db {location} init` "
+                "(or fill a demo with `houqin --db {location} demo`)."
+            ).format(location=self.location)
+        )
+
+    def revision(self) -> str | None:
+        """The schema revision stored in the ledger; None for an empty database.
+
+        Raises LedgerError for a missing SQLite file, a foreign or corrupt file,
+        or a server that cannot be reached. Imports no Alembic."""
+        if self.is_sqlite:
+            return self._sqlite_revision()
+        return self._pg_revision()
+
+    def _sqlite_revision(self) -> str | None:
+        assert self.path is not None
+        if not self.path.exists():
+            raise self.missing_error()
+        if self.path.is_dir():
+            raise self.foreign_error()
+        with open(self.path, "rb") as fh:
+            head = fh.read(16)
+        if head == b"" and self.path.stat().st_size == 0:
+            return None
+        if head != SQLITE_MAGIC:
+            raise self.foreign_error()
+        try:
+            con = sqlite3.connect(
+                f"file:{self.path}?mode=rw", uri=True, timeout=self.busy_ms / 1000
+            )
+            try:
+                tables = {
+                    r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                }
+                if not tables:
+                    return None
+                if "alembic_version" not in tables:
+                    raise self.foreign_error()
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "setting" in tables:
+                    busy = con.execute(
+                        "SELECT value FROM setting WHERE key='db.busy_timeout_ms'"
+                    ).fetchone()
+                    if busy:
+                        self.busy_ms = int(busy[0])
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            raise translate_db_error(exc, self) from exc
+        return row[0] if row else None
+
+    def _pg_revision(self) -> str | None:
+        from sqlalchemy import text
+
+        try:
+            with self.engine.connect() as con:
+                reg = con.execute(text("SELECT to_regclass('alembic_version')")).scalar()
+                if reg is None:
+                    has_tables = con.execute(
+                        text(
+                            "SELECT count(*) FROM information_schema.tables "
+                            "WHERE table_schema = current_schema()"
+                        )
+                    ).scalar()
+                    if has_tables:
+                        raise self.foreign_error()
+                    return None
+                rev = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                if con.execute(text("SELECT to_regclass('setting')")).scalar() is not None:
+                    busy = con.execute(
+                        text("SELECT value FROM setting WHERE key='db.busy_timeout_ms'")
+                    ).scalar()
+                    if busy:
+                        self.busy_ms = int(busy)
+                return str(rev) if rev is not None else None
+        except HouqinError:
+            raise
+        except Exception as exc:
+            raise translate_db_error(exc, self) from exc
+
+    def foreign_error(self) -> LedgerError:
+        return LedgerError(
+            _("{location} is not a houqin ledger (or it is damaged).").format(
+                location=self.location
+            )
+        )
+
+    def require_current(self) -> None:
+        """Exit 4 unless the ledger exists and its schema is the program's."""
+        from houqin_cli.migrations.revisions import HEAD, REVISIONS
+
+        rev = self.revision()
+        if rev is None:
+            raise self.missing_error()
+        if rev == HEAD:
+            return
+        if rev in REVISIONS:
+            raise LedgerError(
+                _(
+                    "The ledger's schema ({rev}) is older than this houqin ({head}): "
+                    "back it up, then run `houqin db upgrade`."
+                ).format(rev=rev, head=HEAD)
+            )
+        raise LedgerError(
+            _(
+                "The ledger's schema ({rev}) is newer than this houqin knows: "
+                "upgrade houqin (pip install -U houqin)."
+            ).format(rev=rev)
+        )
+
+    # -- engine and sessions --------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self._make_engine()
+        return self._engine
+
+    def _make_engine(self) -> Engine:
+        from sqlalchemy import create_engine, event
+
+        if self.is_sqlite:
+            eng = create_engine(
+                f"sqlite:///{self.path}",
+                connect_args={"timeout": self.busy_ms / 1000},
+            )
+
+            @event.listens_for(eng, "connect")
+            def _on_connect(dbapi_con: Any, _record: Any) -> None:
+                dbapi_con.isolation_level = None  # we issue BEGIN ourselves
+                cur = dbapi_con.cursor()
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute(f"PRAGMA busy_timeout={int(self.busy_ms)}")
+                cur.close()
+
+            @event.listens_for(eng, "begin")
+            def _on_begin(con: Any) -> None:
+                immediate = con.get_execution_options().get("houqin_write")
+                con.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+            return eng
+        try:
+            return create_engine(self.target, pool_pre_ping=False)
+        except ModuleNotFoundError as exc:
+            raise LedgerError(_("PostgreSQL needs psycopg: pip install 'houqin[pg]'.")) from exc
+
+    def create_file(self) -> None:
+        """Create an empty SQLite file readable and writable by its owner only."""
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        from sqlmodel import Session
+
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except HouqinError:
+            raise
+        except Exception as exc:
+            err = translate_db_error(exc, self)
+            if isinstance(err, InternalError):
+                raise
+            raise err from exc
+
+    @contextmanager
+    def write(self, operator: str, command: str) -> Iterator[Session]:
+        """One transaction: the changes and their journal entry, or nothing."""
+        from sqlmodel import Session
+
+        from houqin_cli.core import clock, journal, settings
+
+        bind = self.engine.execution_options(houqin_write=True)
+        try:
+            with Session(bind, expire_on_commit=False) as session:
+                if not self.is_sqlite:
+                    from sqlalchemy import text
+
+                    session.execute(text(f"SET LOCAL lock_timeout = '{int(self.busy_ms)}ms'"))
+                    session.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})"))
+                actor = Actor(operator, command, clock.now(settings.timezone(session)))
+                journal.attach(session, actor)
+                yield session
+                journal.before_commit(session)
+                session.commit()
+        except HouqinError:
+            raise
+        except Exception as exc:
+            err = translate_db_error(exc, self)
+            if isinstance(err, InternalError):
+                raise
+            raise err from exc
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def translate_db_error(exc: BaseException, ledger: Ledger | None = None) -> HouqinError:
+    """Map a driver error to exit 4 with one clear line; anything else is a bug."""
+    module = type(exc).__module__
+    if not module.startswith(("sqlalchemy", "sqlite3", "psycopg")):
+        return InternalError(f"{type(exc).__name__}: {exc}")
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    where = ledger.location if ledger else ""
+    ms = ledger.busy_ms if ledger else DEFAULT_BUSY_MS
+    if (
+        "database is locked" in text
+        or "lock timeout" in text
+        or "locknotavailable" in text
+        or ("canceling statement due to lock timeout" in text)
+    ):
+        return LedgerError(
+            _(
+                "The ledger is busy: another program kept it locked for more than {ms} ms. "
+                "Try again, or raise db.busy_timeout_ms."
+            ).format(ms=ms)
+        )
+    if "file is not a database" in text or "malformed" in text or "not a database" in text:
+        return LedgerError(
+            _("{location} is not a houqin ledger (or it is damaged).").format(location=where)
+        )
+    if (
+        "no such table" in text
+        or "undefinedtable" in text
+        or "does not exist" in text
+        and ("relation" in text)
+    ):
+        return LedgerError(
+            _("{location} is not a houqin ledger (or it is damaged).").format(location=where)
+        )
+    if (
+        "unable to open database" in text
+        or "connection" in text
+        or "could not connect" in text
+        or "readonly database" in text
+        or "password authentication" in text
+        or ("database" in text and "does not exist" in text)
+    ):
+        return LedgerError(
+            _("Cannot open the ledger {location}: {reason}").format(
+                location=where, reason=str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            )
+        )
+    return InternalError(str(exc))

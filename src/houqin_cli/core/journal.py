@@ -1,0 +1,491 @@
+"""The append-only, hash-chained journal, and the row digests behind `audit verify`.
+
+Each write transaction appends one entry per action. An entry's hash is SHA-256
+over the previous entry's hash and the entry's canonical fields, so editing,
+deleting or inserting an entry breaks the chain from there on. Each entry also
+carries `digests`: for every business row the action inserted, changed or
+deleted, the row's digest after the change ("-" once deleted). Replaying the
+digests gives what every row must look like now, so a row changed, deleted or
+inserted behind the program's back is found by comparing (see ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Column, Index, Integer, String, Text, event, select
+from sqlmodel import Field, SQLModel, col
+
+from houqin_cli.core import clock
+from houqin_cli.core.errors import InternalError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+    from sqlalchemy.orm import Session
+
+    from houqin_cli.core.db import Actor
+    from houqin_cli.core.report import Finding
+
+GENESIS = "0" * 64
+DIGEST_CHARS = 32
+UNTRACKED = frozenset({"journal", "code_counter", "alembic_version"})
+
+
+class Journal(SQLModel, table=True):
+    __tablename__ = "journal"
+    __table_args__ = (
+        Index("ix_journal_action", "action"),
+        Index("ix_journal_code", "code"),
+        Index("ix_journal_time", "time"),
+    )
+
+    seq: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    time: str = Field(sa_column=Column(String(32), nullable=False))
+    operator: str = Field(sa_column=Column(String(200), nullable=False))
+    command: str = Field(sa_column=Column(Text, nullable=False))
+    action: str = Field(sa_column=Column(String(64), nullable=False))
+    entity: str = Field(sa_column=Column(String(64), nullable=False))
+    entity_id: str | None = Field(default=None, sa_column=Column(String(64)))
+    code: str | None = Field(default=None, sa_column=Column(String(64)))
+    reverses: int | None = Field(default=None, sa_column=Column(Integer))
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    digests: str = Field(sa_column=Column(Text, nullable=False))
+    prev_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    hash: str = Field(sa_column=Column(String(64), nullable=False))
+
+
+# -- canonical forms ---------------------------------------------------------
+
+
+def canon(value: Any) -> Any:
+    """A JSON-safe, backend-independent form of a column value."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def canonical_json(payload: Any) -> str:
+    return json.dumps(
+        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=canon
+    )
+
+
+def row_digest(row: Mapping[Any, Any]) -> str:
+    """Digest of one business row: its non-null columns in canonical JSON.
+
+    Null columns are left out so that a migration adding a nullable column does
+    not change the digest of rows written before it."""
+    data = {k: canon(v) for k, v in row.items() if v is not None}
+    text = canonical_json(data)
+    return hashlib.sha256(text.encode()).hexdigest()[:DIGEST_CHARS]
+
+
+def entry_hash(
+    prev_hash: str,
+    seq: int,
+    time: str,
+    operator: str,
+    command: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    code: str | None,
+    reverses: int | None,
+    payload: str,
+    digests: str,
+) -> str:
+    parts = (
+        prev_hash,
+        str(seq),
+        time,
+        operator,
+        command,
+        action,
+        entity,
+        entity_id or "",
+        code or "",
+        "" if reverses is None else str(reverses),
+        payload,
+        digests,
+    )
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def parse_digests(text: str) -> Iterator[tuple[str, str, str]]:
+    """'person:12=ab… unit:3=-' -> (table, pk, digest)."""
+    for item in text.split():
+        table, rest = item.split(":", 1)
+        pk, digest = rest.rsplit("=", 1)
+        yield table, pk, digest
+
+
+# -- tracking what a write touched -------------------------------------------
+
+
+def tracked_tables() -> dict[str, Table]:
+    return {
+        name: table for name, table in SQLModel.metadata.tables.items() if name not in UNTRACKED
+    }
+
+
+def _pk_text(table: Table, row: Any) -> str:
+    cols = list(table.primary_key.columns)
+    return "/".join(str(getattr(row, c.key)) for c in cols)
+
+
+def attach(session: Session, actor: Actor) -> None:
+    """Start tracking the business rows this write session touches."""
+    session.info["actor"] = actor
+    session.info["touched"] = {}
+
+    @event.listens_for(session, "after_flush")
+    def _after_flush(sess: Session, _ctx: Any) -> None:
+        touched: dict[tuple[str, str], Any] = sess.info["touched"]
+        for obj in list(sess.new) + list(sess.dirty) + list(sess.deleted):
+            table = getattr(obj, "__table__", None)
+            if table is None or table.name in UNTRACKED:
+                continue
+            touched[(table.name, _pk_text(table, obj))] = table
+
+
+def _current_digest(session: Session, table: Table, pk: str) -> str:
+    cols = list(table.primary_key.columns)
+    values = pk.split("/")
+    cond = [
+        c == (int(v) if isinstance(c.type, Integer) else v)
+        for c, v in zip(cols, values, strict=True)
+    ]
+    row = session.execute(select(table).where(*cond)).mappings().first()
+    return "-" if row is None else row_digest(row)
+
+
+def append(
+    session: Session,
+    action: str,
+    entity: str,
+    *,
+    entity_id: Any = None,
+    code: str | None = None,
+    payload: Mapping[str, Any] | None = None,
+    reverses: int | None = None,
+) -> Journal:
+    """Append the journal entry for what this session changed since the last one."""
+    actor: Actor | None = session.info.get("actor")
+    if actor is None:
+        raise InternalError("journal.append outside a write transaction")
+    session.flush()
+    touched: dict[tuple[str, str], Table] = session.info["touched"]
+    digests = " ".join(
+        f"{name}:{pk}={_current_digest(session, table, pk)}"
+        for (name, pk), table in sorted(touched.items(), key=lambda kv: kv[0])
+    )
+    touched.clear()
+    last = session.execute(
+        select(col(Journal.seq), col(Journal.hash)).order_by(col(Journal.seq).desc()).limit(1)
+    ).first()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    entry = Journal(
+        seq=seq,
+        time=clock.iso_utc(actor.now),
+        operator=actor.operator,
+        command=actor.command,
+        action=action,
+        entity=entity,
+        entity_id=None if entity_id is None else str(entity_id),
+        code=code,
+        reverses=reverses,
+        payload=canonical_json(dict(payload or {})),
+        digests=digests,
+        prev_hash=prev,
+        hash="",
+    )
+    entry.hash = entry_hash(
+        prev,
+        seq,
+        entry.time,
+        entry.operator,
+        entry.command,
+        action,
+        entity,
+        entry.entity_id,
+        code,
+        reverses,
+        entry.payload,
+        digests,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def before_commit(session: Session) -> None:
+    session.flush()
+    if session.info.get("touched"):
+        raise InternalError(
+            f"a write changed {sorted(session.info['touched'])} without a journal entry"
+        )
+
+
+def head(session: Session) -> tuple[int, str]:
+    last = session.execute(
+        select(col(Journal.seq), col(Journal.hash)).order_by(col(Journal.seq).desc()).limit(1)
+    ).first()
+    return (int(last[0]), str(last[1])) if last else (0, GENESIS)
+
+
+def entries_for(session: Session, codes: Iterable[str]) -> list[Journal]:
+    return list(
+        session.execute(
+            select(Journal).where(col(Journal.code).in_(list(codes))).order_by(col(Journal.seq))
+        ).scalars()
+    )
+
+
+# -- verification ------------------------------------------------------------
+
+_JOURNAL_SQL = (
+    "SELECT seq, time, operator, command, action, entity, entity_id, code, reverses, "
+    "payload, digests, prev_hash, hash FROM journal ORDER BY seq"
+)
+
+
+def _stream(conn: Any, sql: str, batch: int = 20000) -> Iterator[tuple[Any, ...]]:
+    """Rows of `sql` straight from the driver, in batches (server-side on PostgreSQL)."""
+    dbapi = conn.connection.dbapi_connection
+    if conn.dialect.name == "postgresql":
+        cur = dbapi.cursor(name="houqin_stream")
+        cur.itersize = batch
+    else:
+        cur = dbapi.cursor()
+    try:
+        cur.execute(sql)
+        while True:
+            rows = cur.fetchmany(batch)
+            if not rows:
+                break
+            yield from rows
+    finally:
+        cur.close()
+
+
+def verify(
+    conn: Any, against: tuple[int, str] | None = None
+) -> tuple[list[Finding], dict[str, Any]]:
+    """Recompute the chain, check a sealed entry, and compare every business row
+    with the digest its last journal entry recorded. Returns findings and stats."""
+    from houqin_cli.core.i18n import _
+    from houqin_cli.core.report import Finding
+
+    findings: list[Finding] = []
+    expected: dict[str, dict[str, str]] = {}
+    prev = GENESIS
+    next_seq = 1
+    count = 0
+    chain_ok = True
+    sealed_hash: str | None = None
+    sha = hashlib.sha256
+    for (
+        seq,
+        time,
+        operator,
+        command,
+        action,
+        entity,
+        entity_id,
+        code,
+        reverses,
+        payload,
+        digests,
+        prev_hash,
+        own,
+    ) in _stream(conn, _JOURNAL_SQL):
+        count += 1
+        if against is not None and seq == against[0]:
+            sealed_hash = own
+        if digests:
+            for item in digests.split():
+                table, rest = item.split(":", 1)
+                pk, digest = rest.rsplit("=", 1)
+                bucket = expected.get(table)
+                if bucket is None:
+                    bucket = expected[table] = {}
+                bucket[pk] = digest
+        if not chain_ok:
+            continue
+        parts = (
+            prev,
+            str(seq),
+            time,
+            operator,
+            command,
+            action,
+            entity,
+            entity_id or "",
+            code or "",
+            "" if reverses is None else str(reverses),
+            payload,
+            digests,
+        )
+        recomputed = sha("\x1f".join(parts).encode()).hexdigest()
+        if seq != next_seq:
+            chain_ok = False
+            if seq > next_seq:
+                findings.append(
+                    Finding(
+                        "audit.journal",
+                        "entry.deleted",
+                        _(
+                            "Journal entry {seq} is missing: it was deleted behind the program's back."
+                        ).format(seq=next_seq),
+                        {"seq": next_seq},
+                    )
+                )
+            else:
+                findings.append(
+                    Finding(
+                        "audit.journal",
+                        "entry.inserted",
+                        _(
+                            "Journal entry {seq} appears twice or out of order: an entry was inserted."
+                        ).format(seq=seq),
+                        {"seq": seq},
+                    )
+                )
+        elif prev_hash != prev:
+            chain_ok = False
+            findings.append(
+                Finding(
+                    "audit.journal",
+                    "entry.inserted",
+                    _(
+                        "Journal entry {seq} does not follow the entry before it: "
+                        "an entry was inserted or removed here."
+                    ).format(seq=seq),
+                    {"seq": seq},
+                )
+            )
+        elif recomputed != own:
+            chain_ok = False
+            findings.append(
+                Finding(
+                    "audit.journal",
+                    "entry.edited",
+                    _("Journal entry {seq} was edited behind the program's back.").format(seq=seq),
+                    {"seq": seq},
+                )
+            )
+        prev = own
+        next_seq = seq + 1
+    if against is not None:
+        a_seq, a_hash = against
+        if sealed_hash is None or sealed_hash != a_hash:
+            findings.append(
+                Finding(
+                    "audit.journal",
+                    "seal.broken",
+                    _(
+                        "The journal no longer holds entry {seq} as sealed ({hash}): "
+                        "the chain was rewritten."
+                    ).format(seq=a_seq, hash=a_hash[:12]),
+                    {"seq": a_seq},
+                )
+            )
+    rows_checked = _verify_rows(conn, expected, findings)
+    return findings, {"entries": count, "head": [next_seq - 1, prev], "rows": rows_checked}
+
+
+def _record_name(table: Table, row: Mapping[str, Any], pk: str) -> str:
+    for name in ("code", "key", "name"):
+        if name in table.c and row.get(name) is not None:
+            return str(row[name])
+    return f"#{pk}"
+
+
+def _verify_rows(conn: Any, expected: dict[str, dict[str, str]], findings: list[Finding]) -> int:
+    from houqin_cli.core.i18n import _
+    from houqin_cli.core.report import Finding
+
+    checked = 0
+    for name, table in sorted(tracked_tables().items()):
+        want = expected.get(name, {})
+        seen: set[str] = set()
+        pk_cols = [c.key for c in table.primary_key.columns]
+        for row in conn.execute(select(table)).mappings():
+            checked += 1
+            pk = "/".join(str(row[c]) for c in pk_cols)
+            seen.add(pk)
+            digest = row_digest(row)
+            recorded = want.get(pk)
+            if recorded == digest:
+                continue
+            record = _record_name(table, row, pk)
+            if recorded is None or recorded == "-":
+                findings.append(
+                    Finding(
+                        "audit.rows",
+                        "row.inserted",
+                        _("{table} {record} was inserted behind the program's back.").format(
+                            table=name, record=record
+                        ),
+                        {"table": name, "record": record},
+                    )
+                )
+            else:
+                findings.append(
+                    Finding(
+                        "audit.rows",
+                        "row.changed",
+                        _("{table} {record} was changed behind the program's back.").format(
+                            table=name, record=record
+                        ),
+                        {"table": name, "record": record},
+                    )
+                )
+        for pk, digest in want.items():
+            if digest != "-" and pk not in seen:
+                record = _deleted_name(conn, name, pk)
+                findings.append(
+                    Finding(
+                        "audit.rows",
+                        "row.deleted",
+                        _("{table} {record} was deleted behind the program's back.").format(
+                            table=name, record=record
+                        ),
+                        {"table": name, "record": record},
+                    )
+                )
+    for name in sorted(set(expected) - set(tracked_tables())):
+        if any(d != "-" for d in expected[name].values()):
+            findings.append(
+                Finding(
+                    "audit.rows",
+                    "table.missing",
+                    _("Table {table} is missing from the ledger.").format(table=name),
+                    {"table": name},
+                )
+            )
+    return checked
+
+
+def _deleted_name(conn: Any, table: str, pk: str) -> str:
+    """The code of a deleted row, from the last journal entry that wrote it."""
+    row = conn.execute(
+        select(col(Journal.code), col(Journal.entity))
+        .where(col(Journal.digests).contains(f"{table}:{pk}="))
+        .order_by(col(Journal.seq).desc())
+        .limit(1)
+    ).first()
+    if row is not None and row[0] and row[1] == table:
+        return str(row[0])
+    return f"#{pk}"

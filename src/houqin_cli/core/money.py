@@ -1,0 +1,154 @@
+"""The one way in and out for money (integer fen) and quantities (exact decimals).
+
+Money is stored as integer fen. Quantities are exact decimals with at most three
+places, stored as integer thousandths ("milli"). No binary float ever enters.
+Division rounds ROUND_HALF_UP to the fen and the last share takes the remainder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from houqin_cli.core.errors import InputError
+from houqin_cli.core.i18n import _
+
+_PLAIN = re.compile(r"^(\d+)(?:\.(\d+))?$")
+_GROUPED = re.compile(r"^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$")
+QTY_PLACES = 3
+MILLI = 1000
+
+
+def _split_number(text: str) -> tuple[str, str] | None:
+    m = _PLAIN.match(text) or _GROUPED.match(text)
+    if not m:
+        return None
+    return m.group(1).replace(",", ""), m.group(2) or ""
+
+
+def parse_money(text: str) -> int:
+    """'12', '12.5', '¥12.50', '1,234.50' -> fen. Exit 2 on anything else."""
+    raw = str(text).strip()
+    s = raw
+    if s.startswith("-"):
+        raise InputError(
+            _("Invalid amount {text!r}: an amount cannot be negative.").format(text=raw)
+        )
+    for sign in ("¥", "￥"):
+        if s.startswith(sign):
+            s = s[len(sign) :].strip()
+    if s.endswith("元"):
+        s = s[:-1].strip()
+    parts = _split_number(s)
+    if parts is None:
+        raise InputError(
+            _("Invalid amount {text!r}: write it like 12, 12.50, ¥12.50 or 1,234.50.").format(
+                text=raw
+            )
+        )
+    whole, frac = parts
+    if len(frac) > 2:
+        raise InputError(
+            _("Invalid amount {text!r}: money has at most two decimal places (fen).").format(
+                text=raw
+            )
+        )
+    return int(whole) * 100 + int((frac + "00")[:2])
+
+
+def money_str(fen: int) -> str:
+    """Fen -> '1234.50' (JSON and CSV)."""
+    sign = "-" if fen < 0 else ""
+    q, r = divmod(abs(fen), 100)
+    return f"{sign}{q}.{r:02d}"
+
+
+def format_money(fen: int) -> str:
+    """Fen -> '¥1,234.50' (tables)."""
+    sign = "-" if fen < 0 else ""
+    q, r = divmod(abs(fen), 100)
+    return f"{sign}¥{q:,}.{r:02d}"
+
+
+def parse_qty(text: str, *, allow_zero: bool = True) -> Decimal:
+    """'3', '2.5', '1,000.125' -> Decimal with at most three places; exit 2 otherwise."""
+    raw = str(text).strip()
+    if raw.startswith("-"):
+        raise InputError(_("Invalid quantity {text!r}: it cannot be negative.").format(text=raw))
+    parts = _split_number(raw)
+    if parts is None:
+        raise InputError(
+            _("Invalid quantity {text!r}: write a number like 3, 2.5 or 0.125.").format(text=raw)
+        )
+    whole, frac = parts
+    if len(frac) > QTY_PLACES:
+        raise InputError(
+            _("Invalid quantity {text!r}: at most three decimal places.").format(text=raw)
+        )
+    value = Decimal(f"{whole}.{frac}" if frac else whole)
+    if not allow_zero and value == 0:
+        raise InputError(
+            _("Invalid quantity {text!r}: it must be more than zero.").format(text=raw)
+        )
+    return value
+
+
+def qty_to_milli(qty: Decimal) -> int:
+    scaled = qty * MILLI
+    if scaled != scaled.to_integral_value():
+        raise InputError(
+            _("Invalid quantity {text!r}: at most three decimal places.").format(text=str(qty))
+        )
+    return int(scaled)
+
+
+def milli_to_qty(milli: int) -> Decimal:
+    return Decimal(milli) / MILLI
+
+
+def qty_str(qty: Decimal | int) -> str:
+    """An exact decimal string without exponent or trailing zeros: '12.5', '3'."""
+    d = Decimal(qty)
+    if d == d.to_integral_value():
+        return str(d.quantize(Decimal(1)))
+    return format(d.normalize(), "f")
+
+
+def round_fen(value: Decimal) -> int:
+    """Round an exact decimal number of fen half up to a whole fen."""
+    try:
+        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except InvalidOperation as exc:  # pragma: no cover - only on absurd magnitudes
+        raise InputError(str(exc)) from exc
+
+
+def times(fen: int, qty: Decimal | int) -> int:
+    """Unit price x quantity, rounded half up to the fen."""
+    return round_fen(Decimal(fen) * Decimal(qty))
+
+
+def divide(fen: int, divisor: Decimal | int) -> int:
+    """A money amount divided (an average, a unit cost), rounded half up to the fen."""
+    d = Decimal(divisor)
+    if d == 0:
+        raise InputError(_("Cannot divide an amount by zero."))
+    return round_fen(Decimal(fen) / d)
+
+
+def split(total: int, weights: Sequence[Decimal | int]) -> list[int]:
+    """Split `total` fen by weights; every share but the last rounds half up,
+    the last takes the remainder, so the shares always add up to the total."""
+    if not weights:
+        return []
+    w = [Decimal(x) for x in weights]
+    whole = sum(w, Decimal(0))
+    if whole == 0:
+        raise InputError(_("Cannot divide an amount by zero."))
+    shares = [round_fen(Decimal(total) * x / whole) for x in w[:-1]]
+    shares.append(total - sum(shares))
+    return shares
+
+
+def split_even(total: int, parts: int) -> list[int]:
+    return split(total, [1] * parts)

@@ -1,0 +1,360 @@
+"""Report -> table | plain | csv | json | markdown | xlsx: the only module that prints data.
+
+Data goes to stdout (or to the file given with --output); notes such as "Nothing to
+show." go to stderr. One function, `_cell`, turns a typed value into what an output
+family shows, so the format switch is written once. rich, tabulate and openpyxl are
+imported only by the function that needs them: importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from houqin_cli.core.errors import InputError
+from houqin_cli.core.i18n import _
+from houqin_cli.core.money import format_money, money_str, qty_str
+from houqin_cli.core.report import Column, Kind, Report
+
+FORMATS = ("table", "plain", "csv", "json", "markdown")
+EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown"}
+
+# text: table, plain and markdown; csv; json; xlsx (typed cell values)
+Family = Literal["text", "csv", "json", "xlsx"]
+
+_NUMERIC: frozenset[str] = frozenset({"money", "qty", "int"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_FORBIDDEN = "[]:*?/\\"
+_MAX_SHEET_TITLE = 31
+_MAX_XLSX_WIDTH = 60
+_PLAIN_WIDTH = 200  # rich console width when stdout is not a terminal
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _cell(value: Any, kind: Kind | None, family: Family) -> Any:
+    """One typed value -> what `family` shows. `kind` is None for keys outside the columns."""
+    if value is None:
+        return None if family in ("json", "xlsx") else ""
+    if isinstance(value, bool):
+        if family == "text":
+            return _("yes") if value else _("no")
+        return ("true" if value else "false") if family == "csv" else value
+    if kind == "money" and isinstance(value, int):
+        if family == "text":
+            return format_money(value)
+        return Decimal(value).scaleb(-2) if family == "xlsx" else money_str(value)
+    if isinstance(value, Decimal) or (kind == "qty" and isinstance(value, int)):
+        return Decimal(value) if family == "xlsx" else qty_str(value)
+    if isinstance(value, datetime):
+        if family == "text":
+            return value.strftime("%Y-%m-%d %H:%M")
+        return value.replace(tzinfo=None) if family == "xlsx" else value.isoformat()
+    if isinstance(value, date):
+        return value if family == "xlsx" else value.isoformat()
+    if isinstance(value, int | float):
+        return value if family in ("json", "xlsx") else str(value)
+    if isinstance(value, list | tuple):
+        if family == "json":
+            return [_cell(v, None, family) for v in value]
+        return _neutralise(", ".join(str(_cell(v, None, "text")) for v in value), family)
+    if isinstance(value, dict) and family == "json":
+        return {str(k): _cell(v, None, family) for k, v in value.items()}
+    return _neutralise(str(value), family)
+
+
+def _neutralise(text: str, family: Family) -> str:
+    """Spreadsheet formula injection: a text cell starting with = + - @ tab CR gets a '."""
+    if family in ("csv", "xlsx") and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+# --------------------------------------------------------------------------- shapes
+
+
+@dataclass
+class _Grid:
+    """A table as text: what table, plain and markdown draw."""
+
+    title: str | None
+    headers: list[str]
+    rows: list[list[str]]
+    right: list[bool]
+    footer: list[str] | None = None
+
+
+def _finding_columns() -> list[Column]:
+    return [
+        Column("check", _("Check")),
+        Column("code", _("Code")),
+        Column("message", _("Problem")),
+    ]
+
+
+def _text_row(columns: list[Column], row: dict[str, Any]) -> list[str]:
+    return [str(_cell(row.get(c.key), c.kind, "text")) for c in columns]
+
+
+def _listing_grid(
+    title: str | None,
+    columns: list[Column],
+    rows: list[dict[str, Any]],
+    footer: dict[str, Any] | None = None,
+) -> _Grid:
+    return _Grid(
+        title=title,
+        headers=[c.header for c in columns],
+        rows=[_text_row(columns, r) for r in rows],
+        right=[c.kind in _NUMERIC for c in columns],
+        footer=_text_row(columns, footer) if footer else None,
+    )
+
+
+def _grids(report: Report) -> tuple[list[_Grid], str | None]:
+    """The tables to draw and the note for stderr, if any."""
+    if report.record:
+        row = report.rows[0] if report.rows else {}
+        pairs = [[c.header, _text_row([c], row)[0]] for c in report.columns]
+        return [_Grid(report.title, [_("Field"), _("Value")], pairs, [False, False])], None
+    if report.findings is not None:
+        grids: list[_Grid] = []
+        if report.rows:
+            grids.append(_listing_grid(report.title, report.columns, report.rows, report.footer))
+        if not report.findings:
+            return grids, _("No problems found.")
+        found = [f.as_dict() for f in report.findings]
+        title = None if grids else report.title
+        grids.append(_listing_grid(title, _finding_columns(), found))
+        return grids, None
+    grid = _listing_grid(report.title, report.columns, report.rows, report.footer)
+    return [grid], None if report.rows else _("Nothing to show.")
+
+
+def _flat(report: Report) -> tuple[list[Column], list[dict[str, Any]]]:
+    """One sheet of data for csv and xlsx."""
+    if report.record:
+        return report.columns, report.rows[:1]
+    if report.findings is not None and not report.rows:
+        return _finding_columns(), [f.as_dict() for f in report.findings]
+    return report.columns, report.rows
+
+
+def _json_doc(report: Report) -> Any:
+    kinds: dict[str, Kind] = {c.key: c.kind for c in report.columns}
+
+    def obj(row: dict[str, Any]) -> dict[str, Any]:
+        return {k: _cell(v, kinds.get(k), "json") for k, v in row.items()}
+
+    if report.findings is not None:
+        doc: dict[str, Any] = {
+            "ok": report.ok,
+            "findings": [_cell(f.as_dict(), None, "json") for f in report.findings],
+        }
+        doc.update({k: _cell(v, None, "json") for k, v in report.extra.items()})
+        if report.rows:
+            doc[report.rows_key] = [obj(r) for r in report.rows]
+        return doc
+    if report.record:
+        return obj(report.rows[0]) if report.rows else None
+    return [obj(r) for r in report.rows]
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _json_text(report: Report) -> str:
+    return json.dumps(_json_doc(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv_text(report: Report) -> str:
+    """RFC 4180 (CRLF line ends), which also quotes a cell holding a bare CR."""
+    columns, rows = _flat(report)
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow([c.header for c in columns])
+    for row in rows:
+        writer.writerow([_cell(row.get(c.key), c.kind, "csv") for c in columns])
+    return buf.getvalue()
+
+
+def _tabulated(grids: list[_Grid], tablefmt: str) -> str:
+    import tabulate as tab
+
+    tab.WIDE_CHARS_MODE = True  # CJK characters take two columns
+    markdown = tablefmt == "github"
+
+    def esc(cells: list[str]) -> list[str]:
+        if not markdown:
+            return cells
+        return [c.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ") for c in cells]
+
+    parts = []
+    for grid in grids:
+        rows = [esc(r) for r in grid.rows] + ([esc(grid.footer)] if grid.footer else [])
+        align = ["right" if r else "left" for r in grid.right]
+        text = tab.tabulate(
+            rows or [[""] * len(grid.headers)],
+            headers=esc(grid.headers),
+            tablefmt=tablefmt,
+            colalign=align,
+            disable_numparse=True,
+        )
+        if not rows:  # tabulate drops alignment and wide chars on an empty table
+            text = "\n".join(text.split("\n")[:-1])
+        parts.append(text)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _print_table(grids: list[_Grid]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    terminal = sys.stdout.isatty()
+    colour = terminal and not os.environ.get("NO_COLOR")
+    console = Console(
+        file=sys.stdout,
+        color_system="auto" if colour else None,
+        no_color=not colour,
+        force_terminal=None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        width=None if terminal else _PLAIN_WIDTH,
+    )
+    for grid in grids:
+        table = Table(
+            title=Text(grid.title) if grid.title else None,
+            show_footer=grid.footer is not None,
+        )
+        for i, header in enumerate(grid.headers):
+            table.add_column(
+                Text(header),
+                footer=Text(grid.footer[i]) if grid.footer else "",
+                justify="right" if grid.right[i] else "left",
+            )
+        for row in grid.rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+
+
+def _write_xlsx(report: Report, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    columns, rows = _flat(report)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    title = "".join(ch for ch in report.title if ch not in _SHEET_FORBIDDEN)[:_MAX_SHEET_TITLE]
+    ws.title = title.strip() or "Sheet1"
+    ws.append([c.header for c in columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    widths = [_display_width(c.header) for c in columns]
+    for r, row in enumerate(rows, start=2):
+        for i, col in enumerate(columns):
+            value = _cell(row.get(col.key), col.kind, "xlsx")
+            cell = ws.cell(row=r, column=i + 1, value=value)
+            if col.kind == "money" and isinstance(value, Decimal):
+                cell.number_format = "#,##0.00"
+            elif isinstance(value, datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+            shown = _cell(row.get(col.key), col.kind, "text")
+            widths[i] = max(widths[i], _display_width(str(shown)))
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, _MAX_XLSX_WIDTH)
+    wb.save(path)
+
+
+def _write_stdout(text: str) -> None:
+    if text:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _note(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+# --------------------------------------------------------------------------- entry
+
+
+def _format_of(fmt: str | None, output: str | None) -> str:
+    if fmt is not None and fmt.strip().lower() not in FORMATS:
+        raise InputError(
+            _("Unknown format {fmt!r}: use one of {formats}.").format(
+                fmt=fmt, formats=", ".join(FORMATS)
+            )
+        )
+    if output is not None:
+        ext = Path(output).suffix.lower()
+        if ext not in EXTENSIONS:
+            raise InputError(
+                _("Cannot tell the format of {path!r} from its extension: use {exts}.").format(
+                    path=output, exts=", ".join(EXTENSIONS)
+                )
+            )
+        return EXTENSIONS[ext]
+    if fmt is None:
+        return "table" if sys.stdout.isatty() else "plain"
+    return fmt.strip().lower()
+
+
+def _write_file(report: Report, fmt: str, path: Path) -> None:
+    if fmt == "xlsx":
+        _write_xlsx(report, path)
+        return
+    if fmt == "csv":  # BOM so that Excel and WPS read the Chinese correctly
+        path.write_text(_csv_text(report), encoding="utf-8-sig", newline="")
+        return
+    text = _json_text(report) if fmt == "json" else _tabulated(_grids(report)[0], "github")
+    path.write_text(text, encoding="utf-8", newline="")
+
+
+def render(report: Report, fmt: str | None = None, output: str | None = None) -> None:
+    """Show `report` on stdout in `fmt`, or write it to `output` (format from the extension)."""
+    chosen = _format_of(fmt, output)
+    if output is not None:
+        try:
+            _write_file(report, chosen, Path(output))
+        except OSError as exc:
+            raise InputError(
+                _("Cannot write {path}: {error}").format(path=output, error=exc.strerror or exc)
+            ) from exc
+        _note(_("Written to {path}").format(path=output))
+        return
+    if chosen == "json":
+        _write_stdout(_json_text(report))
+        return
+    if chosen == "csv":
+        _write_stdout(_csv_text(report))
+        return
+    grids, note = _grids(report)
+    if chosen == "table":
+        _print_table(grids)
+    else:
+        _write_stdout(_tabulated(grids, "simple" if chosen == "plain" else "github"))
+    if note:
+        _note(note)

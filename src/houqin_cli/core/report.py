@@ -1,0 +1,54 @@
+"""Report: the neutral result of a listing, a record view or a check.
+
+Services return Reports; core/render.py turns them into table, plain, csv, json,
+markdown or xlsx. Values in rows stay typed (money in fen, quantities as Decimal,
+dates as date) and each column says what kind it is, so the renderer, not the
+service, decides how a value looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["text", "int", "money", "qty", "date", "datetime", "bool", "list"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the JSON key (English snake_case)
+    header: str  # the table header, already translated
+    kind: Kind = "text"
+
+
+@dataclass
+class Finding:
+    check: str  # "stock.reorder", "journal.chain", ...
+    code: str  # a stable machine code: "row.changed", "entry.edited", ...
+    message: str  # one translated line
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"check": self.check, "code": self.code, "message": self.message, **self.data}
+
+
+@dataclass
+class Report:
+    """A listing (rows), a record (one row, `record=True`) or a check (`findings`)."""
+
+    title: str
+    columns: list[Column]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # more JSON keys for a check
+    record: bool = False
+    footer: dict[str, Any] | None = None  # a totals row for tables
+    rows_key: str = "rows"  # the JSON key of a check's rows ("lines" for a count report)
+
+    @property
+    def is_check(self) -> bool:
+        return self.findings is not None
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings

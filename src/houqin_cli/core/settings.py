@@ -1,0 +1,205 @@
+"""School-wide settings stored in the ledger, typed and validated.
+
+Every user and cron job of one ledger sees the same values. A key's default
+that comes from a regulation names its source (README, "Settings")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Column, String, Text, select
+from sqlmodel import Field, SQLModel, col
+
+from houqin_cli.core import clock, money
+from houqin_cli.core.errors import InputError
+from houqin_cli.core.i18n import N_, _
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from houqin_cli.core.db import Actor
+
+
+class Setting(SQLModel, table=True):
+    __tablename__ = "setting"
+
+    key: str = Field(sa_column=Column(String(64), primary_key=True))
+    value: str = Field(sa_column=Column(Text, nullable=False))
+    set_by: str = Field(sa_column=Column(String(200), nullable=False))
+    set_at: str = Field(sa_column=Column(String(32), nullable=False))
+
+
+@dataclass(frozen=True)
+class Spec:
+    key: str
+    kind: str  # text | zone | money | int | month
+    default: str
+    help: str  # msgid
+    parse: Callable[[str], str]
+    load: Callable[[str], Any] = str
+
+
+def _text(value: str) -> str:
+    v = value.strip()
+    if not v:
+        raise InputError(_("The value cannot be empty."))
+    return v
+
+
+def _zone(value: str) -> str:
+    clock.zone(value.strip())
+    return value.strip()
+
+
+def _money(value: str) -> str:
+    return money.money_str(money.parse_money(value))
+
+
+def _int(value: str) -> str:
+    v = value.strip()
+    if not v.isdigit() or len(v) > 9:
+        raise InputError(
+            _("Invalid whole number {value!r}: give digits only, like 48.").format(value=value)
+        )
+    return str(int(v))
+
+
+def _month(value: str) -> str:
+    return clock.parse_month(value).label
+
+
+def _spec(key: str, kind: str, default: str, help: str) -> Spec:
+    parse = {"text": _text, "zone": _zone, "money": _money, "int": _int, "month": _month}[kind]
+    load: Callable[[str], Any] = str
+    if kind == "money":
+        load = money.parse_money
+    elif kind == "int":
+        load = int
+    return Spec(key, kind, default, help, parse, load)
+
+
+SPECS: dict[str, Spec] = {
+    s.key: s
+    for s in (
+        _spec("school.name", "text", "未命名学校", N_("The school's name, printed on reports")),
+        _spec("timezone", "zone", clock.DEFAULT_ZONE, N_("The school's time zone (IANA name)")),
+        _spec(
+            "db.busy_timeout_ms",
+            "int",
+            "5000",
+            N_("How long a writer waits for a locked SQLite ledger (ms)"),
+        ),
+        _spec(
+            "audit.approval_threshold",
+            "money",
+            "5000.00",
+            N_("A purchase above this needs an approver"),
+        ),
+        _spec(
+            "audit.committee_threshold",
+            "money",
+            "50000.00",
+            N_("A purchase above this needs two approvers"),
+        ),
+        _spec(
+            "audit.invoice_max_age_days",
+            "int",
+            "180",
+            N_("An invoice older than this many days is expired"),
+        ),
+        _spec(
+            "asset.fixed_threshold_general",
+            "money",
+            "1000.00",
+            N_("General equipment at or above this unit value is a fixed asset"),
+        ),
+        _spec(
+            "asset.fixed_threshold_special",
+            "money",
+            "1500.00",
+            N_("Special equipment at or above this unit value is a fixed asset"),
+        ),
+        _spec("meal.sample_hours", "int", "48", N_("Hours a food sample is kept")),
+        _spec("meal.sample_grams", "int", "125", N_("Grams kept of each dish as a food sample")),
+        _spec(
+            "repair.deadline_days",
+            "int",
+            "3",
+            N_("Days within which a repair request should be done"),
+        ),
+    )
+}
+ALIASES = {"school": "school.name", "school_name": "school.name", "school.timezone": "timezone"}
+
+
+def spec(key: str) -> Spec:
+    k = ALIASES.get(key.strip(), key.strip())
+    if k not in SPECS:
+        raise InputError(
+            _("Unknown setting {key!r}; known settings: {keys}.").format(
+                key=key, keys=", ".join(SPECS)
+            )
+        )
+    return SPECS[k]
+
+
+def raw(session: Session, key: str) -> str:
+    sp = spec(key)
+    value = session.execute(select(col(Setting.value)).where(col(Setting.key) == sp.key)).scalar()
+    return sp.default if value is None else str(value)
+
+
+def get(session: Session, key: str) -> Any:
+    return spec(key).load(raw(session, key))
+
+
+def timezone(session: Session) -> tzinfo:
+    return clock.zone(raw(session, "timezone"))
+
+
+def put(session: Session, actor: Actor, key: str, value: str) -> tuple[Spec, str, str]:
+    """Validate and store one setting; journalled. Returns (spec, old, new)."""
+    from houqin_cli.core import journal
+
+    sp = spec(key)
+    new = sp.parse(value)
+    row = session.get(Setting, sp.key)
+    old = row.value if row is not None else sp.default
+    if row is None:
+        row = Setting(key=sp.key, value=new, set_by=actor.operator, set_at=clock.iso_utc(actor.now))
+        session.add(row)
+    else:
+        row.value = new
+        row.set_by = actor.operator
+        row.set_at = clock.iso_utc(actor.now)
+    journal.append(
+        session,
+        "config.set",
+        "setting",
+        entity_id=sp.key,
+        code=sp.key,
+        payload={"key": sp.key, "old": old, "new": new},
+    )
+    return sp, old, new
+
+
+def listing(session: Session) -> list[dict[str, Any]]:
+    stored = {s.key: s for s in session.execute(select(Setting)).scalars()}
+    rows = []
+    for sp in SPECS.values():
+        row = stored.get(sp.key)
+        rows.append(
+            {
+                "key": sp.key,
+                "value": row.value if row else sp.default,
+                "default": sp.default,
+                "type": sp.kind,
+                "set_by": row.set_by if row else None,
+                "set_at": row.set_at if row else None,
+                "description": _(sp.help),
+            }
+        )
+    return rows

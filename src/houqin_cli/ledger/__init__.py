@@ -1,0 +1,1 @@
+"""The ledger itself: init, demo, db maintenance, settings, terms and `houqin check`."""

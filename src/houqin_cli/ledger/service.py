@@ -1,0 +1,271 @@
+"""Creating, upgrading, describing and backing up the ledger; terms; `houqin check`."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.core import journal, settings
+from houqin_cli.core.db import Ledger
+from houqin_cli.core.errors import InputError, LedgerError, RuleError
+from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Finding
+from houqin_cli.ledger.models import Term
+from houqin_cli.migrations.revisions import HEAD, REVISIONS
+
+# group -> the module whose import registers that group's checks
+CHECK_GROUPS: dict[str, str] = {
+    "audit": "houqin_cli.audit.service",
+}
+
+
+def _alembic_upgrade(ledger: Ledger) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    import houqin_cli.migrations as migrations
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    with ledger.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def create(ledger: Ledger, operator: str, command: str, options: dict[str, str]) -> bool:
+    """Create the ledger (schema to head) unless it is already current.
+
+    Returns False when it already was. Only this and `demo` create a ledger; if
+    creating fails, no file is left behind."""
+    for key, value in options.items():
+        settings.spec(key).parse(value)  # validate before touching anything
+    created_file = False
+    if ledger.is_sqlite:
+        assert ledger.path is not None
+        if ledger.path.exists():
+            rev = ledger.revision()
+        else:
+            ledger.create_file()
+            created_file = True
+            rev = None
+    else:
+        rev = ledger.revision()
+    if rev is not None:
+        ledger.require_current()
+        return False
+    try:
+        if ledger.is_sqlite:
+            con = sqlite3.connect(str(ledger.path))
+            try:
+                con.execute("PRAGMA journal_mode=WAL")
+            finally:
+                con.close()
+        _alembic_upgrade(ledger)
+        with ledger.write(operator, command) as session:
+            journal.append(session, "ledger.init", "ledger", payload={"revision": HEAD})
+            for key, value in options.items():
+                settings.put(session, session.info["actor"], key, value)
+    except BaseException:
+        ledger.dispose()
+        if created_file and ledger.path is not None:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{ledger.path}{suffix}").unlink(missing_ok=True)
+        raise
+    return True
+
+
+def upgrade(ledger: Ledger, operator: str, command: str) -> tuple[str, str, Path | None]:
+    """Migrate an older ledger to head, after a backup copy on SQLite."""
+    rev = ledger.revision()
+    if rev is None:
+        raise ledger.missing_error()
+    if rev == HEAD:
+        return rev, rev, None
+    if rev not in REVISIONS:
+        ledger.require_current()  # raises: newer than this program
+    saved = None
+    if ledger.is_sqlite:
+        assert ledger.path is not None
+        saved = ledger.path.with_name(f"{ledger.path.name}.before-{HEAD}.bak")
+        backup(ledger, saved, force=True)
+    _alembic_upgrade(ledger)
+    with ledger.write(operator, command) as session:
+        journal.append(session, "db.upgrade", "ledger", payload={"from": rev, "to": HEAD})
+    return rev, HEAD, saved
+
+
+def info(ledger: Ledger) -> dict[str, Any]:
+    rev = ledger.revision()
+    if rev is None:
+        raise ledger.missing_error()
+    row: dict[str, Any] = {
+        "backend": ledger.backend,
+        "location": ledger.location,
+        "revision": rev,
+        "program_revision": HEAD,
+    }
+    if rev == HEAD:
+        with ledger.read() as session:
+            seq, head = journal.head(session)
+            row["school"] = settings.raw(session, "school.name")
+    else:
+        seq, head = None, None
+    row["journal_length"] = seq
+    row["journal_head"] = head
+    row["file_size"] = (
+        ledger.path.stat().st_size if ledger.is_sqlite and ledger.path is not None else None
+    )
+    return row
+
+
+def backup(ledger: Ledger, target: Path, *, force: bool = False) -> int:
+    """An online, consistent copy of a SQLite ledger (the SQLite backup API)."""
+    if not ledger.is_sqlite:
+        raise InputError(
+            _("db backup copies SQLite ledgers; back up a PostgreSQL ledger with pg_dump.")
+        )
+    assert ledger.path is not None
+    if target.resolve() == ledger.path.resolve():
+        raise InputError(_("The backup cannot overwrite the ledger itself."))
+    if target.exists() and not force:
+        raise RuleError(
+            _("{path} already exists: choose another name, or add --force to replace it.").format(
+                path=target
+            )
+        )
+    if not target.parent.exists():
+        raise InputError(_("No such folder: {path}").format(path=target.parent))
+    tmp = target.with_name(target.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        src = sqlite3.connect(
+            f"file:{ledger.path}?mode=ro", uri=True, timeout=ledger.busy_ms / 1000
+        )
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+            src.close()
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise LedgerError(_("Backup failed: {reason}").format(reason=exc)) from exc
+    return target.stat().st_size
+
+
+def integrity(ledger: Ledger) -> list[Finding]:
+    if not ledger.is_sqlite:
+        return []
+    with ledger.read() as session:
+        rows = session.connection().exec_driver_sql("PRAGMA integrity_check").fetchall()
+    problems = [str(r[0]) for r in rows if str(r[0]) != "ok"]
+    return [
+        Finding(
+            "db.integrity", "db.corrupt", _("SQLite integrity check: {problem}").format(problem=p)
+        )
+        for p in problems
+    ]
+
+
+# -- terms -------------------------------------------------------------------
+
+
+def add_term(session: Session, name: str, start: date, end: date) -> Term:
+    name = name.strip()
+    if not name:
+        raise InputError(_("A term needs a name, such as 2026-autumn."))
+    if end < start:
+        raise InputError(_("A term cannot end before it starts."))
+    if session.execute(select(Term).where(col(Term.name) == name)).first():
+        raise RuleError(_("Term {name} already exists.").format(name=name))
+    clash = (
+        session.execute(select(Term).where(col(Term.start) <= end, col(Term.end) >= start))
+        .scalars()
+        .first()
+    )
+    if clash is not None:
+        raise RuleError(
+            _("{name} would overlap term {other} ({start} to {end}); terms cannot overlap.").format(
+                name=name, other=clash.name, start=clash.start, end=clash.end
+            )
+        )
+    term = Term(name=name, start=start, end=end)
+    session.add(term)
+    session.flush()
+    journal.append(
+        session,
+        "term.add",
+        "term",
+        entity_id=term.id,
+        code=name,
+        payload={"name": name, "start": start.isoformat(), "end": end.isoformat()},
+    )
+    return term
+
+
+def terms(session: Session) -> list[Term]:
+    return list(session.execute(select(Term).order_by(col(Term.start))).scalars())
+
+
+def term_at(session: Session, day: date) -> Term | None:
+    return (
+        session.execute(select(Term).where(col(Term.start) <= day, col(Term.end) >= day))
+        .scalars()
+        .first()
+    )
+
+
+def resolve_term(session: Session, name: str) -> Term:
+    term = session.execute(select(Term).where(col(Term.name) == name.strip())).scalars().first()
+    if term is None:
+        known = ", ".join(t.name for t in terms(session)) or "-"
+        raise InputError(
+            _("No term {name!r}; known terms: {known}.").format(name=name, known=known)
+        )
+    return term
+
+
+# -- houqin check --------------------------------------------------------------
+
+
+def run_checks(session: Session, only: list[str] | None) -> list[Finding]:
+    groups = list(CHECK_GROUPS)
+    if only:
+        unknown = [g for g in only if g not in CHECK_GROUPS]
+        if unknown:
+            raise InputError(
+                _("Unknown check group {groups}; known: {known}.").format(
+                    groups=", ".join(unknown), known=", ".join(CHECK_GROUPS)
+                )
+            )
+        groups = [g for g in groups if g in only]
+    from houqin_cli.core import checks
+
+    findings: list[Finding] = []
+    for group in groups:
+        importlib.import_module(CHECK_GROUPS[group])
+        for _name, fn in checks.registered(group):
+            findings.extend(fn(session))
+    return findings
+
+
+def record_count(session: Session) -> int:
+    """How many business records the ledger holds (demo refuses a non-empty one)."""
+    from houqin_cli.people.models import Person, Place, Unit
+
+    return sum(
+        session.execute(select(func.count()).select_from(m)).scalar() or 0
+        for m in (Person, Unit, Place, Term)
+    )

@@ -1,0 +1,1 @@
+"""Alembic environment and versions (batch mode, so SQLite can alter tables)."""

@@ -1,0 +1,9 @@
+"""Every table of the ledger, imported together for Alembic and `audit verify`."""
+
+from houqin_cli.core.codes import CodeCounter
+from houqin_cli.core.journal import Journal
+from houqin_cli.core.settings import Setting
+from houqin_cli.ledger.models import Term
+from houqin_cli.people.models import Person, Place, Unit
+
+__all__ = ["CodeCounter", "Journal", "Person", "Place", "Setting", "Term", "Unit"]

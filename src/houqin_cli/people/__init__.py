@@ -1,0 +1,1 @@
+"""The registries every group shares: people, units (departments, grades, classes) and places."""

@@ -1,0 +1,420 @@
+"""The shared registries: people, units and places. Other groups refer to these
+records through this service, by id."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.core import journal, names
+from houqin_cli.core.codes import next_code
+from houqin_cli.core.errors import InputError, RuleError
+from houqin_cli.core.i18n import N_, _
+from houqin_cli.people.models import Person, Place, Unit
+
+UNIT_KINDS = ("department", "grade", "class")
+PLACE_KINDS = ("classroom", "office", "dorm", "canteen", "store", "outdoor", "other")
+# role -> its Chinese label (accepted as input too)
+ROLES: dict[str, str] = {
+    "principal": "校长",
+    "director": "主任",
+    "teacher": "教师",
+    "head_teacher": "班主任",
+    "clerk": "干事",
+    "storekeeper": "保管员",
+    "custodian": "保管人",
+    "handler": "经办人",
+    "acceptor": "验收人",
+    "reviewer": "审核人",
+    "approver": "审批人",
+    "accountant": "会计",
+    "cashier": "出纳",
+    "repairer": "维修工",
+    "guard": "门卫",
+    "duty": "值班",
+    "canteen": "食堂",
+    "nurse": "校医",
+    "driver": "司机",
+    "cleaner": "保洁",
+}
+WHAT = {"person": N_("people"), "unit": N_("units"), "place": N_("places")}
+
+
+def _clean_name(name: str, what: str) -> str:
+    value = (name or "").strip()
+    if not value:
+        raise InputError(_("The {what} name cannot be empty.").format(what=_(what)))
+    if len(value) > 100:
+        raise InputError(_("The name is too long (at most 100 characters)."))
+    return value
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    v = value.strip().lower()
+    if v not in allowed:
+        raise InputError(
+            _("Invalid {option} {value!r}; choose one of: {allowed}.").format(
+                option=option, value=value, allowed=", ".join(allowed)
+            )
+        )
+    return v
+
+
+def parse_roles(values: list[str]) -> list[str]:
+    by_label = {label: role for role, label in ROLES.items()}
+    roles: list[str] = []
+    for raw in values:
+        for part in raw.replace("，", ",").split(","):
+            p = part.strip()
+            if not p:
+                continue
+            role = by_label.get(p, p.lower())
+            if role not in ROLES:
+                raise InputError(
+                    _("Unknown role {role!r}; roles: {roles}.").format(
+                        role=p, roles=", ".join(f"{r} ({lbl})" for r, lbl in ROLES.items())
+                    )
+                )
+            if role not in roles:
+                roles.append(role)
+    return sorted(roles)
+
+
+def find_person(session: Session, text: str) -> Person:
+    found: Person = names.resolve(session, Person, text, _(WHAT["person"]))
+    return found
+
+
+def find_unit(session: Session, text: str) -> Unit:
+    found: Unit = names.resolve(session, Unit, text, _(WHAT["unit"]))
+    return found
+
+
+def find_place(session: Session, text: str) -> Place:
+    found: Place = names.resolve(session, Place, text, _(WHAT["place"]))
+    return found
+
+
+def require_active(person: Person) -> Person:
+    """A person who has left keeps their history but cannot be newly assigned,
+    sign or receive anything (exit 3)."""
+    if not person.active:
+        raise RuleError(
+            _(
+                "{name} ({code}) left on {date} and cannot be assigned, sign or receive "
+                "anything; choose someone still here."
+            ).format(name=person.name, code=person.code, date=person.left_on or "-")
+        )
+    return person
+
+
+def active_person(session: Session, text: str) -> Person:
+    return require_active(find_person(session, text))
+
+
+# -- units -----------------------------------------------------------------------
+
+
+def add_unit(
+    session: Session, name: str, kind: str, head: str | None = None, parent: str | None = None
+) -> Unit:
+    name = _clean_name(name, WHAT["unit"])
+    kind = _choice(kind, UNIT_KINDS, "--kind")
+    if session.execute(select(col(Unit.id)).where(col(Unit.name) == name)).first():
+        raise RuleError(_("A unit named {name} already exists.").format(name=name))
+    head_p = active_person(session, head) if head else None
+    parent_u = find_unit(session, parent) if parent else None
+    unit = Unit(
+        code=next_code(session, "DW", model=Unit),
+        name=name,
+        kind=kind,
+        head_id=head_p.id if head_p else None,
+        parent_id=parent_u.id if parent_u else None,
+        initials=names.initials(name),
+    )
+    session.add(unit)
+    session.flush()
+    journal.append(
+        session,
+        "unit.add",
+        "unit",
+        entity_id=unit.id,
+        code=unit.code,
+        payload={
+            "name": name,
+            "kind": kind,
+            "head": head_p.code if head_p else None,
+            "parent": parent_u.code if parent_u else None,
+        },
+    )
+    return unit
+
+
+def list_units(session: Session, kind: str | None = None) -> list[dict[str, Any]]:
+    q = select(Unit).order_by(col(Unit.code))
+    if kind:
+        q = q.where(col(Unit.kind) == _choice(kind, UNIT_KINDS, "--kind"))
+    units = list(session.execute(q).scalars())
+    by_id = {u.id: u for u in session.execute(select(Unit)).scalars()}
+    heads = {
+        p.id: p
+        for p in session.execute(
+            select(Person).where(col(Person.id).in_([u.head_id for u in units if u.head_id]))
+        ).scalars()
+    }
+    return [
+        {
+            "code": u.code,
+            "name": u.name,
+            "kind": u.kind,
+            "head": heads[u.head_id].name if u.head_id in heads else None,
+            "parent": by_id[u.parent_id].name if u.parent_id in by_id else None,
+        }
+        for u in units
+    ]
+
+
+# -- places ----------------------------------------------------------------------
+
+
+def add_place(
+    session: Session,
+    name: str,
+    building: str | None = None,
+    unit: str | None = None,
+    kind: str = "other",
+) -> Place:
+    name = _clean_name(name, WHAT["place"])
+    kind = _choice(kind, PLACE_KINDS, "--kind")
+    bld = building.strip() if building and building.strip() else None
+    same = col(Place.building).is_(None) if bld is None else col(Place.building) == bld
+    if session.execute(select(col(Place.id)).where(col(Place.name) == name, same)).first():
+        raise RuleError(_("A place named {name} already exists there.").format(name=name))
+    owner = find_unit(session, unit) if unit else None
+    place = Place(
+        code=next_code(session, "DD", model=Place),
+        name=name,
+        building=bld,
+        unit_id=owner.id if owner else None,
+        kind=kind,
+        initials=names.initials(name),
+    )
+    session.add(place)
+    session.flush()
+    journal.append(
+        session,
+        "place.add",
+        "place",
+        entity_id=place.id,
+        code=place.code,
+        payload={
+            "name": name,
+            "building": bld,
+            "kind": kind,
+            "unit": owner.code if owner else None,
+        },
+    )
+    return place
+
+
+def list_places(
+    session: Session, building: str | None = None, kind: str | None = None
+) -> list[dict[str, Any]]:
+    q = select(Place).order_by(col(Place.building), col(Place.name))
+    if building:
+        q = q.where(col(Place.building) == building.strip())
+    if kind:
+        q = q.where(col(Place.kind) == _choice(kind, PLACE_KINDS, "--kind"))
+    units = {u.id: u.name for u in session.execute(select(Unit)).scalars()}
+    return [
+        {
+            "code": p.code,
+            "name": p.name,
+            "building": p.building,
+            "kind": p.kind,
+            "unit": units.get(p.unit_id) if p.unit_id else None,
+        }
+        for p in session.execute(q).scalars()
+    ]
+
+
+# -- people ----------------------------------------------------------------------
+
+
+def _check_code(session: Session, code: str, exclude: int | None = None) -> str:
+    c = code.strip()
+    if not c or any(ch.isspace() for ch in c) or len(c) > 32:
+        raise InputError(
+            _("Invalid code {code!r}: up to 32 characters, no spaces.").format(code=code)
+        )
+    taken = session.execute(select(col(Person.id)).where(col(Person.code) == c)).scalar()
+    if taken is not None and taken != exclude:
+        raise RuleError(_("The code {code} is already taken.").format(code=c))
+    return c
+
+
+def _check_phone(phone: str | None) -> str | None:
+    if phone is None or not phone.strip():
+        return None
+    p = phone.strip()
+    if len(p) > 40 or not all(ch.isdigit() or ch in "+- ()" for ch in p):
+        raise InputError(_("Invalid phone number {phone!r}.").format(phone=phone))
+    return p
+
+
+def add_person(
+    session: Session,
+    name: str,
+    *,
+    code: str | None = None,
+    unit: str | None = None,
+    roles: list[str] | None = None,
+    phone: str | None = None,
+) -> Person:
+    name = _clean_name(name, WHAT["person"])
+    role_list = parse_roles(roles or [])
+    phone = _check_phone(phone)
+    owner = find_unit(session, unit) if unit else None
+    person = Person(
+        code=_check_code(session, code) if code else next_code(session, "RY", model=Person),
+        name=name,
+        unit_id=owner.id if owner else None,
+        roles=" ".join(role_list),
+        phone=phone,
+        active=True,
+        initials=names.initials(name),
+    )
+    session.add(person)
+    session.flush()
+    journal.append(
+        session,
+        "people.add",
+        "person",
+        entity_id=person.id,
+        code=person.code,
+        payload={
+            "name": name,
+            "unit": owner.code if owner else None,
+            "roles": role_list,
+            "phone": phone,
+        },
+    )
+    return person
+
+
+def edit_person(
+    session: Session,
+    text: str,
+    *,
+    name: str | None = None,
+    code: str | None = None,
+    unit: str | None = None,
+    roles: list[str] | None = None,
+    add_roles: list[str] | None = None,
+    remove_roles: list[str] | None = None,
+    phone: str | None = None,
+) -> tuple[Person, dict[str, Any]]:
+    person = find_person(session, text)
+    changes: dict[str, Any] = {}
+
+    def change(field: str, value: Any) -> None:
+        old = getattr(person, field)
+        if old != value:
+            changes[field] = {"old": old, "new": value}
+            setattr(person, field, value)
+
+    if name is not None:
+        change("name", _clean_name(name, WHAT["person"]))
+        person.initials = names.initials(person.name)
+    if code is not None:
+        change("code", _check_code(session, code, exclude=person.id))
+    if unit is not None:
+        change("unit_id", None if unit.strip() in ("", "-") else find_unit(session, unit).id)
+    current = person.role_list
+    if roles is not None:
+        current = parse_roles(roles)
+    current = sorted(set(current) | set(parse_roles(add_roles or [])))
+    current = sorted(set(current) - set(parse_roles(remove_roles or [])))
+    change("roles", " ".join(current))
+    if phone is not None:
+        change("phone", _check_phone(phone))
+    if not changes:
+        raise InputError(_("Nothing to change: give at least one option, such as --phone."))
+    session.flush()
+    journal.append(
+        session, "people.edit", "person", entity_id=person.id, code=person.code, payload=changes
+    )
+    return person, changes
+
+
+def leave(session: Session, text: str, day: date) -> Person:
+    person = find_person(session, text)
+    if not person.active:
+        raise RuleError(
+            _("{name} ({code}) already left on {date}.").format(
+                name=person.name, code=person.code, date=person.left_on
+            )
+        )
+    person.active = False
+    person.left_on = day
+    session.flush()
+    journal.append(
+        session,
+        "people.leave",
+        "person",
+        entity_id=person.id,
+        code=person.code,
+        payload={"date": day.isoformat()},
+    )
+    return person
+
+
+def person_row(person: Person, unit_names: dict[int | None, str]) -> dict[str, Any]:
+    return {
+        "code": person.code,
+        "name": person.name,
+        "unit": unit_names.get(person.unit_id) if person.unit_id else None,
+        "roles": person.role_list,
+        "phone": person.phone,
+        "active": person.active,
+        "left_on": person.left_on,
+    }
+
+
+def list_people(
+    session: Session,
+    *,
+    unit: str | None = None,
+    role: str | None = None,
+    include_left: bool = False,
+) -> list[dict[str, Any]]:
+    q = select(Person).order_by(col(Person.code))
+    if not include_left:
+        q = q.where(col(Person.active).is_(True))
+    if unit:
+        q = q.where(col(Person.unit_id) == find_unit(session, unit).id)
+    if role:
+        wanted = parse_roles([role])[0]
+        q = q.where((" " + col(Person.roles) + " ").like(f"% {wanted} %"))
+    units = dict(session.execute(select(col(Unit.id), col(Unit.name))).tuples().all())
+    return [person_row(p, units) for p in session.execute(q).scalars()]
+
+
+def show_person(session: Session, text: str) -> tuple[dict[str, Any], list[journal.Journal]]:
+    person = find_person(session, text)
+    units = dict(session.execute(select(col(Unit.id), col(Unit.name))).tuples().all())
+    history = list(
+        session.execute(
+            select(journal.Journal)
+            .where(
+                col(journal.Journal.entity) == "person",
+                col(journal.Journal.entity_id) == str(person.id),
+            )
+            .order_by(col(journal.Journal.seq))
+        ).scalars()
+    )
+    return person_row(person, units), history
