@@ -400,13 +400,13 @@ def list_people(
     if role:
         wanted = parse_roles([role])[0]
         q = q.where((" " + col(Person.roles) + " ").like(f"% {wanted} %"))
-    units = dict(session.execute(select(col(Unit.id), col(Unit.name))).tuples().all())
+    units = {r[0]: r[1] for r in session.execute(select(col(Unit.id), col(Unit.name)))}
     return [person_row(p, units) for p in session.execute(q).scalars()]
 
 
 def show_person(session: Session, text: str) -> tuple[dict[str, Any], list[journal.Journal]]:
     person = find_person(session, text)
-    units = dict(session.execute(select(col(Unit.id), col(Unit.name))).tuples().all())
+    units = {r[0]: r[1] for r in session.execute(select(col(Unit.id), col(Unit.name)))}
     history = list(
         session.execute(
             select(journal.Journal)
