@@ -58,12 +58,17 @@ class LazyGroup(TyperGroup):
         cmd.name = cmd_name
         return cmd
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
+    def localize(self) -> None:
+        """Put the root's help in the language chosen for this run (the root is
+        built before --lang is read; group modules load after it)."""
         self.help = _(ROOT_HELP)
         for param in self.params:
             msgid = OPTION_HELP.get(param.name or "")
             if msgid:
                 param.help = _(msgid)  # type: ignore[attr-defined]
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.localize()
         LazyGroup._listing = True
         try:
             super().format_help(ctx, formatter)
@@ -106,8 +111,15 @@ def run_guarded(call: Any) -> int:
     except HouqinError as exc:
         _fail(exc.message if exc.exit_code != 70 else _internal(exc))
         return exc.exit_code
+    except click_exc.NoArgsIsHelpError as exc:
+        sys.stderr.write(exc.format_message() + "\n")
+        return 2
     except click_exc.UsageError as exc:
-        _fail(_("{problem} (see --help)").format(problem=exc.format_message()))
+        try:
+            problem = _usage_message(exc)
+        except Exception:
+            problem = exc.format_message()
+        _fail(_("{problem} (see --help)").format(problem=problem))
         return 2
     except click_exc.ClickException as exc:
         _fail(exc.format_message())
@@ -122,6 +134,31 @@ def run_guarded(call: Any) -> int:
     except Exception as exc:
         _fail(_internal(exc))
         return 70
+
+
+def _usage_message(exc: Any) -> str:
+    """Click's usage errors in the chosen language (click itself speaks English)."""
+    from typer._click import exceptions as click_exc
+
+    param = getattr(exc, "param", None)
+    try:
+        hint = param.get_error_hint() if param is not None else ""
+    except Exception:
+        hint = ""
+    if isinstance(exc, click_exc.NoSuchOption):
+        return _("No such option: {name}").format(name=exc.option_name)
+    if isinstance(exc, click_exc.MissingParameter):
+        if param is not None and param.param_type_name == "argument":
+            return _("Missing argument {name}.").format(name=hint)
+        return _("Missing option {name}.").format(name=hint)
+    if isinstance(exc, click_exc.BadParameter) and hint:
+        return _("Invalid value for {name}: {problem}").format(name=hint, problem=exc.message)
+    text = exc.format_message()
+    if text.startswith("Got unexpected extra argument"):
+        return _("Unexpected extra arguments: {args}").format(
+            args=text.rsplit("(", 1)[-1].rstrip(")")
+        )
+    return str(text)
 
 
 def _internal(exc: BaseException) -> str:
@@ -172,6 +209,7 @@ app = typer.Typer(
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich's help formatting costs more than typer's import
 )
 
 

@@ -67,9 +67,12 @@ def _cell(value: Any, kind: Kind | None, family: Family) -> Any:
     if isinstance(value, list | tuple):
         if family == "json":
             return [_cell(v, None, family) for v in value]
-        return _neutralise(", ".join(str(_cell(v, None, "text")) for v in value), family)
-    if isinstance(value, dict) and family == "json":
-        return {str(k): _cell(v, None, family) for k, v in value.items()}
+        sep = "\n" if any(isinstance(v, dict) for v in value) else ", "
+        return _neutralise(sep.join(str(_cell(v, None, "text")) for v in value), family)
+    if isinstance(value, dict):
+        if family == "json":
+            return {str(k): _cell(v, None, family) for k, v in value.items()}
+        return _neutralise(" ".join(str(_cell(v, None, "text")) for v in value.values()), family)
     return _neutralise(str(value), family)
 
 

@@ -61,7 +61,7 @@ def fill(s: Session) -> dict[str, int]:
     settings.put(s, s.info["actor"], "school.name", SCHOOL)
     for name, start, end in TERMS:
         ledger.add_term(s, name, start, end)
-    names = iter(_names(rng, 70))
+    names = iter(_names(rng, 80))
     staff = 0
     for dept, roles in DEPARTMENTS:
         unit = people.add_unit(s, dept, "department")
@@ -95,6 +95,15 @@ def fill(s: Session) -> dict[str, int]:
             )
             staff += 1
             classes += 1
+        for _ in range(4):  # subject teachers of the grade
+            people.add_person(
+                s,
+                next(names),
+                unit=gunit.code,
+                roles=["teacher"],
+                phone=f"1370571{rng.randint(0, 9999):04d}",
+            )
+            staff += 1
     for dept, _roles in DEPARTMENTS:
         people.add_place(s, dept, building="综合楼", unit=dept, kind="office")
     for room, kind in (

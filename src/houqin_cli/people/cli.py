@@ -105,20 +105,14 @@ def people_show(
     row["history"] = [
         {
             "seq": e.seq,
-            "time": from_iso_utc(e.time).astimezone(tz).isoformat(),
+            "time": from_iso_utc(e.time).astimezone(tz),
             "action": e.action,
             "operator": e.operator,
         }
         for e in history
     ]
     cols = [*PEOPLE_COLUMNS, Column("history", _("History"), "list")]
-    shown = dict(row)
-    if fmt != "json" and not (output or "").endswith(".json"):
-        shown["history"] = [
-            f"#{h['seq']} {h['time'][:16].replace('T', ' ')} {h['action']} ({h['operator']})"
-            for h in row["history"]
-        ]
-    show(Report(_("Person"), cols, [shown], record=True), fmt, output)
+    show(Report(_("Person"), cols, [row], record=True), fmt, output)
 
 
 @people_app.command("edit", help=_("Change a person's name, code, unit, roles or phone."))

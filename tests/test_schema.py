@@ -1,0 +1,39 @@
+"""The migrations and the models agree, and the cheap revision list matches Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.config import Config
+from sqlmodel import SQLModel
+
+import houqin_cli.migrations as migrations
+import houqin_cli.models  # noqa: F401
+from houqin_cli.migrations.revisions import HEAD, REVISIONS
+
+
+def _script() -> ScriptDirectory:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    return ScriptDirectory.from_config(cfg)
+
+
+def test_revision_list_matches_alembic():
+    script = _script()
+    assert script.get_current_head() == HEAD
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]
+    assert tuple(chain) == REVISIONS
+
+
+def test_migrated_schema_matches_models(cli):
+    url = cli.db if cli.db.startswith("postgresql") else f"sqlite:///{cli.db}"
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, SQLModel.metadata)
+    engine.dispose()
+    assert diff == []
