@@ -109,7 +109,11 @@ def run_guarded(call: Any) -> int:
         rv = call()
         return rv if isinstance(rv, int) else 0
     except HouqinError as exc:
-        _fail(exc.message if exc.exit_code != 70 else _internal(exc))
+        if exc.exit_code == 70:
+            _fail(_internal(exc))
+        else:
+            _debug(exc)
+            _fail(exc.message)
         return exc.exit_code
     except click_exc.NoArgsIsHelpError as exc:
         sys.stderr.write(exc.format_message() + "\n")
@@ -161,11 +165,16 @@ def _usage_message(exc: Any) -> str:
     return str(text)
 
 
-def _internal(exc: BaseException) -> str:
+def _debug(exc: BaseException) -> None:
+    """HOUQIN_DEBUG=1 shows where an error came from."""
     if os.environ.get("HOUQIN_DEBUG"):
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
+
+
+def _internal(exc: BaseException) -> str:
+    _debug(exc)
     return _("Internal error ({kind}): {detail}. Set HOUQIN_DEBUG=1 to see where.").format(
         kind=type(exc).__name__, detail=str(exc).splitlines()[0] if str(exc) else "-"
     )

@@ -121,6 +121,7 @@ def created(code: str, message: str) -> None:
 
 
 def _complete(ctx: typer.Context, model_path: str, incomplete: str) -> list[tuple[str, str]]:
+    """Names (or codes) of people, units or places that begin with what was typed."""
     try:
         import importlib
         import os
@@ -134,22 +135,18 @@ def _complete(ctx: typer.Context, model_path: str, incomplete: str) -> list[tupl
         ledger.require_current()
         module, name = model_path.rsplit(".", 1)
         model = getattr(importlib.import_module(module), name)
-        low = incomplete.lower()
         with ledger.read() as session:
             rows = session.execute(
                 select(model.name, model.code)
-                .where(
-                    or_(
-                        model.name.like(f"{incomplete}%"),
-                        model.code.like(f"{incomplete}%"),
-                        (" " + model.initials).like(f"% {low}%"),
-                    )
-                )
+                .where(or_(model.name.like(f"{incomplete}%"), model.code.like(f"{incomplete}%")))
                 .order_by(model.name)
                 .limit(50)
             ).all()
         ledger.dispose()
-        return [(str(n), str(c)) for n, c in rows]
+        # typer keeps only values that start with what was typed: a name, or else a code
+        return [
+            (str(n), str(c)) if str(n).startswith(incomplete) else (str(c), str(n)) for n, c in rows
+        ]
     except Exception:
         return []
 
