@@ -82,7 +82,10 @@ if __name__ == "__main__":
     new = rewritten(current)
     if "--check" in sys.argv:
         if new != current:
-            print("README.md's command reference is out of date: run scripts/gen_reference.py", file=sys.stderr)
+            print(
+                "README.md's command reference is out of date: run scripts/gen_reference.py",
+                file=sys.stderr,
+            )
             sys.exit(1)
         sys.exit(0)
     README.write_text(new, encoding="utf-8")

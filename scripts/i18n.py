@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import ast
 import io
-from datetime import datetime
 import re
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog

@@ -98,7 +98,9 @@ class Cli:
 
     db: str
 
-    def __call__(self, *args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    def __call__(
+        self, *args: str, env: dict[str, str] | None = None, input: str | None = None
+    ) -> Result:
         return invoke(["--db", self.db, *args], env=env, input=input)
 
     def ok(self, *args: str, env: dict[str, str] | None = None) -> Result:
@@ -164,7 +166,9 @@ def assert_refused(cli: Cli, code: int, *args: str, contains: str | None = None)
     return res
 
 
-def run_houqin(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_houqin(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run the installed console script in a subprocess."""
     merged = {**os.environ, **BASE_ENV, **(env or {})}
     return subprocess.run(

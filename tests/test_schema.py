@@ -6,9 +6,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.config import Config
 from sqlmodel import SQLModel
 
 import houqin_cli.migrations as migrations

@@ -207,7 +207,11 @@ def _version(value: bool) -> None:
 
 
 def _lang(value: str | None) -> str | None:
-    set_language(detect_language(value))
+    try:
+        set_language(detect_language(value))
+    except HouqinError:
+        set_language("zh")  # so that the error itself can be told
+        raise
     return value
 
 

@@ -58,10 +58,7 @@ def now(tz: tzinfo | None = None) -> datetime:
         return datetime.now(UTC)
     text = pinned.strip()
     try:
-        if _DATE.match(text):
-            value = datetime.combine(_make_date(text), datetime.min.time())
-        else:
-            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
         raise InputError(
             _("HOUQIN_NOW={text!r} is not an ISO date-time such as 2026-02-25T11:30.").format(

@@ -126,6 +126,8 @@ class Ledger:
                 if "alembic_version" not in tables:
                     raise self.foreign_error()
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                if row is None and tables - {"alembic_version"}:
+                    raise self.foreign_error()
                 if "setting" in tables:
                     busy = con.execute(
                         "SELECT value FROM setting WHERE key='db.busy_timeout_ms'"
@@ -155,6 +157,8 @@ class Ledger:
                         raise self.foreign_error()
                     return None
                 rev = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                if rev is None and con.execute(text("SELECT to_regclass('journal')")).scalar():
+                    raise self.foreign_error()
                 if con.execute(text("SELECT to_regclass('setting')")).scalar() is not None:
                     busy = con.execute(
                         text("SELECT value FROM setting WHERE key='db.busy_timeout_ms'")

@@ -56,7 +56,10 @@ def language() -> str:
 def _(message: str) -> str:
     """Translate one message (an English msgid)."""
     if _current is None:
-        set_language(detect_language())
+        try:
+            set_language(detect_language())
+        except Exception:
+            set_language("zh")
     assert _current is not None
     return _current.gettext(message)
 

@@ -137,17 +137,32 @@ def divide(fen: int, divisor: Decimal | int) -> int:
 
 
 def split(total: int, weights: Sequence[Decimal | int]) -> list[int]:
-    """Split `total` fen by weights; every share but the last rounds half up,
-    the last takes the remainder, so the shares always add up to the total."""
+    """Split `total` fen by weights so that the shares add up to the total.
+
+    Every share but the last rounds half up and the last takes the remainder
+    (CONVENTIONS). Only where that would leave the last share negative (a few
+    fen over many shares) is the rounding carried from share to share instead,
+    so that no share is negative and none is off by a whole fen."""
     if not weights:
         return []
     w = [Decimal(x) for x in weights]
     whole = sum(w, Decimal(0))
     if whole == 0:
         raise InputError(_("Cannot divide an amount by zero."))
-    shares = [round_fen(Decimal(total) * x / whole) for x in w[:-1]]
+    exact = [Decimal(total) * x / whole for x in w]
+    shares = [round_fen(x) for x in exact[:-1]]
     shares.append(total - sum(shares))
-    return shares
+    if shares[-1] >= 0:
+        return shares
+    carried: list[int] = []
+    running, before = Decimal(0), 0
+    for x in exact:
+        running += x
+        upto = round_fen(running)
+        carried.append(upto - before)
+        before = upto
+    carried[-1] += total - before
+    return carried
 
 
 def split_even(total: int, parts: int) -> list[int]:

@@ -39,14 +39,21 @@ def _letters(char: str) -> str:
 
 
 def initials(name: str) -> str:
-    """'张世杰' -> 'zsj'; a polyphonic character adds variants: '曾' -> 'c z'."""
+    """'张世杰' -> 'zsj'; a polyphonic character adds variants: '曾' -> 'c z'.
+
+    First the common reading, then each character's other readings one at a
+    time (so every reading of a surname is kept), then other combinations up
+    to MAX_VARIANTS."""
     choices = [letters for ch in name if (letters := _letters(ch))]
-    variants: list[str] = []
-    for combo in itertools.product(*choices):
+    primary = [c[0] for c in choices]
+    variants = ["".join(primary)]
+    for i, letters in enumerate(choices):
+        for alt in letters[1:]:
+            variants.append("".join([*primary[:i], alt, *primary[i + 1 :]]))
+    for combo in itertools.islice(itertools.product(*choices), MAX_VARIANTS * 2):
         variants.append("".join(combo))
-        if len(variants) >= MAX_VARIANTS:
-            break
-    return " ".join(variants)
+    unique = list(dict.fromkeys(variants))
+    return " ".join(unique[:MAX_VARIANTS])
 
 
 def _escape_like(text: str) -> str:
@@ -89,8 +96,8 @@ def resolve(session: Session, model: Any, text: str, what: str) -> Any:
         if len(found) > 1:
             shown = describe(found[:20]) + (" …" if len(found) > 20 else "")
             raise InputError(
-                _("{text!r} matches several of {what}: {candidates}; give the code.").format(
-                    text=typed, what=what, candidates=shown
+                _("{text!r} matches several records: {candidates}; give the code.").format(
+                    text=typed, candidates=shown
                 )
             )
     raise InputError(_("No {what} matches {text!r}.").format(what=what, text=typed))

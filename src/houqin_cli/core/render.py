@@ -223,6 +223,37 @@ def _tabulated(grids: list[_Grid], tablefmt: str) -> str:
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
+def _aligned(cells: list[str], widths: list[int], right: list[bool]) -> str:
+    out = []
+    for cell, width, to_right in zip(cells, widths, right, strict=True):
+        pad = " " * (width - _display_width(cell))
+        out.append(pad + cell if to_right else cell + pad)
+    return "  ".join(out).rstrip()
+
+
+def _plain(grids: list[_Grid]) -> str:
+    """Aligned text by display width (CJK takes two columns), as tabulate's
+    "simple" format draws it, in one pass: measuring each cell once keeps a
+    3,000-row listing in milliseconds."""
+    parts = []
+    for grid in grids:
+        body = [*grid.rows, *([grid.footer] if grid.footer else [])]
+        split_rows = [[cell.split("\n") for cell in row] for row in body]
+        widths = [_display_width(h) for h in grid.headers]
+        for row in split_rows:
+            for i, lines in enumerate(row):
+                widths[i] = max(widths[i], *(_display_width(line) for line in lines))
+        out = [
+            _aligned(grid.headers, widths, grid.right),
+            _aligned(["-" * w for w in widths], widths, grid.right),
+        ]
+        for row in split_rows:
+            for k in range(max((len(c) for c in row), default=1)):
+                out.append(_aligned([c[k] if k < len(c) else "" for c in row], widths, grid.right))
+        parts.append("\n".join(out))
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
 def _print_table(grids: list[_Grid]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -358,6 +389,6 @@ def render(report: Report, fmt: str | None = None, output: str | None = None) ->
     if chosen == "table":
         _print_table(grids)
     else:
-        _write_stdout(_tabulated(grids, "simple" if chosen == "plain" else "github"))
+        _write_stdout(_plain(grids) if chosen == "plain" else _tabulated(grids, "github"))
     if note:
         _note(note)

@@ -95,7 +95,7 @@ def fill(s: Session) -> dict[str, int]:
             )
             staff += 1
             classes += 1
-        for _ in range(4):  # subject teachers of the grade
+        for _teacher in range(4):  # subject teachers of the grade
             people.add_person(
                 s,
                 next(names),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -41,7 +41,7 @@ ROLES: dict[str, str] = {
     "driver": "司机",
     "cleaner": "保洁",
 }
-WHAT = {"person": N_("people"), "unit": N_("units"), "place": N_("places")}
+WHAT = {"person": N_("person"), "unit": N_("unit"), "place": N_("place")}
 
 
 def _clean_name(name: str, what: str) -> str:
@@ -251,7 +251,9 @@ def _check_code(session: Session, code: str, exclude: int | None = None) -> str:
         raise InputError(
             _("Invalid code {code!r}: up to 32 characters, no spaces.").format(code=code)
         )
-    taken = session.execute(select(col(Person.id)).where(col(Person.code) == c)).scalar()
+    taken = session.execute(
+        select(col(Person.id)).where(func.upper(col(Person.code)) == c.upper())
+    ).scalar()
     if taken is not None and taken != exclude:
         raise RuleError(_("The code {code} is already taken.").format(code=c))
     return c
@@ -373,16 +375,25 @@ def leave(session: Session, text: str, day: date) -> Person:
     return person
 
 
-def person_row(person: Person, unit_names: dict[int | None, str]) -> dict[str, Any]:
+LISTED = ("code", "name", "unit_id", "roles", "phone", "active", "left_on")
+
+
+def person_row(person: Any, unit_names: dict[int, str]) -> dict[str, Any]:
+    """A person (or a row of the LISTED columns) as listings show it."""
     return {
         "code": person.code,
         "name": person.name,
         "unit": unit_names.get(person.unit_id) if person.unit_id else None,
-        "roles": person.role_list,
+        "roles": person.roles.split(),
         "phone": person.phone,
         "active": person.active,
         "left_on": person.left_on,
     }
+
+
+def unit_names(session: Session) -> dict[int, str]:
+    rows = session.execute(select(col(Unit.id), col(Unit.name))).all()
+    return {uid: name for uid, name in rows if uid is not None}
 
 
 def list_people(
@@ -392,7 +403,7 @@ def list_people(
     role: str | None = None,
     include_left: bool = False,
 ) -> list[dict[str, Any]]:
-    q = select(Person).order_by(col(Person.code))
+    q = select(*(getattr(Person, c) for c in LISTED)).order_by(col(Person.code))
     if not include_left:
         q = q.where(col(Person.active).is_(True))
     if unit:
@@ -400,13 +411,13 @@ def list_people(
     if role:
         wanted = parse_roles([role])[0]
         q = q.where((" " + col(Person.roles) + " ").like(f"% {wanted} %"))
-    units = {r[0]: r[1] for r in session.execute(select(col(Unit.id), col(Unit.name)))}
-    return [person_row(p, units) for p in session.execute(q).scalars()]
+    units = unit_names(session)
+    return [person_row(row, units) for row in session.execute(q)]
 
 
 def show_person(session: Session, text: str) -> tuple[dict[str, Any], list[journal.Journal]]:
     person = find_person(session, text)
-    units = {r[0]: r[1] for r in session.execute(select(col(Unit.id), col(Unit.name)))}
+    units = unit_names(session)
     history = list(
         session.execute(
             select(journal.Journal)
