@@ -31,6 +31,7 @@ GROUPS: dict[str, tuple[str, str, str]] = {
         N_("Staff and everyone who signs or receives"),
     ),
     "unit": ("houqin_cli.people.cli", "unit_app", N_("Departments, grades and classes")),
+    "stock": ("houqin_cli.stock.cli", "stock_app", N_("The storeroom (库房)")),
     "place": ("houqin_cli.people.cli", "place_app", N_("Rooms and areas")),
     "term": ("houqin_cli.ledger.cli", "term_app", N_("School terms (学期)")),
     "config": ("houqin_cli.ledger.cli", "config_app", N_("School-wide settings")),

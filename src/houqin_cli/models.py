@@ -5,5 +5,18 @@ from houqin_cli.core.journal import Journal
 from houqin_cli.core.settings import Setting
 from houqin_cli.ledger.models import Term
 from houqin_cli.people.models import Person, Place, Unit
+from houqin_cli.stock.models import StockCount, StockCountLine, StockItem, StockMovement
 
-__all__ = ["CodeCounter", "Journal", "Person", "Place", "Setting", "Term", "Unit"]
+__all__ = [
+    "CodeCounter",
+    "Journal",
+    "Person",
+    "Place",
+    "Setting",
+    "StockCount",
+    "StockCountLine",
+    "StockItem",
+    "StockMovement",
+    "Term",
+    "Unit",
+]

@@ -277,8 +277,11 @@ class Ledger:
                 actor = Actor(operator, command, clock.now(settings.timezone(session)))
                 journal.attach(session, actor)
                 yield session
-                journal.before_commit(session)
-                session.commit()
+                if session.info.get("dry_run"):
+                    session.rollback()  # --dry-run: everything checked, nothing written
+                else:
+                    journal.before_commit(session)
+                    session.commit()
         except HouqinError:
             raise
         except Exception as exc:

@@ -64,6 +64,18 @@ def _(message: str) -> str:
     return _current.gettext(message)
 
 
+def variants(message: str) -> tuple[str, ...]:
+    """A message in every language (import headers are matched in any of them)."""
+    out = [message]
+    for catalog in ("zh_CN", "en"):
+        text = gettext.translation(DOMAIN, LOCALE_DIR, languages=[catalog], fallback=True).gettext(
+            message
+        )
+        if text not in out:
+            out.append(text)
+    return tuple(out)
+
+
 def N_(message: str) -> str:
     """Mark a message for the catalogs without translating it yet."""
     return message

@@ -159,15 +159,37 @@ def attach(session: Session, actor: Actor) -> None:
             touched[(table.name, _pk_text(table, obj))] = table
 
 
-def _current_digest(session: Session, table: Table, pk: str) -> str:
-    cols = list(table.primary_key.columns)
-    values = pk.split("/")
-    cond = [
-        c == (int(v) if isinstance(c.type, Integer) else v)
-        for c, v in zip(cols, values, strict=True)
-    ]
-    row = session.execute(select(table).where(*cond)).mappings().first()
-    return "-" if row is None else row_digest(row)
+def _current_digests(session: Session, touched: dict[tuple[str, str], Table]) -> str:
+    """'table:pk=digest …' for every touched row, read back in batches per table."""
+    by_table: dict[str, list[str]] = {}
+    tables: dict[str, Table] = {}
+    for (name, pk), table in touched.items():
+        by_table.setdefault(name, []).append(pk)
+        tables[name] = table
+    out: list[str] = []
+    for name in sorted(by_table):
+        table = tables[name]
+        cols = list(table.primary_key.columns)
+        pks = sorted(by_table[name])
+        found: dict[str, str] = {}
+        if len(cols) == 1:
+            key = cols[0]
+            cast = int if isinstance(key.type, Integer) else str
+            for i in range(0, len(pks), 500):
+                chunk = [cast(p) for p in pks[i : i + 500]]
+                for row in session.execute(select(table).where(key.in_(chunk))).mappings():
+                    found[str(row[key.key])] = row_digest(row)
+        else:
+            for pk in pks:
+                cond = [
+                    c == (int(v) if isinstance(c.type, Integer) else v)
+                    for c, v in zip(cols, pk.split("/"), strict=True)
+                ]
+                one = session.execute(select(table).where(*cond)).mappings().first()
+                if one is not None:
+                    found[pk] = row_digest(one)
+        out.extend(f"{name}:{pk}={found.get(pk, '-')}" for pk in pks)
+    return " ".join(out)
 
 
 def append(
@@ -186,10 +208,7 @@ def append(
         raise InternalError("journal.append outside a write transaction")
     session.flush()
     touched: dict[tuple[str, str], Table] = session.info["touched"]
-    digests = " ".join(
-        f"{name}:{pk}={_current_digest(session, table, pk)}"
-        for (name, pk), table in sorted(touched.items(), key=lambda kv: kv[0])
-    )
+    digests = _current_digests(session, touched)
     touched.clear()
     last = session.execute(
         select(col(Journal.seq), col(Journal.hash)).order_by(col(Journal.seq).desc()).limit(1)

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 MAX_VARIANTS = 8
+
+
+class Ambiguous(InputError):
+    """A name that matches several records (exit 2, listing them)."""
+
+
 _ASCII = re.compile(r"^[a-z0-9]+$")
 
 
@@ -95,7 +101,7 @@ def resolve(session: Session, model: Any, text: str, what: str) -> Any:
             return found[0]
         if len(found) > 1:
             shown = describe(found[:20]) + (" …" if len(found) > 20 else "")
-            raise InputError(
+            raise Ambiguous(
                 _("{text!r} matches several records: {candidates}; give the code.").format(
                     text=typed, candidates=shown
                 )

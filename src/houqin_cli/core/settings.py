@@ -68,7 +68,11 @@ def _int(value: str) -> str:
 
 
 def _month(value: str) -> str:
-    return clock.parse_month(value).label
+    """A month such as 2026-05; empty (or 'none') for no month."""
+    v = value.strip()
+    if v.lower() in ("", "none", "-"):
+        return ""
+    return clock.parse_month(v).label
 
 
 def _spec(key: str, kind: str, default: str, help: str) -> Spec:
@@ -129,6 +133,12 @@ SPECS: dict[str, Spec] = {
             "int",
             "3",
             N_("Days within which a repair request should be done"),
+        ),
+        _spec(
+            "stock.closed_through",
+            "month",
+            "",
+            N_("Stock movements dated in or before this month are refused (empty: none)"),
         ),
     )
 }

@@ -24,6 +24,7 @@ from houqin_cli.migrations.revisions import HEAD, REVISIONS
 # group -> the module whose import registers that group's checks
 CHECK_GROUPS: dict[str, str] = {
     "audit": "houqin_cli.audit.service",
+    "stock": "houqin_cli.stock.reports",
 }
 
 

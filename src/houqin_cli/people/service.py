@@ -99,6 +99,37 @@ def find_place(session: Session, text: str) -> Place:
     return found
 
 
+def find_party(session: Session, text: str) -> Unit | Person:
+    """A unit or a person (who draws or returns goods): whichever one `text` names.
+
+    A person must still be here (exit 3 otherwise); a name that fits both a
+    unit and a person is ambiguous (exit 2)."""
+    found: list[Unit | Person] = []
+    errors: list[InputError] = []
+    for finder in (find_unit, find_person):
+        try:
+            found.append(finder(session, text))
+        except InputError as exc:
+            errors.append(exc)
+    if len(found) == 2:
+        raise names.Ambiguous(
+            _("{text!r} matches several records: {candidates}; give the code.").format(
+                text=text, candidates=names.describe(found)
+            )
+        )
+    if not found:
+        ambiguous = [e for e in errors if isinstance(e, names.Ambiguous)]
+        raise (
+            ambiguous[0]
+            if ambiguous
+            else InputError(_("No unit or person matches {text!r}.").format(text=text))
+        )
+    party = found[0]
+    if isinstance(party, Person):
+        require_active(party)
+    return party
+
+
 def require_active(person: Person) -> Person:
     """A person who has left keeps their history but cannot be newly assigned,
     sign or receive anything (exit 3)."""

@@ -91,5 +91,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("unit") as batch:
+        batch.drop_constraint("fk_unit_head", type_="foreignkey")
     for table in ("place", "person", "unit", "term", "code_counter", "setting", "journal"):
         op.drop_table(table)

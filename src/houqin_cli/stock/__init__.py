@@ -1,0 +1,1 @@
+"""The storeroom (库房): items, receipts, issues against returns, the stock ledger, the stocktake."""

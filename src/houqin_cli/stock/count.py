@@ -1,0 +1,349 @@
+"""The stocktake (盘点): start, count sheet, record or import counts, report, close.
+
+Goods keep moving while a count is open: each counted item is compared with its
+book quantity at the moment it was counted. Closing posts every difference as a
+gain (盘盈) or loss (盘亏) movement, approved by a named person."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.core import clock, journal, money
+from houqin_cli.core.codes import next_code
+from houqin_cli.core.db import Actor
+from houqin_cli.core.errors import InputError, RuleError
+from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.report import Finding
+from houqin_cli.people.service import active_person
+from houqin_cli.stock.models import StockCount, StockCountLine, StockItem
+from houqin_cli.stock.service import adjust, find_item
+
+
+def find_count(session: Session, code: str) -> StockCount:
+    count = (
+        session.execute(select(StockCount).where(col(StockCount.code) == code.strip().upper()))
+        .scalars()
+        .first()
+    )
+    if count is None:
+        raise InputError(_("No stocktake {code}.").format(code=code))
+    return count
+
+
+def _open(count: StockCount) -> StockCount:
+    if count.status != "open":
+        raise RuleError(
+            _(
+                "Stocktake {code} is already closed; start a new one with `houqin stock count start`."
+            ).format(code=count.code)
+        )
+    return count
+
+
+def _scope(session: Session, count: StockCount) -> list[StockItem]:
+    q = select(StockItem).where(col(StockItem.active).is_(True)).order_by(col(StockItem.code))
+    if count.category:
+        q = q.where(col(StockItem.category) == count.category)
+    return list(session.execute(q).scalars())
+
+
+def start(
+    session: Session, actor: Actor, category: str | None, note: str | None, today: date
+) -> StockCount:
+    scope = (category or "").strip() or None
+    clash = (
+        session.execute(
+            select(StockCount).where(
+                col(StockCount.status) == "open",
+                col(StockCount.category).is_(None)
+                if scope is None
+                else col(StockCount.category) == scope,
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if clash is not None:
+        raise RuleError(
+            _(
+                "Stocktake {code} of the same scope is still open; close it before starting another."
+            ).format(code=clash.code)
+        )
+    count = StockCount(
+        code=next_code(session, "PD", year=today.year, model=StockCount),
+        category=scope,
+        status="open",
+        note=note,
+        started_at=clock.iso_utc(actor.now),
+    )
+    session.add(count)
+    session.flush()
+    if not _scope(session, count):
+        raise RuleError(_("There are no items to count in that scope."))
+    journal.append(
+        session,
+        "stock.count.start",
+        "stock_count",
+        entity_id=count.id,
+        code=count.code,
+        payload={"category": scope, "note": note},
+    )
+    return count
+
+
+def sheet(session: Session, code: str) -> tuple[StockCount, list[dict[str, Any]]]:
+    """A printable count sheet: the items in scope, with an empty counted column."""
+    count = find_count(session, code)
+    rows = [
+        {
+            "item_code": i.code,
+            "item": i.name,
+            "spec": i.spec,
+            "unit": i.unit,
+            "category": i.category,
+            "counted": None,
+        }
+        for i in _scope(session, count)
+    ]
+    return count, rows
+
+
+def _record_line(
+    session: Session, actor: Actor, count: StockCount, item: StockItem, milli: int
+) -> None:
+    if count.category and item.category != count.category:
+        raise RuleError(
+            _("{item} is not in the scope of stocktake {code} ({category}).").format(
+                item=item.name, code=count.code, category=count.category
+            )
+        )
+    line = (
+        session.execute(
+            select(StockCountLine).where(
+                col(StockCountLine.count_id) == count.id, col(StockCountLine.item_id) == item.id
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if line is None:
+        line = StockCountLine(
+            count_id=count.id or 0,
+            item_id=item.id or 0,
+            counted_milli=milli,
+            book_milli=item.qty_milli,
+            counted_at="",
+            operator=actor.operator,
+        )
+        session.add(line)
+    line.counted_milli = milli
+    line.book_milli = item.qty_milli
+    line.counted_at = clock.iso_utc(actor.now)
+    line.operator = actor.operator
+
+
+def record(
+    session: Session, actor: Actor, code: str, item_text: str, qty: str
+) -> tuple[StockItem, int]:
+    count = _open(find_count(session, code))
+    item = find_item(session, item_text)
+    milli = money.qty_to_milli(money.parse_qty(qty))
+    _record_line(session, actor, count, item, milli)
+    session.flush()
+    journal.append(
+        session,
+        "stock.count.record",
+        "stock_count",
+        entity_id=count.id,
+        code=count.code,
+        payload={
+            "item": item.code,
+            "counted": money.qty_str(money.milli_to_qty(milli)),
+            "book": money.qty_str(money.milli_to_qty(item.qty_milli)),
+        },
+    )
+    return item, milli
+
+
+def import_counts(session: Session, actor: Actor, code: str, path: Path) -> int:
+    """The filled-in count sheet: every row or none."""
+    from houqin_cli.core.imports import Field, read_rows, row_error
+
+    count = _open(find_count(session, code))
+    rows = read_rows(
+        path,
+        [  # the headers `count sheet` writes, in either language, and common labels
+            Field("item_code", ("编号", "物品编号", *variants(N_("Code"))), required=True),
+            Field(
+                "counted",
+                ("实盘数量", "盘点数量", "实存数量", *variants(N_("Counted"))),
+                required=True,
+            ),
+        ],
+    )
+    done = 0
+    for row in rows:
+        raw = row.values.get("counted")
+        if raw is None or str(raw).strip() == "":
+            continue
+        try:
+            item = find_item(session, str(row.values.get("item_code") or ""))
+        except InputError as exc:
+            raise row_error(row, "item_code", exc.message) from exc
+        try:
+            milli = money.qty_to_milli(money.parse_qty(str(raw)))
+            _record_line(session, actor, count, item, milli)
+        except (InputError, RuleError) as exc:
+            raise row_error(row, "counted", exc.message) from exc
+        done += 1
+    if not done:
+        raise InputError(_("{path} has no counted quantities.").format(path=path.name))
+    session.flush()
+    journal.append(
+        session,
+        "stock.count.import",
+        "stock_count",
+        entity_id=count.id,
+        code=count.code,
+        payload={"file": path.name, "lines": done},
+    )
+    return done
+
+
+def report(session: Session, code: str) -> tuple[StockCount, list[dict[str, Any]], list[Finding]]:
+    count = find_count(session, code)
+    lines = {
+        ln.item_id: ln
+        for ln in session.execute(
+            select(StockCountLine).where(col(StockCountLine.count_id) == count.id)
+        ).scalars()
+    }
+    items = _scope(session, count)
+    seen = {i.id for i in items}
+    items += [
+        i for i in (session.get(StockItem, k) for k in lines if k not in seen) if i is not None
+    ]
+    rows: list[dict[str, Any]] = []
+    findings: list[Finding] = []
+    for item in items:
+        line = lines.get(item.id or 0)
+        book = line.book_milli if line else item.qty_milli
+        counted = line.counted_milli if line else None
+        diff = None if counted is None else counted - book
+        diff_value = None
+        if diff:
+            diff_value = (
+                money.round_fen(Decimal(item.value_fen) * diff / item.qty_milli)
+                if item.qty_milli
+                else 0
+            )
+        rows.append(
+            {
+                "item_code": item.code,
+                "item": item.name,
+                "unit": item.unit,
+                "book": money.milli_to_qty(book),
+                "counted": None if counted is None else money.milli_to_qty(counted),
+                "difference": None if diff is None else money.milli_to_qty(diff),
+                "difference_value": diff_value if diff is not None else None,
+                "counted_by": line.operator if line else None,
+            }
+        )
+        if counted is None:
+            findings.append(
+                Finding(
+                    "stock.count",
+                    "count.uncounted",
+                    _("{item} ({code}) has not been counted.").format(
+                        item=item.name, code=item.code
+                    ),
+                    {"item_code": item.code},
+                )
+            )
+        elif diff:
+            findings.append(
+                Finding(
+                    "stock.count",
+                    "count.difference",
+                    _(
+                        "{item} ({code}): book {book}, counted {counted}, difference {diff} {unit}."
+                    ).format(
+                        item=item.name,
+                        code=item.code,
+                        book=money.qty_str(money.milli_to_qty(book)),
+                        counted=money.qty_str(money.milli_to_qty(counted)),
+                        diff=money.qty_str(money.milli_to_qty(diff)),
+                        unit=item.unit,
+                    ),
+                    {
+                        "item_code": item.code,
+                        "difference": money.qty_str(money.milli_to_qty(diff)),
+                        "difference_value": money.money_str(diff_value or 0),
+                    },
+                )
+            )
+    return count, rows, findings
+
+
+def close(
+    session: Session,
+    actor: Actor,
+    code: str,
+    approved_by: str | None,
+    uncounted_as_book: bool,
+    today: date,
+) -> tuple[StockCount, list[str]]:
+    count = _open(find_count(session, code))
+    if not approved_by:
+        raise RuleError(
+            _(
+                "Closing stocktake {code} posts its differences and needs an approver: add --approved-by PERSON."
+            ).format(code=count.code)
+        )
+    approver = active_person(session, approved_by)
+    _count, rows, findings = report(session, code)
+    uncounted = [f for f in findings if f.code == "count.uncounted"]
+    if uncounted and not uncounted_as_book:
+        raise RuleError(
+            _(
+                "{n} items of stocktake {code} are not counted yet; count them, or close with --uncounted-as-book."
+            ).format(n=len(uncounted), code=count.code)
+        )
+    posted = []
+    for row in rows:
+        if row["difference"]:
+            item = find_item(session, row["item_code"])
+            m = adjust(
+                session,
+                actor,
+                item,
+                money.qty_to_milli(row["difference"]),
+                today,
+                count.id or 0,
+                _("Stocktake {code}").format(code=count.code),
+            )
+            posted.append(m.code)
+    count.status = "closed"
+    count.closed_at = clock.iso_utc(actor.now)
+    count.approved_by_id = approver.id
+    session.flush()
+    journal.append(
+        session,
+        "stock.count.close",
+        "stock_count",
+        entity_id=count.id,
+        code=count.code,
+        payload={
+            "approved_by": approver.code,
+            "movements": posted,
+            "uncounted_as_book": bool(uncounted),
+        },
+    )
+    return count, posted

@@ -1,0 +1,320 @@
+"""Stock items: add, list, show, edit, retire, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.core import journal, money, names
+from houqin_cli.core.codes import next_code
+from houqin_cli.core.errors import InputError, RuleError
+from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.stock.models import StockItem, StockMovement
+from houqin_cli.stock.service import find_item
+
+TRUE = {"1", "true", "yes", "y", "是", "√", "✓", "耐用", "耐用品"}
+FALSE = {"", "0", "false", "no", "n", "否", "×", "易耗", "易耗品"}
+
+
+def _text(value: str | None, limit: int, what: str) -> str | None:
+    v = (value or "").strip()
+    if len(v) > limit:
+        raise InputError(
+            _("{what} is too long (at most {n} characters).").format(what=what, n=limit)
+        )
+    return v or None
+
+
+def _reorder(text: str | None) -> int | None:
+    if text is None or not str(text).strip():
+        return None
+    return money.qty_to_milli(money.parse_qty(str(text)))
+
+
+def _code(session: Session, code: str | None, exclude: int | None = None) -> str:
+    if not code:
+        return next_code(session, "WZ", model=StockItem)
+    c = code.strip()
+    if not c or any(ch.isspace() for ch in c) or len(c) > 32:
+        raise InputError(
+            _("Invalid code {code!r}: up to 32 characters, no spaces.").format(code=code)
+        )
+    taken = session.execute(
+        select(col(StockItem.id)).where(func.upper(col(StockItem.code)) == c.upper())
+    ).scalar()
+    if taken is not None and taken != exclude:
+        raise RuleError(_("The code {code} is already taken.").format(code=c))
+    return c
+
+
+def add_item(
+    session: Session,
+    name: str,
+    *,
+    unit: str,
+    category: str | None = None,
+    durable: bool = False,
+    reorder_level: str | None = None,
+    spec: str | None = None,
+    code: str | None = None,
+) -> StockItem:
+    item = _new_item(
+        session,
+        name,
+        unit=unit,
+        category=category,
+        durable=durable,
+        reorder_level=reorder_level,
+        spec=spec,
+        code=code,
+    )
+    journal.append(
+        session,
+        "stock.item.add",
+        "stock_item",
+        entity_id=item.id,
+        code=item.code,
+        payload=item_payload(item),
+    )
+    return item
+
+
+def _new_item(
+    session: Session,
+    name: str,
+    *,
+    unit: str,
+    category: str | None = None,
+    durable: bool = False,
+    reorder_level: str | None = None,
+    spec: str | None = None,
+    code: str | None = None,
+) -> StockItem:
+    clean = _text(name, 100, _("The name"))
+    if not clean:
+        raise InputError(_("The {what} name cannot be empty.").format(what=_("item")))
+    measure = _text(unit, 16, _("The unit"))
+    if not measure:
+        raise InputError(_("An item needs its unit of measure: --unit 盒, kg, 个 …"))
+    spec_ = _text(spec, 200, _("The spec"))
+    same = col(StockItem.spec).is_(None) if spec_ is None else col(StockItem.spec) == spec_
+    if session.execute(select(col(StockItem.id)).where(col(StockItem.name) == clean, same)).first():
+        raise RuleError(_("An item named {name} with that spec already exists.").format(name=clean))
+    item = StockItem(
+        code=_code(session, code),
+        name=clean,
+        unit=measure,
+        category=_text(category, 50, _("The category")),
+        durable=durable,
+        reorder_milli=_reorder(reorder_level),
+        spec=spec_,
+        initials=names.initials(clean),
+    )
+    session.add(item)
+    session.flush()
+    return item
+
+
+def item_payload(item: StockItem) -> dict[str, Any]:
+    return {
+        "name": item.name,
+        "unit": item.unit,
+        "category": item.category,
+        "durable": item.durable,
+        "reorder_level": None
+        if item.reorder_milli is None
+        else money.qty_str(money.milli_to_qty(item.reorder_milli)),
+        "spec": item.spec,
+    }
+
+
+def item_row(item: StockItem) -> dict[str, Any]:
+    qty = money.milli_to_qty(item.qty_milli)
+    return {
+        "code": item.code,
+        "name": item.name,
+        "unit": item.unit,
+        "category": item.category,
+        "durable": item.durable,
+        "reorder_level": None
+        if item.reorder_milli is None
+        else money.milli_to_qty(item.reorder_milli),
+        "spec": item.spec,
+        "quantity": qty,
+        "unit_cost": money.divide(item.value_fen, qty) if item.qty_milli else None,
+        "value": item.value_fen,
+        "active": item.active,
+    }
+
+
+def list_items(
+    session: Session,
+    *,
+    category: str | None = None,
+    durable: bool | None = None,
+    include_retired: bool = False,
+) -> list[dict[str, Any]]:
+    q = select(StockItem).order_by(col(StockItem.code))
+    if category:
+        q = q.where(col(StockItem.category) == category.strip())
+    if durable is not None:
+        q = q.where(col(StockItem.durable).is_(durable))
+    if not include_retired:
+        q = q.where(col(StockItem.active).is_(True))
+    return [item_row(i) for i in session.execute(q).scalars()]
+
+
+def edit_item(
+    session: Session,
+    text: str,
+    *,
+    name: str | None = None,
+    unit: str | None = None,
+    category: str | None = None,
+    durable: bool | None = None,
+    reorder_level: str | None = None,
+    spec: str | None = None,
+    code: str | None = None,
+) -> tuple[StockItem, list[str]]:
+    item = find_item(session, text)
+    before = item_payload(item) | {"code": item.code}
+    if name is not None:
+        clean = _text(name, 100, _("The name"))
+        if not clean:
+            raise InputError(_("The {what} name cannot be empty.").format(what=_("item")))
+        item.name = clean
+        item.initials = names.initials(clean)
+    if unit is not None and unit.strip() != item.unit:
+        moved = session.execute(
+            select(col(StockMovement.id)).where(col(StockMovement.item_id) == item.id).limit(1)
+        ).first()
+        if moved:
+            raise RuleError(
+                _(
+                    "{item} already has movements in {unit}; its unit cannot change. Add a new item instead."
+                ).format(item=item.name, unit=item.unit)
+            )
+        item.unit = _text(unit, 16, _("The unit")) or item.unit
+    if category is not None:
+        item.category = _text(category, 50, _("The category"))
+    if durable is not None:
+        item.durable = durable
+    if reorder_level is not None:
+        item.reorder_milli = _reorder(reorder_level)
+    if spec is not None:
+        item.spec = _text(spec, 200, _("The spec"))
+    if code is not None:
+        item.code = _code(session, code, exclude=item.id)
+    after = item_payload(item) | {"code": item.code}
+    changed = [k for k in after if after[k] != before[k]]
+    if not changed:
+        raise InputError(_("Nothing to change: give at least one option, such as --category."))
+    session.flush()
+    journal.append(
+        session,
+        "stock.item.edit",
+        "stock_item",
+        entity_id=item.id,
+        code=item.code,
+        payload={k: {"old": before[k], "new": after[k]} for k in changed},
+    )
+    return item, changed
+
+
+def retire_item(session: Session, text: str) -> StockItem:
+    item = find_item(session, text)
+    if not item.active:
+        raise RuleError(_("{item} is already retired.").format(item=item.name))
+    if item.qty_milli != 0:
+        raise RuleError(
+            _(
+                "{item} still has {qty} {unit} on hand; issue or write them off before retiring it."
+            ).format(
+                item=item.name,
+                qty=money.qty_str(money.milli_to_qty(item.qty_milli)),
+                unit=item.unit,
+            )
+        )
+    item.active = False
+    session.flush()
+    journal.append(session, "stock.item.retire", "stock_item", entity_id=item.id, code=item.code)
+    return item
+
+
+def parse_flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    v = str(value if value is not None else "").strip().lower()
+    if v in TRUE:
+        return True
+    if v in FALSE:
+        return False
+    raise InputError(
+        _("Invalid yes/no value {value!r}: write 是/否 or yes/no.").format(value=value)
+    )
+
+
+def import_items(session: Session, path: Path) -> list[StockItem]:
+    """All rows or none (one journal entry for the file); an error names the row
+    and the column as the user sees them in the spreadsheet."""
+    from houqin_cli.core.imports import Field, progress, read_rows, row_error
+
+    fields = [  # the issue's Chinese labels, and the headers `item list -o` writes
+        Field("name", ("名称", "物品名称", "品名", *variants(N_("Name"))), required=True),
+        Field("unit", ("单位", "计量单位", *variants(N_("Unit of measure"))), required=True),
+        Field("category", ("类别", "分类", *variants(N_("Category")))),
+        Field("durable", ("耐用品", "是否耐用品", *variants(N_("Durable")))),
+        Field("reorder_level", ("库存下限", "下限", *variants(N_("Reorder level")))),
+        Field("spec", ("规格", "规格型号", *variants(N_("Spec")))),
+        Field("code", ("编号", "物品编号", *variants(N_("Code")))),
+    ]
+    rows = read_rows(path, fields)
+    if not rows:
+        raise InputError(_("{path} has no rows to import.").format(path=path.name))
+    created: list[StockItem] = []
+    for row in progress(rows, _("Importing items")):
+        v: dict[str, Any] = {
+            k: x if isinstance(x, bool) else _str(x) for k, x in row.values.items()
+        }
+
+        def cell(key: str, check: Any, v: dict[str, Any] = v, row: Any = row) -> Any:
+            try:
+                return check(v.get(key))
+            except (InputError, RuleError) as exc:
+                raise row_error(row, key, exc.message) from exc
+
+        durable = cell("durable", parse_flag)
+        cell("reorder_level", _reorder)
+        if v.get("code"):
+            cell("code", lambda c: _code(session, c))
+        item = cell(
+            "name",
+            lambda _n, v=v, durable=durable: _new_item(
+                session,
+                v.get("name") or "",
+                unit=v.get("unit") or "",
+                category=v.get("category"),
+                durable=durable,
+                reorder_level=v.get("reorder_level"),
+                spec=v.get("spec"),
+                code=v.get("code"),
+            ),
+        )
+        created.append(item)
+    journal.append(
+        session,
+        "stock.item.import",
+        "stock_item",
+        payload={"file": path.name, "count": len(created), "codes": [i.code for i in created]},
+    )
+    return created
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
