@@ -85,9 +85,20 @@ def _party_names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
 def _movement_rows(session: Session, q: Any) -> list[dict[str, Any]]:
     units, people = _party_names(session)
     items = {i.id: i for i in session.execute(select(StockItem)).scalars()}
-    codes = {r[0]: r[1] for r in session.execute(select(col(M.id), col(M.code)))}
+    found = list(session.execute(q).scalars())
+    reversed_ids = {m.reverses_id for m in found if m.reverses_id}
+    codes = (
+        {
+            r[0]: r[1]
+            for r in session.execute(
+                select(col(M.id), col(M.code)).where(col(M.id).in_(reversed_ids))
+            )
+        }
+        if reversed_ids
+        else {}
+    )
     rows = []
-    for m in session.execute(q).scalars():
+    for m in found:
         item = items[m.item_id]
         party = units.get(m.unit_id or 0) or people.get(m.person_id or 0)
         rows.append(
