@@ -1,5 +1,6 @@
 """Every table of the ledger, imported together for Alembic and `audit verify`."""
 
+from houqin_cli.audit.models import Budget, Income, Receipt, ReceiptApproval, ReceiptLink
 from houqin_cli.core.codes import CodeCounter
 from houqin_cli.core.journal import Journal
 from houqin_cli.core.settings import Setting
@@ -8,7 +9,12 @@ from houqin_cli.people.models import Person, Place, Unit
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem, StockMovement
 
 __all__ = [
+    "Budget",
     "CodeCounter",
+    "Income",
+    "Receipt",
+    "ReceiptApproval",
+    "ReceiptLink",
     "Journal",
     "Person",
     "Place",

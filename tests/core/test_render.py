@@ -331,7 +331,7 @@ def test_xlsx_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     code, name, qty, price, received, at, active, tags = ws[2]
     assert code.value == "0012"
     assert Decimal(str(price.value)) == Decimal("1234.50")
-    assert price.number_format == "#,##0.00"
+    assert price.number_format == "¥#,##0.00"
     assert Decimal(str(qty.value)) == Decimal("2.5")
     assert received.value == datetime(2026, 2, 25)  # openpyxl reads dates back as datetimes
     assert at.value == datetime(2026, 2, 25, 11, 30)  # naive, in the school's zone

@@ -103,3 +103,6 @@ def log(
         Column("hash", _("Hash")),
     ]
     show(Report(_("Journal"), cols, rows), fmt, output)
+
+
+from houqin_cli.audit import money_cli  # noqa: E402,F401  (receipt, income, budget, report, check)

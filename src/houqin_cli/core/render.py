@@ -130,6 +130,8 @@ def _listing_grid(
 
 def _grids(report: Report) -> tuple[list[_Grid], str | None]:
     """The tables to draw and the note for stderr, if any."""
+    if report.sections:
+        return [g for section in report.sections for g in _grids(section)[0]], None
     if report.record:
         row = report.rows[0] if report.rows else {}
         pairs = [[c.header, _text_row([c], row)[0]] for c in report.columns]
@@ -158,6 +160,8 @@ def _flat(report: Report) -> tuple[list[Column], list[dict[str, Any]]]:
 
 
 def _json_doc(report: Report) -> Any:
+    if report.document is not None:
+        return report.document
     kinds: dict[str, Kind] = {c.key: c.kind for c in report.columns}
 
     def obj(row: dict[str, Any]) -> dict[str, Any]:
@@ -185,13 +189,22 @@ def _json_text(report: Report) -> str:
 
 
 def _csv_text(report: Report) -> str:
-    """RFC 4180 (CRLF line ends), which also quotes a cell holding a bare CR."""
-    columns, rows = _flat(report)
+    """RFC 4180 (CRLF line ends), which also quotes a cell holding a bare CR.
+    A statement's sections follow one another, each under its title."""
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow([c.header for c in columns])
-    for row in rows:
-        writer.writerow([_cell(row.get(c.key), c.kind, "csv") for c in columns])
+    for i, part in enumerate(report.sections or [report]):
+        columns, rows = _flat(part)
+        if report.sections:
+            if i:
+                writer.writerow([])
+            writer.writerow([_neutralise(part.title, "csv")])
+        writer.writerow([c.header for c in columns])
+        for row in [*rows, *([part.footer] if part.footer and report.sections else [])]:
+            writer.writerow([_cell(row.get(c.key), c.kind, "csv") for c in columns])
+    if report.note:
+        writer.writerow([])
+        writer.writerow([_neutralise(report.note, "csv")])
     return buf.getvalue()
 
 
@@ -288,40 +301,6 @@ def _print_table(grids: list[_Grid]) -> None:
         console.print(table)
 
 
-def _write_xlsx(report: Report, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    columns, rows = _flat(report)
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    title = "".join(ch for ch in report.title if ch not in _SHEET_FORBIDDEN)[:_MAX_SHEET_TITLE]
-    ws.title = title.strip() or "Sheet1"
-    ws.append([c.header for c in columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
-    widths = [_display_width(c.header) for c in columns]
-    for r, row in enumerate(rows, start=2):
-        for i, col in enumerate(columns):
-            value = _cell(row.get(col.key), col.kind, "xlsx")
-            cell = ws.cell(row=r, column=i + 1, value=value)
-            if col.kind == "money" and isinstance(value, Decimal):
-                cell.number_format = "#,##0.00"
-            elif isinstance(value, datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
-            shown = _cell(row.get(col.key), col.kind, "text")
-            widths[i] = max(widths[i], _display_width(str(shown)))
-    from openpyxl.utils import get_column_letter
-
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, _MAX_XLSX_WIDTH)
-    wb.save(path)
-
-
 def _write_stdout(text: str) -> None:
     if text:
         sys.stdout.write(text)
@@ -358,12 +337,18 @@ def _format_of(fmt: str | None, output: str | None) -> str:
 
 def _write_file(report: Report, fmt: str, path: Path) -> None:
     if fmt == "xlsx":
-        _write_xlsx(report, path)
+        from houqin_cli.core.render_xlsx import write_xlsx
+
+        write_xlsx(report, path)
         return
     if fmt == "csv":  # BOM so that Excel and WPS read the Chinese correctly
         path.write_text(_csv_text(report), encoding="utf-8-sig", newline="")
         return
-    text = _json_text(report) if fmt == "json" else _tabulated(_grids(report)[0], "github")
+    if fmt == "json":
+        text = _json_text(report)
+    else:
+        text = _tabulated(_grids(report)[0], "github")
+        text += f"\n{report.note}\n" if report.note else ""
     path.write_text(text, encoding="utf-8", newline="")
 
 
@@ -390,5 +375,7 @@ def render(report: Report, fmt: str | None = None, output: str | None = None) ->
         _print_table(grids)
     else:
         _write_stdout(_plain(grids) if chosen == "plain" else _tabulated(grids, "github"))
+    if report.note:
+        _write_stdout("\n" + report.note + "\n")
     if note:
         _note(note)

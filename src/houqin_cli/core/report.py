@@ -44,6 +44,9 @@ class Report:
     record: bool = False
     footer: dict[str, Any] | None = None  # a totals row for tables
     rows_key: str = "rows"  # the JSON key of a check's rows ("lines" for a count report)
+    sections: list[Report] = field(default_factory=list)  # a statement: tables one after another
+    document: dict[str, Any] | None = None  # a statement's JSON object, JSON-ready
+    note: str | None = None  # a closing line (a statement's seal), printed after the tables
 
     @property
     def is_check(self) -> bool:

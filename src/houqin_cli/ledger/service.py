@@ -22,9 +22,9 @@ from houqin_cli.ledger.models import Term
 from houqin_cli.migrations.revisions import HEAD, REVISIONS
 
 # group -> the module whose import registers that group's checks
-CHECK_GROUPS: dict[str, str] = {
-    "audit": "houqin_cli.audit.service",
-    "stock": "houqin_cli.stock.reports",
+CHECK_GROUPS: dict[str, tuple[str, ...]] = {
+    "audit": ("houqin_cli.audit.service", "houqin_cli.audit.statement"),
+    "stock": ("houqin_cli.stock.reports",),
 }
 
 
@@ -256,7 +256,8 @@ def run_checks(session: Session, only: list[str] | None) -> list[Finding]:
 
     findings: list[Finding] = []
     for group in groups:
-        importlib.import_module(CHECK_GROUPS[group])
+        for module in CHECK_GROUPS[group]:
+            importlib.import_module(module)
         for _name, fn in checks.registered(group):
             findings.extend(fn(session))
     return findings
