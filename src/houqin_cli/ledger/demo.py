@@ -126,7 +126,8 @@ def fill(s: Session) -> dict[str, int]:
     left = people.add_person(s, next(names), roles=["teacher"], phone="13905710000")
     people.leave(s, left.code, date(2026, 7, 10))
     movements = fill_stock(s, rng)
-    return {"staff": staff + 1, "classes": classes, "movements": movements}
+    receipts = fill_money(s)
+    return {"staff": staff + 1, "classes": classes, "movements": movements, "receipts": receipts}
 
 
 # name, unit of measure, category, durable, reorder level, spec, price
@@ -215,6 +216,80 @@ def fill_stock(s: Session, rng: random.Random) -> int:
     return moves + 1 + term_start(date(2026, 9, 7))
 
 
+# the storeroom's categories -> the receipt categories they are bought under
+RECEIPT_CATEGORY = {"办公用品": "office", "清洁用品": "cleaning", "维修材料": "other"}
+
+
+def fill_money(s: Session) -> int:
+    """Allocations, budgets, and one purchase receipt per stock receipt, signed by
+    the storekeeper, the repairer and the accountant (approved when above the
+    threshold)."""
+    from houqin_cli.audit import receipts
+    from houqin_cli.core import money, settings
+    from houqin_cli.stock import reports
+
+    actor = s.info["actor"]
+    for day, source, amount in (
+        (date(2026, 2, 16), "总校拨款", "60,000"),
+        (date(2026, 3, 5), "伙食费", "38,500"),
+        (date(2026, 8, 31), "总校拨款", "60,000"),
+        (date(2026, 9, 8), "伙食费", "39,200"),
+    ):
+        receipts.add_income(
+            s, actor, source=source, amount=amount, day=day, category_text=None, note=None
+        )
+    for month in ("2026-02", "2026-03", "2026-08", "2026-09"):
+        receipts.set_budget(s, actor, month, "office", "10,000")
+        receipts.set_budget(s, actor, month, "cleaning", "4,000")
+        receipts.set_budget(s, actor, month, "other", "5,000")
+    handler = people_with_role(s, "storekeeper")[0]
+    acceptor = people_with_role(s, "repairer")[0]
+    reviewer = people_with_role(s, "accountant")[0]
+    approver = people_with_role(s, "principal")[0]
+    threshold = settings.get(s, "audit.approval_threshold")
+    bought = reports.movements(s, kind="receive")
+    for n, row in enumerate(bought, start=1):
+        item = row["item"]
+        category = next(spec[2] for spec in STOCK_ITEMS if spec[0] == item)
+        receipts.add_receipt(
+            s,
+            actor,
+            supplier="县教育用品公司",
+            invoice=f"4400{n:04d}",
+            invoice_date=row["date"],
+            amount=money.money_str(row["value"]),
+            category_text=RECEIPT_CATEGORY[category],
+            handler=handler,
+            acceptor=acceptor,
+            reviewer=reviewer,
+            approvers=[approver] if row["value"] > threshold else [],
+            stock=[row["code"]],
+            assets=[],
+            service=False,
+            day=row["date"],
+            note=None,
+        )
+    receipts.add_receipt(
+        s,
+        actor,
+        supplier="城关水电维修部",
+        invoice="88120031",
+        invoice_date=date(2026, 4, 9),
+        amount="1,260.00",
+        category_text="repair",
+        handler=handler,
+        acceptor=acceptor,
+        reviewer=reviewer,
+        approvers=[],
+        stock=[],
+        assets=[],
+        service=True,
+        day=date(2026, 4, 10),
+        note="教学楼水管维修",
+    )
+    return len(bought) + 1
+
+
 def people_with_role(s: Session, role: str) -> list[str]:
     from houqin_cli.people import service as people
 
@@ -241,6 +316,7 @@ def demo() -> None:
         counts = fill(s)
     say(
         _(
-            "Demo school in {location}: {staff} staff, {classes} classes, {movements} stock movements."
+            "Demo school in {location}: {staff} staff, {classes} classes, "
+            "{movements} stock movements, {receipts} receipts."
         ).format(location=ledger.location, **counts)
     )
