@@ -43,6 +43,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,9 @@ sys.path.insert(0, str(HERE))
 
 from core import copy_ledger  # noqa: E402
 from generate import JOURNAL_COLUMNS, Raw, log  # noqa: E402
+
+from houqin_cli.core import journal, money  # noqa: E402
+from houqin_cli.stock.service import PREFIX, Position  # noqa: E402
 
 VERSION = "stock-1"  # bump when the generated ledger changes; --keep caches on it
 START = date(2016, 9, 1)
@@ -313,6 +317,7 @@ def build_with_services(ledger: Any, path: Path, n_items: int, seed: int) -> lis
                 spec=spec,
             )
             made[it.code] = (supplier, price, step, decimals)
+    os.environ.pop("HOUQIN_NOW", None)
     log(f"added {len(plans):,} items through the service ({time.perf_counter() - t0:.1f} s)")
     con = sqlite3.connect(path)
     con.row_factory = sqlite3.Row
@@ -339,9 +344,7 @@ def _item_plans(rng: random.Random, count: int) -> list[tuple[Any, ...]]:
         level = None
         if rng.random() < 0.7:
             level = str(int(step * rng.randint(3, 10)))
-        plans.append(
-            (name, unit, cat, durable, level, spec, supplier, price, step_milli, decimals)
-        )
+        plans.append((name, unit, cat, durable, level, spec, supplier, price, step_milli, decimals))
     return plans
 
 
@@ -391,8 +394,6 @@ def _days(total: int, rng: random.Random) -> list[tuple[date, int]]:
 
 
 def _qty(milli: int) -> str:
-    from houqin_cli.core import money
-
     return money.qty_str(money.milli_to_qty(milli))
 
 
@@ -449,14 +450,12 @@ class Simulation:
         price = int(it.price_fen * 1.03**years * rng.uniform(0.95, 1.05)) or 1
         milli = it.step * rng.randint(20, 60)
         spec = Spec("receive", it, day, stamp, op, milli, supplier=it.supplier)
-        from houqin_cli.core import money
-
         if rng.random() < 0.8:
             spec.price = money.money_str(price)
             how = ["--price", spec.price]
         else:
             spec.amount = money.money_str(
-                money.times(price, money.milli_to_qty(milli)) - rng.randint(0, 99)
+                max(money.times(price, money.milli_to_qty(milli)) - rng.randint(0, 99), 1)
             )
             how = ["--amount", spec.amount]
         spec.command = shlex.join(
@@ -518,8 +517,6 @@ class Writer:
     """Values each movement as the service does and writes it with its journal entry."""
 
     def __init__(self, ledger: Any, batch: int) -> None:
-        from houqin_cli.core import journal
-
         self.journal = journal
         self.raw = Raw(ledger)
         self.batch = batch
@@ -538,9 +535,6 @@ class Writer:
         self.written = 0
 
     def write(self, spec: Spec) -> Rec:
-        from houqin_cli.core import money
-        from houqin_cli.stock.service import PREFIX
-
         j = self.journal
         it, kind = spec.item, spec.kind
         pos = it.pos
@@ -598,7 +592,7 @@ class Writer:
             if at_avg is None:
                 assert it.last_issue is not None
                 last_value, last_milli = it.last_issue
-                at_avg = money.round_fen(money.Decimal(last_value) * qty / last_milli)
+                at_avg = money.round_fen(Decimal(last_value) * qty / last_milli)
             value = at_avg
             m[f"{spec.party.kind}_id"] = spec.party.id
             extra = {"returned_by": spec.party.code}
@@ -890,7 +884,6 @@ def generate(
     checks: bool = True,
 ) -> None:
     from houqin_cli.core.db import Ledger
-    from houqin_cli.stock.service import Position
 
     ledger = Ledger.from_option(str(path))
     t_all = time.perf_counter()
@@ -949,7 +942,9 @@ def generate(
     log(f"done in {time.perf_counter() - t_all:.1f} s: {path}")
 
 
-def self_check(path: Path, check_db: Path, window: list[Spec], base_seq: int, kinds: list[str]) -> None:
+def self_check(
+    path: Path, check_db: Path, window: list[Spec], base_seq: int, kinds: list[str]
+) -> None:
     from houqin_cli.core.db import Ledger
 
     t0 = time.perf_counter()
