@@ -50,9 +50,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from core import copy_ledger  # noqa: E402
 from generate import JOURNAL_COLUMNS, Raw, log  # noqa: E402
 
+from core import copy_ledger  # noqa: E402
 from houqin_cli.core import journal, money  # noqa: E402
 from houqin_cli.stock.service import PREFIX, Position  # noqa: E402
 
@@ -65,10 +65,13 @@ BEIJING = timedelta(hours=8)
 OPERATORS = ("liming", "wangfang", "zhaojun")
 VOID_REASONS = ("数量录错，重开", "单价录错", "领用单位录错", "重复录入")
 NO_OLD_REASONS = ("新教室首次配发", "遗失已报告", "损坏无法回收", "新增岗位配发")
+# fmt: off
 BRANDS = (
-    "晨光 得力 齐心 真彩 白雪 宝克 国誉 金万年 欧普 雷士 公牛 正泰 德力西 飞利浦 李宁 红双喜 "
-    "斯伯丁 摩腾 蓝月亮 威露士 心相印 维达 金龙鱼 福临门 鲁花 五得利 海天 三棵树 立邦 东方"
-).split()
+    "晨光", "得力", "齐心", "真彩", "白雪", "宝克", "国誉", "金万年", "欧普", "雷士", "公牛", "正泰", "德力西", "飞利浦",
+    "李宁", "红双喜", "斯伯丁", "摩腾", "蓝月亮", "威露士", "心相印", "维达", "金龙鱼", "福临门", "鲁花", "五得利", "海天",
+    "三棵树", "立邦", "东方",
+)
+# fmt: on
 # category -> supplier, [(name, unit, durable, price range in yuan, issue step, decimals)]
 CATALOGUE: dict[str, tuple[str, list[tuple[str, str, bool, tuple[float, float], float, bool]]]] = {
     "办公用品": (
@@ -425,7 +428,7 @@ class Simulation:
         op = rng.choice(OPERATORS)
         pos = it.pos
         r = rng.random()
-        if pos.qty == 0 and it.last_issue is not None and r < 0.03:
+        if pos.qty == 0 and it.last_issue is not None and r < 0.15:
             return self._return(it, day, stamp, op)
         if pos.qty < it.step:
             if pos.qty > 0 and r < 0.3:  # the last of it goes out
@@ -790,7 +793,7 @@ def _variety(specs: list[Spec]) -> list[str]:
         if s.kind == "return" and s.item.pos.qty == 0:
             seen.add("return at zero")
         if s.kind == "void" and s.original is not None:
-            seen.add(f"void of a {s.original.kind}")
+            seen.add(f"void ({s.original.kind})")
     return sorted(seen)
 
 
@@ -979,10 +982,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--force", action="store_true", help="replace an existing file")
     args = ap.parse_args(argv)
     path: Path = args.db
-    if path.exists():
-        if not args.force:
-            log(f"{path} exists; give --force to replace it")
-            return 2
+    if path.exists() and not args.force:
+        log(f"{path} exists; give --force to replace it")
+        return 2
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.environ.pop("HOUQIN_DB", None)

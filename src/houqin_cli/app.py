@@ -32,6 +32,7 @@ GROUPS: dict[str, tuple[str, str, str]] = {
     ),
     "unit": ("houqin_cli.people.cli", "unit_app", N_("Departments, grades and classes")),
     "stock": ("houqin_cli.stock.cli", "stock_app", N_("The storeroom (库房)")),
+    "asset": ("houqin_cli.asset.cli", "asset_app", N_("School property (校产)")),
     "place": ("houqin_cli.people.cli", "place_app", N_("Rooms and areas")),
     "term": ("houqin_cli.ledger.cli", "term_app", N_("School terms (学期)")),
     "config": ("houqin_cli.ledger.cli", "config_app", N_("School-wide settings")),

@@ -1,5 +1,16 @@
 """Every table of the ledger, imported together for Alembic and `audit verify`."""
 
+from houqin_cli.asset.models import (
+    Asset,
+    AssetCount,
+    AssetCountLine,
+    AssetEvent,
+    Damage,
+    Inspection,
+    InspectionLine,
+    Loan,
+    Scrap,
+)
 from houqin_cli.audit.models import Budget, Income, Receipt, ReceiptApproval, ReceiptLink
 from houqin_cli.core.codes import CodeCounter
 from houqin_cli.core.journal import Journal
@@ -9,6 +20,15 @@ from houqin_cli.people.models import Person, Place, Unit
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem, StockMovement
 
 __all__ = [
+    "Asset",
+    "AssetCount",
+    "AssetCountLine",
+    "AssetEvent",
+    "Damage",
+    "Inspection",
+    "InspectionLine",
+    "Loan",
+    "Scrap",
     "Budget",
     "CodeCounter",
     "Income",

@@ -157,7 +157,9 @@ def test_balance_xlsx_values_are_numbers(store, tmp_path):
 def test_ledger_opening_and_running_balance(store):
     store.ok("stock", "receive", "粉笔", "4", "--price", "15", "--date", "2026-03-02")
     rows = js(
-        store.ok("stock", "ledger", "粉笔", "--from", "2026-03-01", "--to", "2026-03-31", "-f", "json")
+        store.ok(
+            "stock", "ledger", "粉笔", "--from", "2026-03-01", "--to", "2026-03-31", "-f", "json"
+        )
     )
     assert rows[0]["kind"] == "opening"
     assert rows[0]["balance_quantity"] == "20"
@@ -243,7 +245,11 @@ def test_summary_by_unit(store):
     store.ok("stock", "issue", "粉笔", "2", "--to", "初二(1)班", "--date", "2026-03-02")
     rows = js(store.ok("stock", "summary", "--month", "2026-03", "--by", "unit", "-f", "json"))
     drawn = {(r["unit"], r["item_code"]): r for r in rows}
-    assert set(drawn) == {("初一(1)班", "WZ-0001"), ("初二(1)班", "WZ-0001"), ("初二(1)班", "WZ-0002")}
+    assert set(drawn) == {
+        ("初一(1)班", "WZ-0001"),
+        ("初二(1)班", "WZ-0001"),
+        ("初二(1)班", "WZ-0002"),
+    }
     assert dec(drawn["初一(1)班", "WZ-0001"]["issued_quantity"]) == 4
     assert drawn["初一(1)班", "WZ-0001"]["issued_value"] == "50.00"
     assert dec(drawn["初二(1)班", "WZ-0002"]["issued_quantity"]) == 30
@@ -559,9 +565,9 @@ def test_count_close_posts_gains_and_losses(store):
     assert loss["quantity"] == "-1" and loss["value"] == "-12.50"
     assert gain["kind"] == "gain" and gain["item_code"] == "WZ-0003"
     assert gain["quantity"] == "1" and gain["value"] == "20.00"
-    assert [m["code"] for m in js(store.ok("stock", "movements", "--kind", "gain", "-f", "json"))] == [
-        "PY-2026-0001"
-    ]
+    assert [
+        m["code"] for m in js(store.ok("stock", "movements", "--kind", "gain", "-f", "json"))
+    ] == ["PY-2026-0001"]
     rows = balance(store)
     assert (rows["WZ-0001"]["quantity"], rows["WZ-0001"]["value"]) == ("15", "187.50")
     assert (rows["WZ-0003"]["quantity"], rows["WZ-0003"]["value"]) == ("11", "220.00")

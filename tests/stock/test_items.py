@@ -86,7 +86,9 @@ def test_item_add_prints_its_code_and_lists_as_json(cli):
 
 def test_item_add_durable_and_own_code(cli):
     assert (
-        cli.ok("stock", "item", "add", "拖把", "--unit", "把", "--durable", "--code", "TB-01").stdout
+        cli.ok(
+            "stock", "item", "add", "拖把", "--unit", "把", "--durable", "--code", "TB-01"
+        ).stdout
         == "TB-01\n"
     )
     row = items(cli)["TB-01"]

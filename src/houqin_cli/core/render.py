@@ -208,7 +208,7 @@ def _csv_text(report: Report) -> str:
     return buf.getvalue()
 
 
-def _tabulated(grids: list[_Grid], tablefmt: str) -> str:
+def _tabulated(grids: list[_Grid], tablefmt: str, titled: bool = False) -> str:
     import tabulate as tab
 
     tab.WIDE_CHARS_MODE = True  # CJK characters take two columns
@@ -232,7 +232,7 @@ def _tabulated(grids: list[_Grid], tablefmt: str) -> str:
         )
         if not rows:  # tabulate drops alignment and wide chars on an empty table
             text = "\n".join(text.split("\n")[:-1])
-        parts.append(text)
+        parts.append(f"### {grid.title}\n\n{text}" if titled and grid.title else text)
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
@@ -244,7 +244,7 @@ def _aligned(cells: list[str], widths: list[int], right: list[bool]) -> str:
     return "  ".join(out).rstrip()
 
 
-def _plain(grids: list[_Grid]) -> str:
+def _plain(grids: list[_Grid], titled: bool = False) -> str:
     """Aligned text by display width (CJK takes two columns), as tabulate's
     "simple" format draws it, in one pass: measuring each cell once keeps a
     3,000-row listing in milliseconds."""
@@ -256,7 +256,8 @@ def _plain(grids: list[_Grid]) -> str:
         for row in split_rows:
             for i, lines in enumerate(row):
                 widths[i] = max(widths[i], *(_display_width(line) for line in lines))
-        out = [
+        out = [grid.title] if titled and grid.title else []
+        out += [
             _aligned(grid.headers, widths, grid.right),
             _aligned(["-" * w for w in widths], widths, grid.right),
         ]
@@ -347,7 +348,7 @@ def _write_file(report: Report, fmt: str, path: Path) -> None:
     if fmt == "json":
         text = _json_text(report)
     else:
-        text = _tabulated(_grids(report)[0], "github")
+        text = _tabulated(_grids(report)[0], "github", bool(report.sections))
         text += f"\n{report.note}\n" if report.note else ""
     path.write_text(text, encoding="utf-8", newline="")
 
@@ -374,7 +375,10 @@ def render(report: Report, fmt: str | None = None, output: str | None = None) ->
     if chosen == "table":
         _print_table(grids)
     else:
-        _write_stdout(_plain(grids) if chosen == "plain" else _tabulated(grids, "github"))
+        titled = bool(report.sections)
+        _write_stdout(
+            _plain(grids, titled) if chosen == "plain" else _tabulated(grids, "github", titled)
+        )
     if report.note:
         _write_stdout("\n" + report.note + "\n")
     if note:

@@ -135,6 +135,18 @@ SPECS: dict[str, Spec] = {
             N_("Days within which a repair request should be done"),
         ),
         _spec(
+            "asset.scrap_committee_threshold",
+            "money",
+            "10000.00",
+            N_("Scrapping assets worth more than this needs two approvers"),
+        ),
+        _spec(
+            "asset.compensation_days",
+            "int",
+            "30",
+            N_("Days within which a damage compensation should be paid"),
+        ),
+        _spec(
             "stock.closed_through",
             "month",
             "",

@@ -25,6 +25,7 @@ from houqin_cli.migrations.revisions import HEAD, REVISIONS
 CHECK_GROUPS: dict[str, tuple[str, ...]] = {
     "audit": ("houqin_cli.audit.service", "houqin_cli.audit.statement"),
     "stock": ("houqin_cli.stock.reports",),
+    "asset": ("houqin_cli.asset.custody", "houqin_cli.asset.inspections"),
 }
 
 

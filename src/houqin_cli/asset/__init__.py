@@ -1,0 +1,2 @@
+"""School property (校产): cards, custody, lending with IOUs, inspections, damage
+and compensation, scrapping after appraisal, depreciation, the annual count."""

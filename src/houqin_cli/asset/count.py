@@ -1,0 +1,269 @@
+"""The count (资产清查): every card in scope found where it should be, found
+elsewhere, or missing; closing with an approver moves the misplaced cards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.asset.cards import event, find_asset, today
+from houqin_cli.asset.inspections import scope
+from houqin_cli.asset.models import Asset, AssetCount, AssetCountLine
+from houqin_cli.core import journal
+from houqin_cli.core.codes import next_code
+from houqin_cli.core.db import Actor
+from houqin_cli.core.errors import InputError, RuleError
+from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.report import Finding
+from houqin_cli.people.models import Place
+from houqin_cli.people.service import active_person, find_place, find_unit
+
+
+def find(session: Session, code: str) -> AssetCount:
+    c = (
+        session.execute(
+            select(AssetCount).where(func.upper(col(AssetCount.code)) == code.strip().upper())
+        )
+        .scalars()
+        .first()
+    )
+    if c is None:
+        raise InputError(_("No asset count {code}.").format(code=code))
+    return c
+
+
+def _open(c: AssetCount) -> AssetCount:
+    if c.status != "open":
+        raise RuleError(_("Asset count {code} is already closed.").format(code=c.code))
+    return c
+
+
+def start(
+    session: Session, actor: Actor, place: str | None, unit: str | None, everything: bool
+) -> AssetCount:
+    if sum(bool(x) for x in (unit, place, everything)) != 1:
+        raise InputError(_("Give exactly one of --place, --unit or --all."))
+    p = find_place(session, place) if place else None
+    u = find_unit(session, unit) if unit else None
+    day = today(session, actor)
+    c = AssetCount(
+        code=next_code(session, "QC", year=day.year, model=AssetCount),
+        unit_id=u.id if u else None,
+        place_id=p.id if p else None,
+        status="open",
+        started_on=day,
+    )
+    session.add(c)
+    session.flush()
+    journal.append(
+        session,
+        "asset.count.start",
+        "asset_count",
+        entity_id=c.id,
+        code=c.code,
+        payload={"place": p.code if p else None, "unit": u.code if u else None},
+    )
+    return c
+
+
+def sheet(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]]]:
+    c = find(session, code)
+    places = {
+        i: n for i, n in session.execute(select(col(Place.id), col(Place.name))) if i is not None
+    }
+    rows = [
+        {
+            "code": a.code,
+            "name": a.name,
+            "spec": a.spec,
+            "qty": a.qty,
+            "unit": a.unit,
+            "place": places.get(a.place_id or 0),
+            "result": None,
+            "found_at": None,
+        }
+        for a in scope(session, c.unit_id, c.place_id)
+        if a.status != "scrapped"
+    ]
+    return c, rows
+
+
+def _record(
+    session: Session, actor: Actor, c: AssetCount, asset: Asset, result: str, place_id: int | None
+) -> None:
+    line = (
+        session.execute(
+            select(AssetCountLine).where(
+                col(AssetCountLine.count_id) == c.id, col(AssetCountLine.asset_id) == asset.id
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if line is None:
+        line = AssetCountLine(
+            count_id=c.id or 0, asset_id=asset.id or 0, result=result, place_id=place_id
+        )
+        session.add(line)
+    line.result, line.place_id = result, place_id
+    session.flush()
+    event(session, actor, asset, "counted", today(session, actor), c.code, result)
+
+
+def record(
+    session: Session, actor: Actor, code: str, text: str, found: bool, missing: bool, at: str | None
+) -> str:
+    c = _open(find(session, code))
+    if sum((found, missing, at is not None)) != 1:
+        raise InputError(_("Give exactly one of --found, --missing or --at PLACE."))
+    asset = find_asset(session, text)
+    result, place_id = ("missing", None) if missing else ("found", asset.place_id)
+    if at is not None:
+        place = find_place(session, at)
+        result, place_id = ("found" if place.id == asset.place_id else "elsewhere"), place.id
+    _record(session, actor, c, asset, result, place_id)
+    journal.append(
+        session,
+        "asset.count.record",
+        "asset_count",
+        entity_id=c.id,
+        code=c.code,
+        payload={"asset": asset.code, "result": result, "place": place_id},
+    )
+    return result
+
+
+def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
+    from houqin_cli.core.imports import Field, read_rows, row_error
+
+    c = _open(find(session, code))
+    rows = read_rows(
+        path,
+        [
+            Field("code", ("编号", "资产编号", *variants(N_("Code"))), required=True),
+            Field("result", ("结果", "清查结果", *variants(N_("Result")))),
+            Field("found_at", ("实际地点", "发现地点", *variants(N_("Found at")))),
+        ],
+    )
+    done = 0
+    for r in rows:
+        result = str(r.values.get("result") or "").strip().lower()
+        at = r.values.get("found_at")
+        if not result and not at:
+            continue
+        try:
+            asset = find_asset(session, str(r.values.get("code") or ""))
+        except InputError as exc:
+            raise row_error(r, "code", exc.message) from exc
+        try:
+            if at:
+                place = find_place(session, str(at))
+                _record(
+                    session,
+                    actor,
+                    c,
+                    asset,
+                    "found" if place.id == asset.place_id else "elsewhere",
+                    place.id,
+                )
+            elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
+                _record(session, actor, c, asset, "found", asset.place_id)
+            elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
+                _record(session, actor, c, asset, "missing", None)
+            else:
+                raise InputError(
+                    _("Invalid result {value!r}: write found/在 or missing/缺失.").format(
+                        value=result
+                    )
+                )
+        except (InputError, RuleError) as exc:
+            raise row_error(r, "found_at" if at else "result", exc.message) from exc
+        done += 1
+    if not done:
+        raise InputError(_("{path} has no results.").format(path=path.name))
+    journal.append(
+        session,
+        "asset.count.import",
+        "asset_count",
+        entity_id=c.id,
+        code=c.code,
+        payload={"file": path.name, "lines": done},
+    )
+    return done
+
+
+def report(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]], list[Finding]]:
+    c = find(session, code)
+    lines = {
+        ln.asset_id: ln
+        for ln in session.execute(
+            select(AssetCountLine).where(col(AssetCountLine.count_id) == c.id)
+        ).scalars()
+    }
+    places = {
+        i: n for i, n in session.execute(select(col(Place.id), col(Place.name))) if i is not None
+    }
+    rows: list[dict[str, Any]] = []
+    findings: list[Finding] = []
+    for a in scope(session, c.unit_id, c.place_id):
+        ln = lines.get(a.id or 0)
+        result = ln.result if ln else "unrecorded"
+        rows.append(
+            {
+                "code": a.code,
+                "name": a.name,
+                "qty": a.qty,
+                "place": places.get(a.place_id or 0),
+                "result": result,
+                "found_at": places.get(ln.place_id or 0) if ln else None,
+            }
+        )
+        if result == "found":
+            continue
+        message = {
+            "missing": _("{code} {name} is missing."),
+            "elsewhere": _("{code} {name} was found at {at}, not {place}."),
+            "unrecorded": _("{code} {name} has not been counted."),
+        }[result].format(code=a.code, name=a.name, at=rows[-1]["found_at"], place=rows[-1]["place"])
+        findings.append(Finding("asset.count", f"count.{result}", message, {"asset": a.code}))
+    return c, rows, findings
+
+
+def close(
+    session: Session, actor: Actor, code: str, approved_by: str | None
+) -> tuple[AssetCount, int]:
+    c = _open(find(session, code))
+    if not approved_by:
+        raise RuleError(
+            _("Closing asset count {code} needs an approver: add --approved-by PERSON.").format(
+                code=c.code
+            )
+        )
+    approver = active_person(session, approved_by)
+    moved = 0
+    day = today(session, actor)
+    for ln in session.execute(
+        select(AssetCountLine).where(
+            col(AssetCountLine.count_id) == c.id, col(AssetCountLine.result) == "elsewhere"
+        )
+    ).scalars():
+        asset = session.get(Asset, ln.asset_id)
+        if asset is not None and asset.status != "scrapped":
+            asset.place_id = ln.place_id
+            event(session, actor, asset, "moved", day, c.code, _("found there in the count"))
+            moved += 1
+    c.status, c.closed_on, c.approved_by_id = "closed", day, approver.id
+    session.flush()
+    journal.append(
+        session,
+        "asset.count.close",
+        "asset_count",
+        entity_id=c.id,
+        code=c.code,
+        payload={"approved_by": approver.code, "moved": moved},
+    )
+    return c, moved

@@ -1,0 +1,314 @@
+"""Class inspections at mid- and end-of-term, offices and public rooms once a term
+(班级财产每学期检查两次, 办公室和公用教室每学期一次), and what a term still owes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.asset.cards import event, find_asset, today
+from houqin_cli.asset.custody import damage
+from houqin_cli.asset.models import Asset, Inspection, InspectionLine
+from houqin_cli.core import checks, clock, journal, settings
+from houqin_cli.core.codes import next_code
+from houqin_cli.core.db import Actor
+from houqin_cli.core.errors import InputError, RuleError
+from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Finding
+from houqin_cli.ledger.models import Term
+from houqin_cli.ledger.service import resolve_term, term_at
+from houqin_cli.people.models import Place, Unit
+from houqin_cli.people.service import find_place, find_unit
+
+KINDS = ("mid", "end", "term")
+PUBLIC_KINDS = ("office", "classroom", "other", "canteen", "store")
+
+
+def find(session: Session, code: str) -> Inspection:
+    i = (
+        session.execute(
+            select(Inspection).where(func.upper(col(Inspection.code)) == code.strip().upper())
+        )
+        .scalars()
+        .first()
+    )
+    if i is None:
+        raise InputError(_("No inspection {code}.").format(code=code))
+    return i
+
+
+def scope(session: Session, unit_id: int | None, place_id: int | None) -> list[Asset]:
+    """The cards an inspection covers: a unit's (its custody or its rooms), a place's, or all."""
+    q = select(Asset).where(col(Asset.status) != "scrapped").order_by(col(Asset.code))
+    if unit_id is not None:
+        rooms = select(col(Place.id)).where(col(Place.unit_id) == unit_id)
+        q = q.where((col(Asset.custodian_unit_id) == unit_id) | col(Asset.place_id).in_(rooms))
+    elif place_id is not None:
+        q = q.where(col(Asset.place_id) == place_id)
+    return list(session.execute(q).scalars())
+
+
+def start(
+    session: Session,
+    actor: Actor,
+    kind: str,
+    term: str,
+    unit: str | None,
+    place: str | None,
+    everything: bool,
+) -> tuple[Inspection, int]:
+    if kind not in KINDS:
+        raise InputError(
+            _("Invalid --kind {value!r}; choose one of: {allowed}.").format(
+                value=kind, allowed=", ".join(KINDS)
+            )
+        )
+    if sum(bool(x) for x in (unit, place, everything)) != 1:
+        raise InputError(_("Give exactly one of --unit, --place or --all."))
+    t = resolve_term(session, term)
+    u = find_unit(session, unit) if unit else None
+    p = find_place(session, place) if place else None
+    day = today(session, actor)
+    insp = Inspection(
+        code=next_code(session, "XJ", year=day.year, model=Inspection),
+        kind=kind,
+        term_id=t.id or 0,
+        unit_id=u.id if u else None,
+        place_id=p.id if p else None,
+        status="open",
+        started_on=day,
+    )
+    session.add(insp)
+    session.flush()
+    cards = scope(session, insp.unit_id, insp.place_id)
+    journal.append(
+        session,
+        "asset.inspect.start",
+        "asset_inspection",
+        entity_id=insp.id,
+        code=insp.code,
+        payload={
+            "kind": kind,
+            "term": t.name,
+            "unit": u.code if u else None,
+            "place": p.code if p else None,
+            "cards": len(cards),
+        },
+    )
+    return insp, len(cards)
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    code: str,
+    text: str,
+    status: str,
+    cause: str | None,
+    by: str | None,
+    qty: str | None,
+    note: str | None,
+) -> InspectionLine:
+    insp = find(session, code)
+    if insp.status != "open":
+        raise RuleError(_("Inspection {code} is closed.").format(code=insp.code))
+    if status not in ("ok", "damaged", "missing"):
+        raise InputError(
+            _("Invalid --status {value!r}; choose ok, damaged or missing.").format(value=status)
+        )
+    asset = find_asset(session, text)
+    if asset.id not in {a.id for a in scope(session, insp.unit_id, insp.place_id)}:
+        raise RuleError(
+            _("{code} {name} is not in the scope of inspection {insp}.").format(
+                code=asset.code, name=asset.name, insp=insp.code
+            )
+        )
+    if status == "damaged" and cause not in ("human", "natural"):
+        raise InputError(_("A damaged card needs --cause human or natural."))
+    line = (
+        session.execute(
+            select(InspectionLine).where(
+                col(InspectionLine.inspection_id) == insp.id,
+                col(InspectionLine.asset_id) == asset.id,
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if line is not None:
+        raise RuleError(
+            _("{code} was already recorded in inspection {insp}.").format(
+                code=asset.code, insp=insp.code
+            )
+        )
+    from houqin_cli.asset.cards import _qty
+
+    pieces = _qty(qty, asset.qty)
+    line = InspectionLine(
+        inspection_id=insp.id or 0,
+        asset_id=asset.id or 0,
+        status=status,
+        cause=cause,
+        qty=pieces,
+        note=note,
+    )
+    if status == "damaged":
+        d = damage(
+            session, actor, asset.code, cause or "natural", by, str(pieces), None, note, insp.code
+        )
+        line.damage_id = d.id
+    session.add(line)
+    session.flush()
+    event(session, actor, asset, "inspected", today(session, actor), insp.code, status)
+    session.flush()
+    journal.append(
+        session,
+        "asset.inspect.record",
+        "asset_inspection",
+        entity_id=insp.id,
+        code=insp.code,
+        payload={"asset": asset.code, "status": status, "cause": cause, "qty": pieces},
+    )
+    return line
+
+
+def report(session: Session, code: str) -> tuple[Inspection, list[dict[str, Any]], list[Finding]]:
+    insp = find(session, code)
+    lines = {
+        ln.asset_id: ln
+        for ln in session.execute(
+            select(InspectionLine).where(col(InspectionLine.inspection_id) == insp.id)
+        ).scalars()
+    }
+    places = {
+        i: n for i, n in session.execute(select(col(Place.id), col(Place.name))) if i is not None
+    }
+    rows: list[dict[str, Any]] = []
+    findings: list[Finding] = []
+    cards = scope(session, insp.unit_id, insp.place_id)
+    seen = {a.id for a in cards}
+    cards += [a for a in (session.get(Asset, k) for k in lines if k not in seen) if a is not None]
+    for a in cards:
+        ln = lines.get(a.id or 0)
+        status = ln.status if ln else "uninspected"
+        rows.append(
+            {
+                "code": a.code,
+                "name": a.name,
+                "place": places.get(a.place_id or 0),
+                "qty": a.qty,
+                "status": status,
+                "cause": ln.cause if ln else None,
+                "note": ln.note if ln else None,
+            }
+        )
+        if status != "ok":
+            message = {
+                "damaged": _("{code} {name} is damaged ({cause})."),
+                "missing": _("{code} {name} is missing."),
+                "uninspected": _("{code} {name} has not been inspected."),
+            }[status].format(code=a.code, name=a.name, cause=ln.cause if ln else "")
+            findings.append(
+                Finding("asset.inspection", f"inspection.{status}", message, {"asset": a.code})
+            )
+    return insp, rows, findings
+
+
+def close(session: Session, actor: Actor, code: str) -> Inspection:
+    insp = find(session, code)
+    if insp.status != "open":
+        raise RuleError(_("Inspection {code} is already closed.").format(code=insp.code))
+    insp.status, insp.closed_on = "closed", today(session, actor)
+    session.flush()
+    journal.append(
+        session, "asset.inspect.close", "asset_inspection", entity_id=insp.id, code=insp.code
+    )
+    return insp
+
+
+def _windows(term: Term) -> dict[str, date]:
+    """The last day of each kind's window: mid-term by two weeks after the middle."""
+    middle = term.start + (term.end - term.start) / 2
+    return {"mid": middle + timedelta(days=14), "end": term.end, "term": term.end}
+
+
+def due(session: Session, term: Term, day: date) -> list[dict[str, Any]]:
+    """What the term still owes: each class mid and end, each office and public room once."""
+    done = {
+        (i.kind, i.unit_id, i.place_id)
+        for i in session.execute(
+            select(Inspection).where(
+                col(Inspection.term_id) == term.id, col(Inspection.status) == "closed"
+            )
+        ).scalars()
+    }
+    windows = _windows(term)
+    rows = []
+    for u in session.execute(
+        select(Unit).where(col(Unit.kind) == "class").order_by(col(Unit.code))
+    ).scalars():
+        for kind in ("mid", "end"):
+            if (kind, u.id, None) not in done:
+                rows.append(
+                    {
+                        "term": term.name,
+                        "kind": kind,
+                        "unit": u.name,
+                        "place": None,
+                        "due_by": windows[kind],
+                        "overdue": day > windows[kind],
+                    }
+                )
+    publics = select(Place).where(col(Place.kind).in_(PUBLIC_KINDS)).order_by(col(Place.code))
+    for p in session.execute(publics).scalars():
+        if p.kind == "classroom" and p.unit_id is not None:
+            continue  # a class's own room: inspected with the class
+        if ("term", None, p.id) not in done:
+            rows.append(
+                {
+                    "term": term.name,
+                    "kind": "term",
+                    "unit": None,
+                    "place": p.name,
+                    "due_by": windows["term"],
+                    "overdue": day > windows["term"],
+                }
+            )
+    return rows
+
+
+@checks.register("asset", "inspections")
+def owed_check(session: Session) -> list[Finding]:
+    day = clock.today(settings.timezone(session))
+    terms = [t for t in session.execute(select(Term).where(col(Term.start) <= day)).scalars()]
+    current = term_at(session, day)
+    recent = [t for t in terms if t.end < day]
+    recent.sort(key=lambda t: t.end)
+    wanted = ([current] if current else []) + recent[-1:]
+    out = []
+    for term in wanted:
+        for r in due(session, term, day):
+            if r["overdue"]:
+                out.append(
+                    Finding(
+                        "asset.inspections",
+                        "inspection.owed",
+                        _("{term}: the {kind} inspection of {where} was due by {due}.").format(
+                            term=r["term"],
+                            kind=r["kind"],
+                            where=r["unit"] or r["place"],
+                            due=r["due_by"],
+                        ),
+                        {
+                            "term": r["term"],
+                            "kind": r["kind"],
+                            "unit": r["unit"],
+                            "place": r["place"],
+                        },
+                    )
+                )
+    return out
