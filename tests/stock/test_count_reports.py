@@ -471,10 +471,14 @@ def test_count_record_unknown_item_or_count_exit_2(store):
 COUNTED = {"WZ-0001": "15", "WZ-0002": "70", "WZ-0003": "11", "WZ-0004": "5"}
 
 
-def fill_csv(path: Path, counted: dict[str, str]) -> None:
+HEADERS = {"en": ("Code", "Counted"), "zh": ("编号", "实盘数量")}
+
+
+def fill_csv(path: Path, counted: dict[str, str], lang: str = "en") -> None:
+    code, qty = HEADERS[lang]
     rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
-    head = next(i for i, r in enumerate(rows) if "Counted" in r)
-    k, c = rows[head].index("Counted"), rows[head].index("Code")
+    head = next(i for i, r in enumerate(rows) if qty in r)
+    k, c = rows[head].index(qty), rows[head].index(code)
     for r in rows[head + 1 :]:
         if r and r[c] in counted:
             r[k] = counted[r[c]]
@@ -482,18 +486,19 @@ def fill_csv(path: Path, counted: dict[str, str]) -> None:
         csv.writer(fh).writerows(rows)
 
 
-def fill_xlsx(path: Path, counted: dict[str, str]) -> None:
+def fill_xlsx(path: Path, counted: dict[str, str], lang: str = "en") -> None:
     from openpyxl import load_workbook
 
+    code, qty = HEADERS[lang]
     wb = load_workbook(path)
     ws = wb.worksheets[0]
     head = k = c = None
     for row in ws.iter_rows():
         values = [cell.value for cell in row]
         if head is None:
-            if "Counted" in values:
+            if qty in values:
                 head = row[0].row
-                k, c = values.index("Counted"), values.index("Code")
+                k, c = values.index(qty), values.index(code)
             continue
         if values[c] in counted:
             text = counted[values[c]]
@@ -503,11 +508,12 @@ def fill_xlsx(path: Path, counted: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_count_import_round_trip(store, tmp_path, suffix):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_count_import_round_trip(store, tmp_path, suffix, lang):
     store.ok("stock", "count", "start")
     path = tmp_path / f"sheet{suffix}"
-    store.ok("stock", "count", "sheet", PD, "-o", str(path))
-    (fill_csv if suffix == ".csv" else fill_xlsx)(path, COUNTED)
+    store.ok("stock", "count", "sheet", PD, "-o", str(path), env={"HOUQIN_LANG": lang})
+    (fill_csv if suffix == ".csv" else fill_xlsx)(path, COUNTED, lang)
     res = store.ok("stock", "count", "import", PD, str(path))
     assert res.stdout == ""
     assert "4" in res.stderr

@@ -342,6 +342,30 @@ def test_import_csv(cli, tmp_path, encoding, header):
     check_imported(cli)
 
 
+def test_import_own_codes_do_not_clash_with_generated_ones(cli, tmp_path):
+    path = write_csv(
+        tmp_path / "items.csv",
+        [["name", "unit", "code"], ["粉笔", "盒", "WZ-0002"], ["扫把", "把", ""]],
+    )
+    cli.ok("stock", "item", "import", str(path))
+    cli.ok("stock", "item", "add", "拖把", "--unit", "把")
+    rows = by_name(cli)
+    assert rows["粉笔"]["code"] == "WZ-0002"
+    codes = [r["code"] for r in rows.values()]
+    assert len(set(codes)) == 3
+
+
+def test_import_code_already_taken_refused(cli, tmp_path):
+    cli.ok("stock", "item", "add", "拖把", "--unit", "把", "--code", "TB-01")
+    path = write_csv(
+        tmp_path / "items.csv",
+        [["名称", "单位", "编号"], ["粉笔", "盒", "FB-01"], ["扫把", "把", "tb-01"]],
+    )
+    res = assert_refused(cli, 2, "stock", "item", "import", str(path))
+    assert "3" in res.stderr and "编号" in res.stderr, res
+    assert list(items(cli)) == ["TB-01"]
+
+
 def test_import_csv_is_journalled(cli, tmp_path):
     path = write_csv(tmp_path / "items.csv", ENGLISH_ROWS)
     cli.ok("stock", "item", "import", str(path))

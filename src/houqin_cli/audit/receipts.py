@@ -77,7 +77,7 @@ def _amount(text: str) -> int:
 
 
 def _links(session: Session, stock: list[str], assets: list[str]) -> list[ReceiptLink]:
-    """The stock receipts (and, once the asset group lands, asset cards) certified."""
+    """The stock receipts and asset cards the acceptor certified came in."""
     from houqin_cli.stock.models import StockMovement
 
     links: list[ReceiptLink] = []
@@ -104,11 +104,20 @@ def _links(session: Session, stock: list[str], assets: list[str]) -> list[Receip
         links.append(
             ReceiptLink(receipt_id=0, kind="stock", ref_code=m.code, amount_fen=m.value_delta)
         )
-    if assets:
-        raise InputError(
-            _(
-                "Asset cards cannot be linked yet: the asset group has not landed; enter the receipt with --service or stock receipts."
+    from houqin_cli.asset.models import Asset
+
+    for code in assets:
+        card = (
+            session.execute(
+                select(Asset).where(func.upper(col(Asset.code)) == code.strip().upper())
             )
+            .scalars()
+            .first()
+        )
+        if card is None:
+            raise InputError(_("No asset card {code}.").format(code=code))
+        links.append(
+            ReceiptLink(receipt_id=0, kind="asset", ref_code=card.code, amount_fen=card.value_fen)
         )
     for link in links:
         taken = session.execute(
@@ -231,7 +240,7 @@ def add_receipt(
         if certified != fen:
             raise RuleError(
                 _(
-                    "购物不实: the goods accepted into the storeroom come to {certified}, not {amount}; link the stock receipts (--stock RK-…) that add up to the amount, or give --service for a service."
+                    "购物不实: the goods accepted into the storeroom and the asset register come to {certified}, not {amount}; link the stock receipts (--stock RK-…) and asset cards (--asset ZC-…) that add up to the amount, or give --service for a service."
                 ).format(certified=money.format_money(certified), amount=money.format_money(fen))
             )
     receipt = Receipt(
