@@ -6,7 +6,7 @@
    people, classes and departments, and its own 9 items and ~105 movements.
 2. The rest of `--items` (a total) are added through the real service
    (`stock.items.add_item`) in one `Ledger.write` transaction: ten categories,
-   units of measure, about a fifth durable, most with a reorder level.
+   units of measure, about a third durable, most with a reorder level.
 3. The rest of `--movements` (a total) are ten years of receipts, issues to the
    demo's classes, departments and staff (durables against the old ones back,
    or an approved exemption), returns and voids (红冲), 2016-09-01 to

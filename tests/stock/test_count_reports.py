@@ -640,3 +640,19 @@ def test_closed_count_takes_no_more_counts(store, tmp_path):
     store.ok("stock", "count", "close", PD, "--approved-by", "王老师")
     assert_refused(store, 3, "stock", "count", "record", PD, "粉笔", "3")
     assert_refused(store, 3, "stock", "count", "import", PD, str(path))
+
+
+def test_report_values_a_difference_as_close_posts_it(store):
+    """A gain on an item with none on hand: the report's difference_value must be the
+    value the close posts (the cost of its last issue), not 0.00."""
+    store.ok("stock", "issue", "扫把", "10", "--to", "初一(1)班")  # 20.00 each, none left
+    count_all(store, {"WZ-0001": "16", "WZ-0002": "70", "WZ-0003": "1", "WZ-0004": "4"})
+    by = lines(report(store))
+    assert by["WZ-0003"]["difference"] == "1"
+    assert by["WZ-0004"]["difference_value"] == "-246.90"
+    shown = {c: ln["difference_value"] for c, ln in by.items() if dec(ln["difference"])}
+    store.ok("stock", "count", "close", PD, "--approved-by", "王老师")
+    moves = js(store.ok("stock", "movements", "-f", "json"))
+    posted = {m["item_code"]: m["value"] for m in moves if m["kind"] in ("gain", "loss")}
+    assert posted["WZ-0003"] == "20.00"
+    assert shown == posted

@@ -3,6 +3,7 @@ fixed-asset test, and the event log that `asset show` reads as the card's life."
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -124,6 +125,33 @@ def _life(text: str | int | None) -> int | None:
     return int(v)
 
 
+@dataclass
+class Bulk:
+    """An import's memory: what it checks without a query per row, and the cards
+    it added, flushed and given their events once at the end."""
+
+    today: date
+    codes: set[str]  # upper-cased
+    places: dict[str, int | None] = field(default_factory=dict)
+    custodians: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    added: list[Asset] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, session: Session, actor: Actor) -> Bulk:
+        codes = {c.upper() for (c,) in session.execute(select(col(Asset.code)))}
+        return cls(today(session, actor), codes)
+
+    def place(self, session: Session, text: str) -> int | None:
+        if text not in self.places:
+            self.places[text] = find_place(session, text).id
+        return self.places[text]
+
+    def custodian(self, session: Session, text: str) -> tuple[int | None, int | None]:
+        if text not in self.custodians:
+            self.custodians[text] = _custodian(session, text)
+        return self.custodians[text]
+
+
 def add(
     session: Session,
     actor: Actor,
@@ -141,34 +169,46 @@ def add(
     spec: str | None = None,
     life_years: str | int | None = None,
     code: str | None = None,
-    journalled: bool = True,
+    bulk: Bulk | None = None,
 ) -> Asset:
+    """A new card, journalled; in an import (`bulk`), left for the import's single
+    flush, events and journal entry."""
     clean = (name or "").strip()
     if not clean:
         raise InputError(_("The {what} name cannot be empty.").format(what=_(WHAT)))
     cat = categories.find(category)
     pieces = _qty(qty)
     unit_fen = money.parse_money(value)
-    if acquired > today(session, actor):
+    if acquired > (bulk.today if bulk else today(session, actor)):
         raise InputError(_("The acquisition date {date} is in the future.").format(date=acquired))
-    person_id, unit_id = _custodian(session, custodian)
+    if custodian and bulk:
+        person_id, unit_id = bulk.custodian(session, custodian)
+    else:
+        person_id, unit_id = _custodian(session, custodian)
+    place_id = (
+        (bulk.place(session, place) if bulk else find_place(session, place).id) if place else None
+    )
     given = (code or "").strip()
-    if (
-        given
-        and session.execute(
+    if given and (
+        given.upper() in bulk.codes
+        if bulk
+        else session.execute(
             select(col(Asset.id)).where(func.upper(col(Asset.code)) == given.upper())
         ).first()
     ):
         raise RuleError(_("The code {code} is already taken.").format(code=given))
     asset = Asset(
-        code=given or next_code(session, "ZC", year=acquired.year, model=Asset),
+        code=given
+        or next_code(
+            session, "ZC", year=acquired.year, model=Asset, taken=bulk.codes if bulk else None
+        ),
         name=clean,
         category=cat.code,
         qty=pieces,
         unit=(unit or "").strip() or "件",
         value_fen=unit_fen * pieces,
         acquired=acquired,
-        place_id=find_place(session, place).id if place else None,
+        place_id=place_id,
         custodian_person_id=person_id,
         custodian_unit_id=unit_id,
         funding=(funding or "").strip() or None,
@@ -179,33 +219,40 @@ def add(
         initials=names.initials(clean),
     )
     session.add(asset)
+    if bulk is not None:
+        bulk.codes.add(asset.code.upper())
+        bulk.added.append(asset)
+        return asset
     session.flush()
+    _added(session, actor, asset)
+    session.flush()
+    journal.append(
+        session,
+        "asset.add",
+        "asset",
+        entity_id=asset.id,
+        code=asset.code,
+        payload={
+            "name": clean,
+            "category": cat.code,
+            "qty": pieces,
+            "unit_value": money.money_str(unit_fen),
+            "acquired": acquired.isoformat(),
+        },
+    )
+    return asset
+
+
+def _added(session: Session, actor: Actor, asset: Asset) -> None:
     event(
         session,
         actor,
         asset,
         "added",
-        acquired,
+        asset.acquired,
         None,
-        f"{pieces}{asset.unit} × {money.format_money(unit_fen)}",
+        f"{asset.qty}{asset.unit} × {money.format_money(unit_value(asset))}",
     )
-    if journalled:
-        session.flush()
-        journal.append(
-            session,
-            "asset.add",
-            "asset",
-            entity_id=asset.id,
-            code=asset.code,
-            payload={
-                "name": clean,
-                "category": cat.code,
-                "qty": pieces,
-                "unit_value": money.money_str(unit_fen),
-                "acquired": acquired.isoformat(),
-            },
-        )
-    return asset
 
 
 def _names_of(session: Session) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
@@ -440,7 +487,7 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
         Field("life_years", ("使用年限", "折旧年限")),
         Field("code", ("编号", "资产编号", *variants(N_("Code")))),
     ]
-    made: list[Asset] = []
+    bulk = Bulk.load(session, actor)
     for r in progress(read_rows(path, fields), _("Importing assets")):
         v = r.values
 
@@ -452,9 +499,9 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
 
         acquired = cell(
             "acquired",
-            lambda x: parse_loose_date(x) if x not in (None, "") else today(session, actor),
+            lambda x: parse_loose_date(x) if x not in (None, "") else bulk.today,
         )
-        if acquired > today(session, actor):
+        if acquired > bulk.today:
             raise row_error(
                 r,
                 "acquired",
@@ -464,33 +511,35 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
         cell("category", lambda x: categories.find(str(x or "")))
         cell("qty", _qty)
         cell("life_years", _life)
-        cell("place", lambda x: find_place(session, str(x)) if x else None)
-        cell("custodian", lambda x: find_party(session, str(x)) if x else None)
-        made.append(
-            cell(
-                "name",
-                lambda x, v=v, value=value, acquired=acquired: add(
-                    session,
-                    actor,
-                    str(x or ""),
-                    category=str(v.get("category")),
-                    value=value,
-                    acquired=acquired,
-                    qty=v.get("qty"),
-                    unit=_s(v.get("unit")),
-                    place=_s(v.get("place")),
-                    custodian=_s(v.get("custodian")),
-                    funding=_s(v.get("funding")),
-                    invoice=_s(v.get("invoice")),
-                    spec=_s(v.get("spec")),
-                    life_years=v.get("life_years"),
-                    code=_s(v.get("code")),
-                    journalled=False,
-                ),
-            )
+        cell("place", lambda x: bulk.place(session, str(x)) if x else None)
+        cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
+        cell(
+            "name",
+            lambda x, v=v, value=value, acquired=acquired: add(
+                session,
+                actor,
+                str(x or ""),
+                category=str(v.get("category")),
+                value=value,
+                acquired=acquired,
+                qty=v.get("qty"),
+                unit=_s(v.get("unit")),
+                place=_s(v.get("place")),
+                custodian=_s(v.get("custodian")),
+                funding=_s(v.get("funding")),
+                invoice=_s(v.get("invoice")),
+                spec=_s(v.get("spec")),
+                life_years=v.get("life_years"),
+                code=_s(v.get("code")),
+                bulk=bulk,
+            ),
         )
+    made = bulk.added
     if not made:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
+    session.flush()
+    for asset in made:
+        _added(session, actor, asset)
     session.flush()
     journal.append(
         session,

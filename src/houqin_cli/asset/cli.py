@@ -404,7 +404,7 @@ def damages(
         Column("cause", _("Cause")),
         Column("qty", _("Qty"), "int"),
         Column("by", _("Caused by")),
-        Column("due", _("Due"), "money"),
+        Column("due", _("Amount due"), "money"),
         Column("paid", _("Paid"), "money"),
         Column("owed", _("Owed"), "money"),
         Column("source", _("Source")),

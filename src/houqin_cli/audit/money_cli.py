@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import typer
 
 from houqin_cli.audit.cli import audit_app
 from houqin_cli.cli_util import created, fmt_option, output_option, say, show, state
+from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
@@ -202,7 +204,7 @@ BUDGET_COLUMNS = [
     Column("budget", _("Budget"), "money"),
     Column("spent", _("Spent"), "money"),
     Column("remaining", _("Remaining"), "money"),
-    Column("share_used", _("Share used"), "qty"),
+    Column("share_used", _("Share used")),
 ]
 
 
@@ -240,11 +242,16 @@ def _statement(kind: str, text: str, fmt: str | None, output: str | None) -> Non
     from houqin_cli.core import clock, settings
 
     with state().read() as s:
-        period = (
-            clock.parse_month(text)
-            if kind == "month"
-            else clock.parse_period(text, settings.timezone(s))
-        )
+        period = clock.parse_period(text, settings.timezone(s))
+        shapes = {"month": r"\d{4}-\d{2}", "quarter": r"\d{4}-Q[1-4]", "year": r"\d{4}"}
+        if not re.fullmatch(shapes[kind], period.label):
+            raise InputError(
+                _("Invalid {kind} {text!r}: give it like {example}.").format(
+                    kind=kind,
+                    text=text,
+                    example={"month": "2026-05", "quarter": "2026-Q1", "year": "2026"}[kind],
+                )
+            )
         data = statement.statement(s, period, kind)
     summary = [
         {

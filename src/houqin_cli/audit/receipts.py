@@ -195,7 +195,9 @@ def add_receipt(
             )
     threshold = settings.get(session, "audit.approval_threshold")
     committee = settings.get(session, "audit.committee_threshold")
-    needed = 2 if fen > committee else 1 if fen > threshold or cat.needs_approver else 0
+    needed = (
+        2 if fen > committee else 1 if fen > threshold else 0
+    )  # a category's own needs: audit check
     if len(approved) < needed:
         limit = committee if needed == 2 else threshold
         raise RuleError(

@@ -61,7 +61,7 @@ def budget_lines(session: Session, period: Period) -> list[dict[str, Any]]:
                 "remaining": None if b is None else b - s,
                 "share_used": None
                 if not b
-                else (Decimal(s) / b).quantize(Decimal("0.0001"), ROUND_HALF_UP),
+                else str((Decimal(s) / b).quantize(Decimal("0.0001"), ROUND_HALF_UP)),
             }
         )
     return lines
@@ -140,7 +140,7 @@ def document(data: dict[str, Any]) -> dict[str, Any]:
                 "budget": m(c["budget"]),
                 "spent": m(c["spent"]),
                 "remaining": m(c["remaining"]),
-                "share_used": None if c["share_used"] is None else str(c["share_used"]),
+                "share_used": c["share_used"],
             }
             for c in data["categories"]
         ],

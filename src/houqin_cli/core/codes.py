@@ -23,9 +23,16 @@ class CodeCounter(SQLModel, table=True):
 
 
 def next_code(
-    session: Session, prefix: str, *, year: int | None = None, model: Any = None, width: int = 4
+    session: Session,
+    prefix: str,
+    *,
+    year: int | None = None,
+    model: Any = None,
+    width: int = 4,
+    taken: set[str] | None = None,
 ) -> str:
-    """The next free code; skips numbers a user already took by hand on `model`."""
+    """The next free code; skips numbers a user already took by hand on `model`
+    (or in `taken`, the upper-cased codes a bulk import already knows)."""
     key_year = year or 0
     counter = session.get(CodeCounter, (prefix, key_year))
     if counter is None:
@@ -38,7 +45,11 @@ def next_code(
             if year
             else f"{prefix}-{counter.last:0{width}d}"
         )
-        if (
+        if taken is not None:
+            if code.upper() not in taken:
+                taken.add(code.upper())
+                return code
+        elif (
             model is None
             or session.execute(select(model.id).where(model.code == code)).first() is None
         ):

@@ -86,8 +86,8 @@ def row_digest(row: Mapping[Any, Any]) -> str:
 
     Null columns are left out so that a migration adding a nullable column does
     not change the digest of rows written before it."""
-    data = {k: canon(v) for k, v in row.items() if v is not None}
-    text = canonical_json(data)
+    data = {k: v for k, v in row.items() if v is not None}
+    text = canonical_json(data)  # dates, decimals, bytes: through canon() as json's default
     return hashlib.sha256(text.encode()).hexdigest()[:DIGEST_CHARS]
 
 

@@ -84,6 +84,8 @@ def _neutralise(text: str, family: Family) -> str:
 
 
 def _display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
@@ -236,34 +238,38 @@ def _tabulated(grids: list[_Grid], tablefmt: str, titled: bool = False) -> str:
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _aligned(cells: list[str], widths: list[int], right: list[bool]) -> str:
+def _aligned(cells: list[tuple[str, int]], widths: list[int], right: list[bool]) -> str:
     out = []
-    for cell, width, to_right in zip(cells, widths, right, strict=True):
-        pad = " " * (width - _display_width(cell))
+    for (cell, width), full, to_right in zip(cells, widths, right, strict=True):
+        pad = " " * (full - width)
         out.append(pad + cell if to_right else cell + pad)
     return "  ".join(out).rstrip()
 
 
 def _plain(grids: list[_Grid], titled: bool = False) -> str:
     """Aligned text by display width (CJK takes two columns), as tabulate's
-    "simple" format draws it, in one pass: measuring each cell once keeps a
-    3,000-row listing in milliseconds."""
+    "simple" format draws it, measuring each cell once: a 3,000-row listing
+    takes milliseconds."""
     parts = []
     for grid in grids:
         body = [*grid.rows, *([grid.footer] if grid.footer else [])]
-        split_rows = [[cell.split("\n") for cell in row] for row in body]
-        widths = [_display_width(h) for h in grid.headers]
-        for row in split_rows:
-            for i, lines in enumerate(row):
-                widths[i] = max(widths[i], *(_display_width(line) for line in lines))
-        out = [grid.title] if titled and grid.title else []
-        out += [
-            _aligned(grid.headers, widths, grid.right),
-            _aligned(["-" * w for w in widths], widths, grid.right),
+        measured = [
+            [[(line, _display_width(line)) for line in cell.split("\n")] for cell in row]
+            for row in body
         ]
-        for row in split_rows:
+        heads = [(h, _display_width(h)) for h in grid.headers]
+        widths = [w for _h, w in heads]
+        for row in measured:
+            for i, lines in enumerate(row):
+                widths[i] = max(widths[i], *(w for _l, w in lines))
+        out = [grid.title] if titled and grid.title else []
+        out.append(_aligned(heads, widths, grid.right))
+        out.append(_aligned([("-" * w, w) for w in widths], widths, grid.right))
+        for row in measured:
             for k in range(max((len(c) for c in row), default=1)):
-                out.append(_aligned([c[k] if k < len(c) else "" for c in row], widths, grid.right))
+                out.append(
+                    _aligned([c[k] if k < len(c) else ("", 0) for c in row], widths, grid.right)
+                )
         parts.append("\n".join(out))
     return "\n\n".join(parts) + "\n" if parts else ""
 

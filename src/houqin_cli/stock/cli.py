@@ -429,7 +429,7 @@ def summary(
             Column("issued_value", _("Issued value"), "money"),
             Column("returned_quantity", _("Returned"), "qty"),
             Column("returned_value", _("Returned value"), "money"),
-            Column("net_value", _("Net value"), "money"),
+            Column("net_value", _("Net drawn value"), "money"),
         ]
     else:
         cols = (

@@ -7,7 +7,6 @@ gain (盘盈) or loss (盘亏) movement, approved by a named person."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.report import Finding
 from houqin_cli.people.service import active_person
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem
-from houqin_cli.stock.service import adjust, find_item
+from houqin_cli.stock.service import adjust, adjustment_value, find_item
 
 
 def find_count(session: Session, code: str) -> StockCount:
@@ -237,13 +236,7 @@ def report(session: Session, code: str) -> tuple[StockCount, list[dict[str, Any]
         book = line.book_milli if line else item.qty_milli
         counted = line.counted_milli if line else None
         diff = None if counted is None else counted - book
-        diff_value = None
-        if diff:
-            diff_value = (
-                money.round_fen(Decimal(item.value_fen) * diff / item.qty_milli)
-                if item.qty_milli
-                else 0
-            )
+        diff_value = adjustment_value(session, item, diff) if diff else (0 if diff == 0 else None)
         rows.append(
             {
                 "item_code": item.code,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +36,35 @@ def _reorder(text: str | None) -> int | None:
     return money.qty_to_milli(money.parse_qty(str(text)))
 
 
-def _code(session: Session, code: str | None, exclude: int | None = None) -> str:
+@dataclass
+class Known:
+    """What a bulk import checks against without a query per row."""
+
+    names: set[tuple[str, str | None]]
+    codes: set[str]  # upper-cased
+
+    @classmethod
+    def load(cls, session: Session) -> Known:
+        rows = session.execute(
+            select(col(StockItem.name), col(StockItem.spec), col(StockItem.code))
+        ).all()
+        return cls({(n, sp) for n, sp, _c in rows}, {c.upper() for _n, _s, c in rows})
+
+
+def _code(
+    session: Session, code: str | None, exclude: int | None = None, known: Known | None = None
+) -> str:
     if not code:
-        return next_code(session, "WZ", model=StockItem)
+        return next_code(session, "WZ", model=StockItem, taken=known.codes if known else None)
     c = code.strip()
     if not c or any(ch.isspace() for ch in c) or len(c) > 32:
         raise InputError(
             _("Invalid code {code!r}: up to 32 characters, no spaces.").format(code=code)
         )
+    if known is not None:
+        if c.upper() in known.codes:
+            raise RuleError(_("The code {code} is already taken.").format(code=c))
+        return c
     taken = session.execute(
         select(col(StockItem.id)).where(func.upper(col(StockItem.code)) == c.upper())
     ).scalar()
@@ -93,7 +115,10 @@ def _new_item(
     reorder_level: str | None = None,
     spec: str | None = None,
     code: str | None = None,
+    known: Known | None = None,
 ) -> StockItem:
+    """A new item, flushed; in a bulk import (`known`), checked against what is
+    known and left for the single flush at the end."""
     clean = _text(name, 100, _("The name"))
     if not clean:
         raise InputError(_("The {what} name cannot be empty.").format(what=_("item")))
@@ -101,11 +126,19 @@ def _new_item(
     if not measure:
         raise InputError(_("An item needs its unit of measure: --unit 盒, kg, 个 …"))
     spec_ = _text(spec, 200, _("The spec"))
-    same = col(StockItem.spec).is_(None) if spec_ is None else col(StockItem.spec) == spec_
-    if session.execute(select(col(StockItem.id)).where(col(StockItem.name) == clean, same)).first():
+    if known is not None:
+        exists = (clean, spec_) in known.names
+    else:
+        same = col(StockItem.spec).is_(None) if spec_ is None else col(StockItem.spec) == spec_
+        exists = bool(
+            session.execute(
+                select(col(StockItem.id)).where(col(StockItem.name) == clean, same)
+            ).first()
+        )
+    if exists:
         raise RuleError(_("An item named {name} with that spec already exists.").format(name=clean))
     item = StockItem(
-        code=_code(session, code),
+        code=_code(session, code, known=known),
         name=clean,
         unit=measure,
         category=_text(category, 50, _("The category")),
@@ -115,7 +148,11 @@ def _new_item(
         initials=names.initials(clean),
     )
     session.add(item)
-    session.flush()
+    if known is None:
+        session.flush()
+    else:
+        known.names.add((clean, spec_))
+        known.codes.add(item.code.upper())
     return item
 
 
@@ -276,6 +313,7 @@ def import_items(session: Session, path: Path) -> list[StockItem]:
     if not rows:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
     created: list[StockItem] = []
+    known = Known.load(session)
     for row in progress(rows, _("Importing items")):
         v: dict[str, Any] = {
             k: x if isinstance(x, bool) else _str(x) for k, x in row.values.items()
@@ -290,7 +328,7 @@ def import_items(session: Session, path: Path) -> list[StockItem]:
         durable = cell("durable", parse_flag)
         cell("reorder_level", _reorder)
         if v.get("code"):
-            cell("code", lambda c: _code(session, c))
+            cell("code", lambda c: _code(session, c, known=known))
         item = cell(
             "name",
             lambda _n, v=v, durable=durable: _new_item(
@@ -302,6 +340,7 @@ def import_items(session: Session, path: Path) -> list[StockItem]:
                 reorder_level=v.get("reorder_level"),
                 spec=v.get("spec"),
                 code=v.get("code"),
+                known=known,
             ),
         )
         created.append(item)

@@ -35,7 +35,10 @@ class StockMovement(SQLModel, table=True):
     any date is one SUM over the movements up to that date."""
 
     __tablename__ = "stock_movement"
-    __table_args__ = (Index("ix_stock_movement_item_date", "item_id", "date", "id"),)
+    # covering: a balance at a date, or a month's opening, is a SUM read from the index alone
+    __table_args__ = (
+        Index("ix_stock_movement_item_date", "item_id", "date", "id", "qty_delta", "value_delta"),
+    )
 
     id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
     code: str = Field(sa_column=Column(String(32), nullable=False, unique=True))

@@ -82,10 +82,37 @@ def _party_names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
     return unit_names(session), {pid: name for pid, name in people if pid is not None}
 
 
+_ROW_COLUMNS = (
+    "code",
+    "date",
+    "kind",
+    "item_id",
+    "qty_delta",
+    "value_delta",
+    "unit_id",
+    "person_id",
+    "old_returned_milli",
+    "no_old_reason",
+    "supplier",
+    "reverses_id",
+    "note",
+    "operator",
+)
+
+
 def _movement_rows(session: Session, q: Any) -> list[dict[str, Any]]:
+    """Movements as listings show them; reads only the columns and items shown."""
     units, people = _party_names(session)
-    items = {i.id: i for i in session.execute(select(StockItem)).scalars()}
-    found = list(session.execute(q).scalars())
+    found = session.execute(q.with_only_columns(*(getattr(M, c) for c in _ROW_COLUMNS))).all()
+    item_ids = {m.item_id for m in found}
+    items = {
+        i.id: i
+        for i in session.execute(
+            select(
+                col(StockItem.id), col(StockItem.code), col(StockItem.name), col(StockItem.unit)
+            ).where(col(StockItem.id).in_(item_ids))
+        )
+    }
     reversed_ids = {m.reverses_id for m in found if m.reverses_id}
     codes = (
         {
@@ -100,7 +127,6 @@ def _movement_rows(session: Session, q: Any) -> list[dict[str, Any]]:
     rows = []
     for m in found:
         item = items[m.item_id]
-        party = units.get(m.unit_id or 0) or people.get(m.person_id or 0)
         rows.append(
             {
                 "code": m.code,
@@ -111,7 +137,7 @@ def _movement_rows(session: Session, q: Any) -> list[dict[str, Any]]:
                 "quantity": money.milli_to_qty(m.qty_delta),
                 "item_unit": item.unit,
                 "value": m.value_delta,
-                "unit": party,
+                "unit": units.get(m.unit_id or 0) or people.get(m.person_id or 0),
                 "old_returned": None
                 if m.old_returned_milli is None
                 else money.milli_to_qty(m.old_returned_milli),

@@ -125,21 +125,34 @@ def _value(session: Session, item: StockItem, m: StockMovement, pos: Position) -
             )
         m.value_delta = -pos.out_value(n)
         return
+    m.value_delta = _inbound_value(session, item, n, pos, (m.date, m.id or 1 << 62), m.kind)
+
+
+def _inbound_value(
+    session: Session, item: StockItem, n: int, pos: Position, before: tuple[date, int], kind: str
+) -> int:
+    """Goods coming back in (a return, a stocktake gain): at the average on hand;
+    with none on hand, at the cost of the last issue; a gain of what was never
+    issued, at zero."""
     value = pos.in_value_at_average(n)
-    if value is None:
-        last = _last_issue_cost(session, item.id or 0, (m.date, m.id or 1 << 62))
-        if last is None:
-            if m.kind == "gain":
-                value = 0
-            else:
-                raise RuleError(
-                    _("{item} has never been issued, so nothing can be returned.").format(
-                        item=item.name
-                    )
-                )
-        else:
-            value = money.round_fen(Decimal(last[0]) * n / last[1])
-    m.value_delta = value
+    if value is not None:
+        return value
+    last = _last_issue_cost(session, item.id or 0, before)
+    if last is not None:
+        return money.round_fen(Decimal(last[0]) * n / last[1])
+    if kind == "gain":
+        return 0
+    raise RuleError(
+        _("{item} has never been issued, so nothing can be returned.").format(item=item.name)
+    )
+
+
+def adjustment_value(session: Session, item: StockItem, diff: int) -> int:
+    """What a stocktake difference of `diff` (milli) is worth now, as closing posts it."""
+    pos = Position(item.qty_milli, item.value_fen)
+    if diff < 0:
+        return -pos.out_value(-diff)
+    return _inbound_value(session, item, diff, pos, (date.max, 1 << 62), "gain")
 
 
 def _apply(item: StockItem, m: StockMovement, pos: Position) -> None:

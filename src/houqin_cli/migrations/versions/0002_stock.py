@@ -66,7 +66,11 @@ def upgrade() -> None:
         sa.Column("recorded_at", sa.String(32), nullable=False),
     )
     op.create_index("ix_stock_movement_date", "stock_movement", ["date"])
-    op.create_index("ix_stock_movement_item_date", "stock_movement", ["item_id", "date", "id"])
+    op.create_index(
+        "ix_stock_movement_item_date",
+        "stock_movement",
+        ["item_id", "date", "id", "qty_delta", "value_delta"],
+    )
     op.create_table(
         "stock_count_line",
         sa.Column("id", sa.Integer(), primary_key=True),
