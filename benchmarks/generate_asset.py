@@ -67,7 +67,7 @@ from generate_money import (  # noqa: E402
     verify,
 )
 
-VERSION = "1"  # bump when the generated ledger changes shape (reuse with --keep)
+VERSION = "2"  # bump when the generated ledger changes shape (reuse with --keep)
 ASSET_TABLES = (
     "asset",
     "asset_event",
@@ -236,13 +236,26 @@ def register_rows(
                 "place": place["name"] if place else None,
                 "custodian": custodian,
                 "funding": rng.choice(FUNDING),
-                "spec": f"{rng.choice('ABCDEFGH')}{rng.randint(100, 999)}型" if rng.random() < 0.5 else None,
+                "spec": f"{rng.choice('ABCDEFGH')}{rng.randint(100, 999)}型"
+                if rng.random() < 0.5
+                else None,
             }
         )
     return rows
 
 
-HEADERS = ("名称", "类别", "单价", "取得日期", "数量", "单位", "存放地点", "保管人", "经费来源", "规格")
+HEADERS = (
+    "名称",
+    "类别",
+    "单价",
+    "取得日期",
+    "数量",
+    "单位",
+    "存放地点",
+    "保管人",
+    "经费来源",
+    "规格",
+)
 
 
 def _money_text(fen: int) -> str:
@@ -296,9 +309,7 @@ def write_xlsx(path: Path, rows: list[dict[str, Any]], rng: random.Random, schoo
     total = 0
     for r in rows:
         acquired: Any = r["acquired"] if rng.random() < 0.3 else _date_text(rng, r["acquired"])
-        value: Any = (
-            Decimal(r["value"]) / 100 if rng.random() < 0.5 else _money_text(r["value"])
-        )
+        value: Any = Decimal(r["value"]) / 100 if rng.random() < 0.5 else _money_text(r["value"])
         total += r["value"] * r["qty"]
         ws.append(
             [
@@ -314,8 +325,7 @@ def write_xlsx(path: Path, rows: list[dict[str, Any]], rng: random.Random, schoo
                 r["spec"],
             ]
         )
-    ws.append(["合计", None, None, None, sum(r["qty"] for r in rows), None, None, None, None, None])
-    ws.append([None] * 2 + [_money_text(total)])
+    ws.append(["合计", None, _money_text(total), None, sum(r["qty"] for r in rows)])
     wb.save(path)
 
 
@@ -486,7 +496,7 @@ class Sim:
         it = CATALOGUE[k]
         qty = rng.randint(*it.batch) if it.batch else 1
         group = rng.choice(it.groups)
-        if it.batch and rng.random() < 0.7:
+        if it.batch and rng.random() < 0.5:
             place: int | None = self.d.groups["store"][0]
         else:
             place = None if group == "person" else rng.choice(self.d.groups[group])
@@ -512,7 +522,9 @@ class Sim:
             custodian_unit_id=unit,
             funding=rng.choice(FUNDING),
             invoice=f"{rng.randint(10_000_000, 99_999_999)}",
-            spec=f"{rng.choice('ABCDEFGH')}{rng.randint(100, 999)}型" if rng.random() < 0.5 else None,
+            spec=f"{rng.choice('ABCDEFGH')}{rng.randint(100, 999)}型"
+            if rng.random() < 0.5
+            else None,
             status="in_use",
             initials=names.initials(it.name),
         )
@@ -521,15 +533,16 @@ class Sim:
         self.all_pool.append(a["id"])
         if qty > 1:
             self.batch_pool.append(a["id"])
-        ev = self.event(a, "added", acquired, op, None, f"{qty}{it.unit} × {money.format_money(unit_fen)}")
-        argv = [
-            "asset", "add", it.name, "--category", it.category, "--value", money.money_str(unit_fen),
-            "--acquired", acquired.isoformat(), "--qty", str(qty), "--unit", it.unit,
-            *(["--place", self.d.places[place]["code"]] if place else []),
-            "--custodian", person["code"] if person else self.d.units[unit]["code"],
-            "--funding", a["funding"], "--invoice", a["invoice"],
-            *(["--spec", a["spec"]] if a["spec"] else []),
-        ]  # fmt: skip
+        ev = self.event(
+            a, "added", acquired, op, None, f"{qty}{it.unit} × {money.format_money(unit_fen)}"
+        )
+        custodian = person["code"] if person else self.d.units[unit]["code"]
+        argv = ["asset", "add", it.name, "--category", it.category]
+        argv += ["--value", money.money_str(unit_fen), "--acquired", acquired.isoformat()]
+        argv += ["--qty", str(qty), "--unit", it.unit]
+        argv += ["--place", self.d.places[place]["code"]] if place else []
+        argv += ["--custodian", custodian, "--funding", a["funding"], "--invoice", a["invoice"]]
+        argv += ["--spec", a["spec"]] if a["spec"] else []
         self.w.append(
             when,
             op,
@@ -563,9 +576,7 @@ class Sim:
             "asset",
             **{k: a[k] for k in self.w.columns["asset"] if k != "id"},
         )
-        new.update(
-            code=self.w.code("ZC", day.year), qty=pieces, value_fen=moved, origin_id=a["id"]
-        )
+        new.update(code=self.w.code("ZC", day.year), qty=pieces, value_fen=moved, origin_id=a["id"])
         a["qty"] -= pieces
         a["value_fen"] = kept
         self.kind_of[new["id"]] = self.kind_of.get(a["id"], 0)
@@ -574,7 +585,9 @@ class Sim:
         if pieces > 1:
             self.batch_pool.append(new["id"])
         e1 = self.event(a, "split", day, op, new["code"], f"{pieces}{a['unit']} → {new['code']}")
-        e2 = self.event(new, "split", day, op, a["code"], _("split from {code}").format(code=a["code"]))
+        e2 = self.event(
+            new, "split", day, op, a["code"], _("split from {code}").format(code=a["code"])
+        )
         self.count("split")
         return new, [("asset", a), ("asset", new), e1, e2]
 
@@ -584,6 +597,9 @@ class Sim:
             if len(self.assets) >= self.target_cards:
                 return
             a = self.pick(self.batch_pool, lambda a: True)
+        elif rng.random() < 0.5:  # empty the store: what is left of a batch goes out
+            store = tuple(self.by_place.get(self.d.groups["store"][0], ()))
+            a = self.pick(list(store), lambda a: True) if store else None
         else:
             a = self.pick(self.all_pool, lambda a: a["place_id"] is not None)
         if a is None:
@@ -633,6 +649,7 @@ class Sim:
 
     def lend(self, when: datetime, part: bool) -> None:
         rng, op, day = self.rng, self.op(), self.day(when)
+        part = part and len(self.assets) < self.target_cards
         a = self.pick(self.batch_pool if part else self.all_pool, lambda a: True)
         if a is None:
             return
@@ -652,7 +669,9 @@ class Sim:
             lent_on=day.isoformat(),
             due=due.isoformat(),
         )
-        touched.append(self.event(target, "lent", day, op, loan["code"], f"{person['name']} → {due}"))
+        touched.append(
+            self.event(target, "lent", day, op, loan["code"], f"{person['name']} → {due}")
+        )
         touched.append(("asset_loan", loan))
         argv = ["asset", "lend", origin_code, "--to", person["code"], "--due", due.isoformat()]
         if part:
@@ -677,7 +696,11 @@ class Sim:
         r = rng.random()
         if r < 0.02:
             return  # still out
-        back = due - timedelta(days=rng.randint(0, (due - day).days)) if r < 0.95 else due + timedelta(days=rng.randint(1, 40))
+        back = (
+            due - timedelta(days=rng.randint(0, (due - day).days))
+            if r < 0.95
+            else due + timedelta(days=rng.randint(1, 40))
+        )
         self.at(moment(back, rng.randint(8 * 60, 12 * 60)), self.give_back, loan["id"])
 
     def give_back(self, when: datetime, loan_id: int) -> None:
@@ -692,7 +715,9 @@ class Sim:
         damage = None
         if condition == "damaged":
             person = self.d.people[loan["person_id"]]
-            damage, rows = self.open_damage(a, "human", loan["qty"], person, None, None, loan["code"], day, op)
+            damage, rows = self.open_damage(
+                a, "human", loan["qty"], person, None, None, loan["code"], day, op
+            )
             touched += rows
             self.plan_payment(when, damage)
         touched.append(("asset_loan", loan))
@@ -774,7 +799,9 @@ class Sim:
 
         person = by if by and "roles" in by else None
         unit = by if by and "roles" not in by else None
-        dmg, touched = self.open_damage(a, cause, qty, person, unit, note, source, self.day(when), op)
+        dmg, touched = self.open_damage(
+            a, cause, qty, person, unit, note, source, self.day(when), op
+        )
         self.w.append(
             when,
             op,
@@ -833,7 +860,9 @@ class Sim:
             return  # not yet paid
         t = when
         for fen in parts:
-            t = moment(self.day(t) + timedelta(days=rng.randint(1, 40)), rng.randint(8 * 60, 12 * 60))
+            t = moment(
+                self.day(t) + timedelta(days=rng.randint(1, 40)), rng.randint(8 * 60, 12 * 60)
+            )
             self.at(t, self.compensate, dmg["id"], fen)
 
     def compensate(self, when: datetime, damage_id: int, fen: int) -> None:
@@ -865,6 +894,7 @@ class Sim:
 
     def scrap_request(self, when: datetime, part: bool) -> None:
         rng, op, day = self.rng, self.op(), self.day(when)
+        part = part and len(self.assets) < self.target_cards
         a = self.pick(self.batch_pool if part else self.all_pool, lambda a: True)
         if a is None:
             return
@@ -915,7 +945,8 @@ class Sim:
         )
         a = self.assets[s["asset_id"]]
         ev = self.event(a, "appraised", day, op, s["code"], f"{person['name']}: {opinion}")
-        argv = ["asset", "scrap", "appraise", s["code"], "--by", person["code"], "--opinion", opinion]
+        argv = ["asset", "scrap", "appraise", s["code"], "--by", person["code"]]
+        argv += ["--opinion", opinion]
         self.w.append(
             when,
             op,
@@ -992,7 +1023,12 @@ class Sim:
         return sorted(cards, key=lambda a: a["code"])
 
     def inspect(
-        self, when: datetime, kind: str, term: dict[str, Any], unit_id: int | None, place_id: int | None
+        self,
+        when: datetime,
+        kind: str,
+        term: dict[str, Any],
+        unit_id: int | None,
+        place_id: int | None,
     ) -> None:
         """Start, record every card in scope, close: one afternoon's work."""
         rng = self.rng
@@ -1033,17 +1069,23 @@ class Sim:
         self.count("inspection")
         for a in cards:
             when += timedelta(seconds=rng.randint(10, 40))
-            if a["status"] == "on_loan" or a["id"] in self.busy or rng.random() < 0.005:
+            if a["status"] == "on_loan" or rng.random() < 0.005:
                 continue  # not there to inspect: left uninspected
             r = rng.random()
-            status = "ok" if r < 0.975 else "damaged" if r < 0.995 else "missing"
+            status = "ok" if r < 0.994 else "damaged" if r < 0.999 else "missing"
             cause = note = None
             qty = a["qty"]
             argv = ["asset", "inspect", "record", insp["code"], a["code"], "--status", status]
             dmg = None
             if status == "damaged":
                 cause = "human" if rng.random() < 0.5 else "natural"
-                by = unit if (cause == "human" and unit) else rng.choice(self.people) if cause == "human" else None
+                by = (
+                    unit
+                    if (cause == "human" and unit)
+                    else rng.choice(self.people)
+                    if cause == "human"
+                    else None
+                )
                 qty = 1
                 note = rng.choice(NOTES)
                 argv += ["--cause", cause]
@@ -1098,7 +1140,7 @@ class Sim:
         days = []
         d = begin
         while d <= end:
-            if d.weekday() < 5 and not (d.month == 2 and d.day < 15) and d.month != 8 or (d.month == 8 and d.day > 20 and d.weekday() < 5):
+            if d.weekday() < 5:
                 days.append(d)
             d += timedelta(days=1)
 
@@ -1123,9 +1165,10 @@ class Sim:
             and not (p["kind"] == "classroom" and p["unit_id"] is not None)
         ]
         for term in self.terms:
-            start, stop = date.fromisoformat(term["start"]), min(date.fromisoformat(term["end"]), end)
-            if start < begin:
-                continue
+            start, stop = (
+                date.fromisoformat(term["start"]),
+                min(date.fromisoformat(term["end"]), end),
+            )
             middle = start + (stop - start) / 2
             windows = {
                 "mid": (middle - timedelta(days=10), middle + timedelta(days=10)),
@@ -1137,27 +1180,34 @@ class Sim:
             todo += [("term", None, p) for p in publics]
             for kind, unit_id, place_id in todo:
                 lo, hi = windows[kind]
-                day = lo + timedelta(days=rng.randint(0, max(0, (hi - lo).days)))
+                lo = max(lo, begin)
+                if hi < lo:
+                    continue  # before the generator's start (the services did the first)
+                day = lo + timedelta(days=rng.randint(0, (hi - lo).days))
                 while day.weekday() >= 5:
-                    day -= timedelta(days=1)
+                    day += timedelta(days=1)
                 self.at(moment(day, 13 * 60 + 30), self.inspect, kind, term, unit_id, place_id)
 
 
-def service_weeks(ledger: Any, rng: random.Random, first: date, work: Path, n_import: int) -> datetime:
+def service_weeks(
+    ledger: Any, rng: random.Random, first: date, work: Path, n_import: int
+) -> datetime:
     """The register import and a few weeks of the real services at the start of the
     first spring term; returns the last moment used."""
     from houqin_cli.asset import cards, custody, inspections
     from houqin_cli.ledger import service as ledger_service
     from houqin_cli.people import service as people_service
 
-    d0 = directory(Path(ledger.path))
     at = moment(first, 9 * 60)
 
     def write(argv: list[str]) -> Any:
         return ledger.write(rng.choice(generate.OPERATORS), shlex.join(["houqin", *argv]))
 
-    with pinned(at), write(["place", "add", "..."]) as s:
-        for name, building, kind, unit, _group in EXTRA_ROOMS:
+    for name, building, kind, unit, _group in EXTRA_ROOMS:
+        at += timedelta(minutes=1)
+        argv = ["place", "add", name, "--building", building, "--kind", kind]
+        argv += ["--unit", unit] if unit else []
+        with pinned(at), write(argv) as s:
             people_service.add_place(s, name, building=building, unit=unit, kind=kind)
     terms = []
     for y in range(first.year, first.year + 10):
@@ -1169,7 +1219,6 @@ def service_weeks(ledger: Any, rng: random.Random, first: date, work: Path, n_im
         with pinned(at), write(argv) as s:
             ledger_service.add_term(s, name, start, end)
     d = directory(Path(ledger.path))
-    del d0
     # the old register, through the real import
     rows = register_rows(rng, d, n_import, date(first.year - 10, 1, 1), first - timedelta(days=40))
     rows.sort(key=lambda r: r["acquired"])
@@ -1182,61 +1231,81 @@ def service_weeks(ledger: Any, rng: random.Random, first: date, work: Path, n_im
     t0 = time.perf_counter()
     with pinned(at), write(["asset", "import", sheet.name]) as s:
         made = cards.import_file(s, s.info["actor"], sheet)
-    log(f"imported the old register: {len(made):,} cards through `asset import` ({time.perf_counter() - t0:.1f} s)")
+    log(
+        f"imported the old register: {len(made):,} cards through `asset import` ({time.perf_counter() - t0:.1f} s)"
+    )
     sheet.unlink()
     import sqlite3
 
     con = sqlite3.connect(f"file:{ledger.path}?mode=ro", uri=True)
     try:
-        batches = [c for (c,) in con.execute("SELECT code FROM asset WHERE qty >= 20 AND place_id IS NOT NULL ORDER BY id LIMIT 4")]
-        singles = [c for (c,) in con.execute("SELECT code FROM asset WHERE qty = 1 AND place_id IS NOT NULL ORDER BY id LIMIT 4")]
+        batches = [
+            c
+            for (c,) in con.execute(
+                "SELECT code FROM asset WHERE qty >= 20 AND place_id IS NOT NULL ORDER BY id LIMIT 4"
+            )
+        ]
+        singles = [
+            c
+            for (c,) in con.execute(
+                "SELECT code FROM asset WHERE qty = 1 AND place_id IS NOT NULL ORDER BY id LIMIT 4"
+            )
+        ]
         office = con.execute("SELECT p.code, p.id FROM place p WHERE p.name = '总务处'").fetchone()
     finally:
         con.close()
     keepers = unique_people(d)
     people = [p for p in d.people.values() if p["active"]]
     appraiser = next(p for p in people if p["unit_id"] == d.unit_of_name["总务处"])
-    approver = next(p for p in people if "approver" in p["roles"].split() and p["id"] != appraiser["id"])
+    approver = next(
+        p for p in people if "approver" in p["roles"].split() and p["id"] != appraiser["id"]
+    )
     cls = next(u for u in d.units.values() if u["kind"] == "class")
     classroom = next(p for p in d.places.values() if p["unit_id"] == cls["id"])
-    steps: list[tuple[list[str], Callable[[Any], Any]]] = [
-        (["asset", "add", "学生课桌椅", "--category", "601", "--value", "268.00", "--acquired", day.isoformat(), "--qty", "300", "--unit", "套", "--place", "总务库房"],
-         lambda s: cards.add(s, s.info["actor"], "学生课桌椅", category="601", value="268.00", acquired=day, qty="300", unit="套", place="总务库房", funding="财政拨款")),
-        (["asset", "add", "教学投影仪", "--category", "202", "--value", "4280.00", "--acquired", day.isoformat(), "--place", classroom["code"]],
-         lambda s: cards.add(s, s.info["actor"], "教学投影仪", category="202", value="4280.00", acquired=day, place=classroom["code"], custodian=cls["code"])),
-        (["asset", "add", "笔记本电脑", "--category", "201", "--value", "5699.00", "--acquired", day.isoformat(), "--custodian", keepers[0]["code"]],
-         lambda s: cards.add(s, s.info["actor"], "笔记本电脑", category="201", value="5699.00", acquired=day, custodian=keepers[0]["code"])),
-        (["asset", "move", batches[0], "--to", classroom["code"], "--custodian", cls["code"], "--qty", "5"],
-         lambda s: cards.move(s, s.info["actor"], batches[0], classroom["code"], cls["code"], "5")),
-        (["asset", "move", singles[0], "--to", "总务库房"],
-         lambda s: cards.move(s, s.info["actor"], singles[0], "总务库房", None, None)),
-        (["asset", "lend", batches[1], "--to", people[5]["code"], "--due", (day + timedelta(days=14)).isoformat(), "--qty", "2"],
-         lambda s: custody.lend(s, s.info["actor"], batches[1], people[5]["code"], day + timedelta(days=14), "2", None)),
-        (["asset", "return", "JC-{y}-0001".format(y=day.year), "--condition", "damaged"],
-         lambda s: custody.give_back(s, s.info["actor"], f"JC-{day.year}-0001", "damaged", "归还时发现损坏")),
-        (["asset", "damage", singles[1], "--cause", "human", "--by", cls["code"]],
-         lambda s: custody.damage(s, s.info["actor"], singles[1], "human", cls["code"], None, None, "学生打闹损坏")),
-        (["asset", "compensate", f"SH-{day.year}-0002", "--amount", "10.00"],
-         lambda s: custody.compensate(s, s.info["actor"], f"SH-{day.year}-0002", "10.00", day + timedelta(days=9))),
-        (["asset", "damage", singles[2], "--cause", "natural"],
-         lambda s: custody.damage(s, s.info["actor"], singles[2], "natural", None, None, None, None)),
-        (["asset", "scrap", "request", batches[2], "--qty", "2", "--reason", SCRAP_REASONS[0], "--by", people[7]["code"]],
-         lambda s: custody.scrap_request(s, s.info["actor"], batches[2], "2", SCRAP_REASONS[0], people[7]["code"])),
-        (["asset", "scrap", "appraise", f"BF-{day.year}-0001", "--by", appraiser["code"], "--opinion", OPINIONS[0]],
-         lambda s: custody.appraise(s, s.info["actor"], f"BF-{day.year}-0001", appraiser["code"], OPINIONS[0])),
-        (["asset", "scrap", "approve", f"BF-{day.year}-0001", "--by", approver["code"]],
-         lambda s: custody.approve(s, s.info["actor"], f"BF-{day.year}-0001", approver["code"])),
-        (["asset", "inspect", "start", "--kind", "term", "--term", f"{first.year}-spring", "--place", office[0]],
-         lambda s: inspections.start(s, s.info["actor"], "term", f"{first.year}-spring", None, office[0], False)),
+    y, today, due = day.year, day.isoformat(), (day + timedelta(days=14)).isoformat()
+    act = cards, custody, inspections
+    steps: list[tuple[str, Callable[[Any, Any], Any]]] = [
+        (f"asset add 学生课桌椅 --category 601 --value 268.00 --acquired {today} --qty 300 --unit 套 --place 总务库房 --funding 财政拨款",
+         lambda s, a: act[0].add(s, a, "学生课桌椅", category="601", value="268.00", acquired=day, qty="300", unit="套", place="总务库房", funding="财政拨款")),
+        (f"asset add 教学投影仪 --category 202 --value 4280.00 --acquired {today} --place {classroom['code']} --custodian {cls['code']}",
+         lambda s, a: act[0].add(s, a, "教学投影仪", category="202", value="4280.00", acquired=day, place=classroom["code"], custodian=cls["code"])),
+        (f"asset add 笔记本电脑 --category 201 --value 5699.00 --acquired {today} --custodian {keepers[0]['code']}",
+         lambda s, a: act[0].add(s, a, "笔记本电脑", category="201", value="5699.00", acquired=day, custodian=keepers[0]["code"])),
+        (f"asset move {batches[0]} --to {classroom['code']} --custodian {cls['code']} --qty 5",
+         lambda s, a: act[0].move(s, a, batches[0], classroom["code"], cls["code"], "5")),
+        (f"asset move {singles[0]} --to 总务库房",
+         lambda s, a: act[0].move(s, a, singles[0], "总务库房", None, None)),
+        (f"asset lend {batches[1]} --to {people[5]['code']} --due {due} --qty 2",
+         lambda s, a: act[1].lend(s, a, batches[1], people[5]["code"], date.fromisoformat(due), "2", None)),
+        (f"asset return JC-{y}-0001 --condition damaged --note 归还时发现损坏",
+         lambda s, a: act[1].give_back(s, a, f"JC-{y}-0001", "damaged", "归还时发现损坏")),
+        (f"asset damage ZC-{y}-0002 --cause human --by {cls['code']} --note 学生打闹损坏",
+         lambda s, a: act[1].damage(s, a, f"ZC-{y}-0002", "human", cls["code"], None, None, "学生打闹损坏")),
+        (f"asset compensate SH-{y}-0002 --amount 10.00",
+         lambda s, a: act[1].compensate(s, a, f"SH-{y}-0002", "10.00", day)),
+        (f"asset damage {singles[2]} --cause natural",
+         lambda s, a: act[1].damage(s, a, singles[2], "natural", None, None, None, None)),
+        (f"asset scrap request {batches[2]} --qty 2 --reason {SCRAP_REASONS[0]} --by {people[7]['code']}",
+         lambda s, a: act[1].scrap_request(s, a, batches[2], "2", SCRAP_REASONS[0], people[7]["code"])),
+        (f"asset scrap appraise BF-{y}-0001 --by {appraiser['code']} --opinion {OPINIONS[0]}",
+         lambda s, a: act[1].appraise(s, a, f"BF-{y}-0001", appraiser["code"], OPINIONS[0])),
+        (f"asset scrap approve BF-{y}-0001 --by {approver['code']}",
+         lambda s, a: act[1].approve(s, a, f"BF-{y}-0001", approver["code"])),
+        (f"asset inspect start --kind term --term {y}-spring --place {office[0]}",
+         lambda s, a: act[2].start(s, a, "term", f"{y}-spring", None, office[0], False)),
     ]  # fmt: skip
-    for argv, step in steps:
-        at = moment(day, 8 * 60) + timedelta(minutes=rng.randint(0, 240))
-        with pinned(at), write(argv) as s:
-            step(s)
-        day += timedelta(days=1 if day.weekday() < 4 else 3)
+    for i, (line, step) in enumerate(steps):
+        with pinned(moment(day, 8 * 60 + 15 * i)), write(shlex.split(line)) as s:
+            step(s, s.info["actor"])
     con = sqlite3.connect(f"file:{ledger.path}?mode=ro", uri=True)
     try:
-        in_scope = [c for (c,) in con.execute("SELECT code FROM asset WHERE place_id = ? AND status != 'scrapped' ORDER BY code", (office[1],))]
+        in_scope = [
+            c
+            for (c,) in con.execute(
+                "SELECT code FROM asset WHERE place_id = ? AND status != 'scrapped' ORDER BY code",
+                (office[1],),
+            )
+        ]
     finally:
         con.close()
     code = f"XJ-{day.year}-0001"
@@ -1281,9 +1350,10 @@ def main(argv: list[str] | None = None) -> int:
     sim = Sim(w, rng, directory(args.db), terms, args.cards + args.splits)
     scale = args.cards / 20_000
     left = args.cards - len(sim.assets)
+    splits = sim.target_cards - len(sim.assets) - left  # still to split off
     counts = {
         "add": left,
-        "move.part": int((args.splits - len(sim.assets) + args.cards - left) * 1.04) - int(2300 * scale),
+        "move.part": int((splits - 0.4 * 3000 * scale - 0.5 * 2000 * scale) * 1.04),
         "move": int(6000 * scale),
         "lend": int(3000 * scale),
         "damage": int(2000 * scale),

@@ -157,6 +157,29 @@ def _tables() -> dict[str, list[str]]:
     return {name: [c.key for c in t.columns] for name, t in SQLModel.metadata.tables.items()}
 
 
+def _booleans() -> dict[str, tuple[str, ...]]:
+    """table -> its Boolean columns: SQLAlchemy reads them as bool (SQLite stores 0/1),
+    and a row's digest is over what SQLAlchemy reads."""
+    from sqlalchemy import Boolean
+    from sqlmodel import SQLModel
+
+    import houqin_cli.models  # noqa: F401
+
+    return {
+        name: tuple(c.key for c in t.columns if isinstance(c.type, Boolean))
+        for name, t in SQLModel.metadata.tables.items()
+    }
+
+
+def typed(row: dict[str, Any], booleans: tuple[str, ...]) -> dict[str, Any]:
+    """A row as SQLAlchemy returns it, for its digest: booleans as bool (dates may stay
+    ISO text: the canonical JSON writes a date as its ISO text)."""
+    for key in booleans:
+        if row[key] is not None:
+            row[key] = bool(row[key])
+    return row
+
+
 def digests_text(touched: Iterable[tuple[str, dict[str, Any]]]) -> str:
     """'table:pk=digest …' as journal._current_digests writes it: tables by name,
     keys sorted as text, each row's digest over its non-null columns."""
@@ -177,6 +200,7 @@ def check_digests(path: Path, tables: Iterable[str]) -> int:
     journal entry recorded: what the services wrote is what Bulk writes. Returns rows."""
     from houqin_cli.core.journal import parse_digests, row_digest
 
+    booleans = _booleans()
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     con.row_factory = sqlite3.Row
     try:
@@ -187,7 +211,7 @@ def check_digests(path: Path, tables: Iterable[str]) -> int:
         n = 0
         for table in tables:
             for r in con.execute(f"SELECT * FROM {table}"):
-                row = dict(r)
+                row = typed(dict(r), booleans[table])
                 if recorded.get((table, str(row["id"]))) != row_digest(row):
                     raise SystemExit(
                         f"{table} {row['id']}: the digest of the row as stored differs from the "
@@ -205,8 +229,9 @@ class Bulk:
     """Appends journal entries, and the rows they record, straight to a SQLite ledger,
     as the services and journal.append would write them.
 
-    Rows are plain dicts of every column in their stored form (dates as ISO text,
-    booleans as 0/1): their digests are those of the rows SQLAlchemy reads back.
+    Rows are plain dicts of every column as SQLAlchemy reads them back (booleans
+    as bool; dates as ISO text, which digests as a date does), so their digests
+    are the ones `audit verify` recomputes.
     Rows an entry touches are written (INSERT OR REPLACE, their latest state) in
     the same transaction as the entry, so the ledger verifies after every commit."""
 
@@ -214,6 +239,7 @@ class Bulk:
     batch: int = 20_000
     con: sqlite3.Connection = field(init=False)
     columns: dict[str, list[str]] = field(init=False)
+    booleans: dict[str, tuple[str, ...]] = field(init=False)
     rows: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)
     next_id: dict[str, int] = field(default_factory=dict)
     counters: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -230,6 +256,7 @@ class Bulk:
         self.con.execute("PRAGMA synchronous=NORMAL")
         self.con.execute("PRAGMA cache_size=-200000")
         self.columns = _tables()
+        self.booleans = _booleans()
         self.seq, self.prev = self.con.execute(
             "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
         ).fetchone()
@@ -242,7 +269,7 @@ class Bulk:
         names = [d[0] for d in cur.description]
         rows = self.rows.setdefault(table, {})
         for r in cur:
-            row = dict(zip(names, r, strict=True))
+            row = typed(dict(zip(names, r, strict=True)), self.booleans[table])
             rows[row["id"]] = row
         return rows
 
@@ -254,6 +281,7 @@ class Bulk:
             self.next_id[table] = top + 1
         row: dict[str, Any] = dict.fromkeys(self.columns[table])
         row.update(values)
+        typed(row, self.booleans[table])
         row["id"] = self.next_id[table]
         self.next_id[table] += 1
         if keep:
@@ -749,7 +777,7 @@ def bulk_money(
                 handler_id=sig["handler"][0],
                 acceptor_id=sig["acceptor"][0],
                 reviewer_id=sig["reviewer"][0],
-                service=0 if kind.link else 1,
+                service=not kind.link,
                 operator=op,
                 recorded_at=stamp,
             )

@@ -146,6 +146,10 @@ class Bulk:
             self.places[text] = find_place(session, text).id
         return self.places[text]
 
+    def check_code(self, code: Any) -> None:
+        if code and str(code).strip().upper() in self.codes:
+            raise RuleError(_("The code {code} is already taken.").format(code=str(code).strip()))
+
     def custodian(self, session: Session, text: str) -> tuple[int | None, int | None]:
         if text not in self.custodians:
             self.custodians[text] = _custodian(session, text)
@@ -513,6 +517,7 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
         cell("life_years", _life)
         cell("place", lambda x: bulk.place(session, str(x)) if x else None)
         cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
+        cell("code", bulk.check_code)
         cell(
             "name",
             lambda x, v=v, value=value, acquired=acquired: add(

@@ -517,6 +517,12 @@ def approve(session: Session, actor: Actor, code: str, by: str) -> Scrap:
     asset = session.get(Asset, s.asset_id)
     assert asset is not None
     require_here(asset, _("scrapped"))
+    if s.qty > asset.qty:
+        raise RuleError(
+            _("{code} asks to scrap {n} {unit} but {card} now holds {qty}; request again.").format(
+                code=s.code, n=s.qty, unit=asset.unit, card=asset.code, qty=asset.qty
+            )
+        )
     approvers.append(person.id or 0)
     s.approver_ids = " ".join(str(x) for x in approvers)
     value = money.round_fen(Decimal(asset.value_fen) * s.qty / asset.qty)

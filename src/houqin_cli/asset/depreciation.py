@@ -22,10 +22,12 @@ from houqin_cli.core import money
 
 
 def life_years(asset: Asset) -> int | None:
-    if asset.life_years:
-        return asset.life_years
+    """The card's own life, else its category's; never for a category that is
+    not depreciated (land, books, relics, animals and plants)."""
     cat = categories.BY_CODE.get(asset.category)
-    return cat.life_years if cat else None
+    if cat is not None and cat.life_years is None:
+        return None
+    return asset.life_years or (cat.life_years if cat else None)
 
 
 def accumulated(value: int, months: int, elapsed: int) -> int:

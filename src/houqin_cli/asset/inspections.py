@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset.cards import event, find_asset, today
-from houqin_cli.asset.custody import damage
+from houqin_cli.asset.custody import _pieces, damage
 from houqin_cli.asset.models import Asset, Inspection, InspectionLine
 from houqin_cli.core import checks, clock, journal, settings
 from houqin_cli.core.codes import next_code
@@ -145,9 +145,7 @@ def record(
                 code=asset.code, insp=insp.code
             )
         )
-    from houqin_cli.asset.cards import _qty
-
-    pieces = _qty(qty, asset.qty)
+    pieces = _pieces(asset, qty)
     line = InspectionLine(
         inspection_id=insp.id or 0,
         asset_id=asset.id or 0,

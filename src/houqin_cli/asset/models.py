@@ -179,5 +179,5 @@ class AssetCountLine(SQLModel, table=True):
     id: int | None = _id()
     count_id: int = Field(sa_column=Column(Integer, ForeignKey("asset_count.id"), nullable=False))
     asset_id: int = Field(sa_column=Column(Integer, ForeignKey("asset.id"), nullable=False))
-    result: str = Field(sa_column=Column(String(8), nullable=False))
+    result: str = Field(sa_column=Column(String(12), nullable=False))
     place_id: int | None = _ref("place")

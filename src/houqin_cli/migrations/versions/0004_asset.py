@@ -114,7 +114,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("count_id", sa.Integer(), nullable=False),
         sa.Column("asset_id", sa.Integer(), nullable=False),
-        sa.Column("result", sa.String(length=8), nullable=False),
+        sa.Column("result", sa.String(length=12), nullable=False),
         sa.Column("place_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["asset_id"],
