@@ -106,6 +106,14 @@ def show(report: Report, fmt: str | None, output: str | None) -> None:
         raise typer.Exit(1)
 
 
+def day(session: Any, text: str | None) -> Any:
+    """A --date option in the school's zone; today when not given."""
+    from houqin_cli.core import clock, settings
+
+    tz = settings.timezone(session)
+    return clock.parse_date(text, tz) if text else clock.today(tz)
+
+
 def say(message: str) -> None:
     """A message for the person at the terminal: stderr, never stdout."""
     sys.stderr.write(message + "\n")

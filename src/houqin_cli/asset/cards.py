@@ -474,7 +474,14 @@ def move(
 
 def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
     """A school's existing register as it is: all rows or none."""
-    from houqin_cli.core.imports import Field, parse_loose_date, progress, read_rows, row_error
+    from houqin_cli.core.imports import (
+        Field,
+        checked,
+        parse_loose_date,
+        progress,
+        read_rows,
+        row_error,
+    )
 
     fields = [
         Field("name", ("名称", "资产名称", *variants(N_("Name"))), required=True),
@@ -495,11 +502,8 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
     for r in progress(read_rows(path, fields), _("Importing assets")):
         v = r.values
 
-        def cell(key: str, fn: Any, r: Any = r, v: Any = v) -> Any:
-            try:
-                return fn(v.get(key))
-            except (InputError, RuleError) as exc:
-                raise row_error(r, key, exc.message) from exc
+        def cell(key: str, fn: Any, r: Any = r) -> Any:
+            return checked(r, key, fn)
 
         acquired = cell(
             "acquired",

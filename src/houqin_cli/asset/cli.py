@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import typer
 
@@ -11,6 +10,7 @@ from houqin_cli.cli_util import (
     complete_person,
     complete_place,
     created,
+    day,
     fmt_option,
     output_option,
     say,
@@ -47,13 +47,6 @@ CARD_COLUMNS = [
     Column("status", _("Status")),
     Column("fixed", _("Fixed asset"), "bool"),
 ]
-
-
-def _day(session: Any, text: str | None) -> Any:
-    from houqin_cli.core import clock, settings
-
-    tz = settings.timezone(session)
-    return clock.parse_date(text, tz) if text else clock.today(tz)
 
 
 @category_app.command("list", help=_("The classification: code, name, depreciation life."))
@@ -114,7 +107,7 @@ def add(
             name,
             category=category,
             value=value,
-            acquired=_day(s, acquired),
+            acquired=day(s, acquired),
             qty=qty,
             unit=unit,
             place=place,
@@ -271,7 +264,7 @@ def lend(
     from houqin_cli.asset import custody
 
     with state().write() as s:
-        loan = custody.lend(s, s.info["actor"], asset, to, _day(s, due), qty, note)
+        loan = custody.lend(s, s.info["actor"], asset, to, day(s, due), qty, note)
         code = loan.code
     created(
         code,
@@ -381,7 +374,7 @@ def compensate(
     from houqin_cli.core import money
 
     with state().write() as s:
-        d = custody.compensate(s, s.info["actor"], damage_code, amount, _day(s, date))
+        d = custody.compensate(s, s.info["actor"], damage_code, amount, day(s, date))
         code, owed = d.code, d.due_fen - d.paid_fen
     say(_("{code}: paid; {owed} still owed.").format(code=code, owed=money.format_money(owed)))
 

@@ -215,7 +215,7 @@ def depreciation(
             period = clock.parse_month(month)
         else:
             today = clock.today(settings.timezone(s))
-            period = clock.parse_month(f"{today.year}-{today.month:02d}")
+            period = clock.month_of(today)
         rows = dep.report(s, period.start.year, period.start.month, category)
     cols = [
         Column("code", _("Code")),

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import typer
 
 from houqin_cli.audit.cli import audit_app
-from houqin_cli.cli_util import created, fmt_option, output_option, say, show, state
+from houqin_cli.cli_util import created, day, fmt_option, output_option, say, show, state
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
@@ -41,13 +40,6 @@ RECEIPT_COLUMNS = [
     Column("reverses", _("Reverses")),
     Column("voided", _("Voided"), "bool"),
 ]
-
-
-def _today(session: Any, text: str | None) -> Any:
-    from houqin_cli.core import clock, settings
-
-    tz = settings.timezone(session)
-    return clock.parse_date(text, tz) if text else clock.today(tz)
 
 
 @receipt_app.command(
@@ -106,7 +98,7 @@ def receipt_add(
             stock=stock,
             assets=asset,
             service=service,
-            day=_today(s, date),
+            day=day(s, date),
             note=note,
         )
         code = r.code
@@ -169,7 +161,7 @@ def receipt_void(
     from houqin_cli.audit import receipts
 
     with state().write() as s:
-        r = receipts.void_receipt(s, s.info["actor"], code, reason, _today(s, None))
+        r = receipts.void_receipt(s, s.info["actor"], code, reason, day(s, None))
         new = r.code
     created(new, _("Reversed {code} by {new}.").format(code=code.upper(), new=new))
 
@@ -190,7 +182,7 @@ def income_add(
             s.info["actor"],
             source=source,
             amount=amount,
-            day=_today(s, date),
+            day=day(s, date),
             category_text=category,
             note=note,
         )
@@ -357,7 +349,7 @@ def audit_check(
             period = clock.parse_month(month)
         else:
             today = clock.today(settings.timezone(s))
-            period = clock.parse_month(f"{today.year}-{today.month:02d}")
+            period = clock.month_of(today)
         found = statement.findings(s, period)
     show(
         Report(_("Audit check {month}").format(month=period.label), [], findings=found), fmt, output

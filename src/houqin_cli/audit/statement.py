@@ -249,4 +249,4 @@ def findings(session: Session, period: Period) -> list[Finding]:
 def money_check(session: Session) -> list[Finding]:
     """`houqin check`: the current month so far."""
     today = clock.today(settings.timezone(session))
-    return findings(session, clock.parse_month(f"{today.year}-{today.month:02d}"))
+    return findings(session, clock.month_of(today))

@@ -145,6 +145,11 @@ def parse_month(text: str) -> Period:
     return Period(date(y, mo, 1), _month_end(y, mo), f"{y:04d}-{mo:02d}")
 
 
+def month_of(day: date) -> Period:
+    """The calendar month a day falls in."""
+    return parse_month(f"{day.year:04d}-{day.month:02d}")
+
+
 def parse_period(text: str, tz: tzinfo) -> Period:
     """A day, month, quarter, year or ISO week -> the local days it covers."""
     s = str(text).strip()

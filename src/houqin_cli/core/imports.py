@@ -13,14 +13,14 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 
-from houqin_cli.core.errors import InputError
+from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 
 T = TypeVar("T")
@@ -64,6 +64,16 @@ def row_error(row: Row, key: str, problem: str) -> InputError:
             row=row.number, column=row.column(key), problem=problem
         )
     )
+
+
+def checked(
+    row: Row, key: str, check: Callable[[Any], T], values: Mapping[str, Any] | None = None
+) -> T:
+    """`check` one cell of `row`; its refusal names the row and the column."""
+    try:
+        return check((row.values if values is None else values).get(key))
+    except (InputError, RuleError) as exc:
+        raise row_error(row, key, exc.message) from exc
 
 
 # --------------------------------------------------------------------------- reading

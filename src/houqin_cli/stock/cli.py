@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from houqin_cli.cli_util import created, fmt_option, output_option, say, show, state
+from houqin_cli.cli_util import created, day, fmt_option, output_option, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
@@ -33,13 +33,6 @@ QtyArg = typer.Argument(..., help=_("Quantity: up to three decimal places."))
 
 def _date_opt() -> Any:
     return typer.Option(None, "--date", help=_("The day it happened (default: today)."))
-
-
-def _day(session: Any, text: str | None) -> Any:
-    from houqin_cli.core import clock, settings
-
-    tz = settings.timezone(session)
-    return clock.parse_date(text, tz) if text else clock.today(tz)
 
 
 ITEM_COLUMNS = [
@@ -216,7 +209,7 @@ def receive(
             price=price,
             amount=amount,
             supplier=supplier,
-            day=_day(s, date),
+            day=day(s, date),
             note=note,
         )
         code = m.code
@@ -260,7 +253,7 @@ def issue(
             old_returned=old_returned,
             no_old=no_old,
             approved_by=approved_by,
-            day=_day(s, date),
+            day=day(s, date),
             note=note,
         )
         code = m.code
@@ -281,7 +274,7 @@ def give_back(
 
     with state().write() as s:
         m = service.give_back(
-            s, s.info["actor"], item, qty, from_=from_, day=_day(s, date), note=note
+            s, s.info["actor"], item, qty, from_=from_, day=day(s, date), note=note
         )
         code = m.code
     created(code, _("Returned: {code}.").format(code=code))
@@ -295,7 +288,7 @@ def void(
     from houqin_cli.stock import service
 
     with state().write() as s:
-        m = service.void(s, s.info["actor"], code, reason, _day(s, None))
+        m = service.void(s, s.info["actor"], code, reason, day(s, None))
         new = m.code
     created(new, _("Reversed {code} by {new}.").format(code=code.upper(), new=new))
 
@@ -475,7 +468,7 @@ def count_start(
     from houqin_cli.stock import count
 
     with state().write() as s:
-        c = count.start(s, s.info["actor"], category, note, _day(s, None))
+        c = count.start(s, s.info["actor"], category, note, day(s, None))
         code = c.code
     created(code, _("Started stocktake {code}.").format(code=code))
 
@@ -560,7 +553,7 @@ def count_close(
 
     with state().write() as s:
         c, posted = count.close(
-            s, s.info["actor"], code, approved_by, uncounted_as_book, _day(s, None)
+            s, s.info["actor"], code, approved_by, uncounted_as_book, day(s, None)
         )
         code_ = c.code
     say(

@@ -298,7 +298,7 @@ def parse_flag(value: Any) -> bool:
 def import_items(session: Session, path: Path) -> list[StockItem]:
     """All rows or none (one journal entry for the file); an error names the row
     and the column as the user sees them in the spreadsheet."""
-    from houqin_cli.core.imports import Field, progress, read_rows, row_error
+    from houqin_cli.core.imports import Field, checked, progress, read_rows
 
     fields = [  # the issue's Chinese labels, and the headers `item list -o` writes
         Field("name", ("名称", "物品名称", "品名", *variants(N_("Name"))), required=True),
@@ -320,10 +320,7 @@ def import_items(session: Session, path: Path) -> list[StockItem]:
         }
 
         def cell(key: str, check: Any, v: dict[str, Any] = v, row: Any = row) -> Any:
-            try:
-                return check(v.get(key))
-            except (InputError, RuleError) as exc:
-                raise row_error(row, key, exc.message) from exc
+            return checked(row, key, check, v)
 
         durable = cell("durable", parse_flag)
         cell("reorder_level", _reorder)
