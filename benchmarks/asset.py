@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             f"asset register ({n_fixed:,} fixed-asset cards)", fixed(cmd(big, "asset", "register"))
         )
         b_dep = AssetBench(
-            f"asset depreciation --month {month}",
+            f"asset depreciation --month {month} ({n_live:,} cards)",
             fixed(cmd(big, "asset", "depreciation", "--month", str(month))),
         )
         b_insp = AssetBench(

@@ -100,7 +100,7 @@ class Table:
         self.lines = [
             f"{title}; python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {load:.1f}",
             "",
-            f"{'':<52} {'wall':>9} {'cpu s':>7}  {'floor':<26} {'target':<29} result",
+            f"{'':<58} {'wall':>9} {'cpu s':>7}  {'floor':<26} {'target':<29} result",
         ]
         self.results: list[tuple[str, bool]] = []
 
@@ -109,7 +109,7 @@ class Table:
         if ok is not None:
             self.results.append((b.label, ok))
         self.lines.append(
-            f"{pad(b.label, 52)} {b.median:>7.3f} s {b.cpu_median:>7.3f}  {floor:<26} {target:<29} {mark}".rstrip()
+            f"{pad(b.label, 58)} {b.median:>7.3f} s {b.cpu_median:>7.3f}  {floor:<26} {target:<29} {mark}".rstrip()
         )
 
     def within(self, b: Bench, floor: Bench, slack: float) -> None:

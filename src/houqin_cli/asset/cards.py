@@ -311,9 +311,7 @@ def listing(
     if place:
         q = q.where(col(Asset.place_id) == find_place(session, place).id)
     if custodian:
-        from houqin_cli.stock.reports import find_party_any
-
-        party = find_party_any(session, custodian)
+        party = find_party(session, custodian, active=False)
         q = q.where(
             (col(Asset.custodian_unit_id) == party.id)
             if isinstance(party, Unit)

@@ -99,11 +99,12 @@ def find_place(session: Session, text: str) -> Place:
     return found
 
 
-def find_party(session: Session, text: str) -> Unit | Person:
+def find_party(session: Session, text: str, *, active: bool = True) -> Unit | Person:
     """A unit or a person (who draws or returns goods): whichever one `text` names.
 
-    A person must still be here (exit 3 otherwise); a name that fits both a
-    unit and a person is ambiguous (exit 2)."""
+    A person must still be here (exit 3 otherwise) unless `active` is False, as
+    when a listing asks for someone's history; a name that fits both a unit and
+    a person is ambiguous (exit 2)."""
     found: list[Unit | Person] = []
     errors: list[InputError] = []
     for finder in (find_unit, find_person):
@@ -125,7 +126,7 @@ def find_party(session: Session, text: str) -> Unit | Person:
             else InputError(_("No unit or person matches {text!r}.").format(text=text))
         )
     party = found[0]
-    if isinstance(party, Person):
+    if active and isinstance(party, Person):
         require_active(party)
     return party
 

@@ -15,6 +15,7 @@ from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding
 from houqin_cli.people.models import Person, Unit
+from houqin_cli.people.service import find_party
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.service import IN_KINDS, KINDS, find_item
 
@@ -174,24 +175,13 @@ def movements(
             )
         q = q.where(col(M.kind) == k)
     if unit:
-        party = find_party_any(session, unit)
+        party = find_party(session, unit, active=False)
         q = q.where(
             (col(M.unit_id) == party.id)
             if isinstance(party, Unit)
             else (col(M.person_id) == party.id)
         )
     return _movement_rows(session, q)
-
-
-def find_party_any(session: Session, text: str) -> Unit | Person:
-    """Like find_party, but a person who has left still names their history."""
-    from houqin_cli.core.errors import RuleError
-    from houqin_cli.people.service import find_party, find_person
-
-    try:
-        return find_party(session, text)
-    except RuleError:
-        return find_person(session, text)
 
 
 def ledger(
