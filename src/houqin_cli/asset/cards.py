@@ -57,7 +57,18 @@ def event(
     )
 
 
-def unit_value(asset: Asset) -> int:
+# Cards read for a report are plain rows (`card_rows`) rather than ORM objects: the
+# helpers below take either, reading only attributes both have.
+Card = Any
+
+
+def card_rows(session: Session, *where: Any) -> list[Card]:
+    """Cards in scrapped-last order, as light rows with the card's attributes."""
+    q = select(*Asset.__table__.columns).order_by(col(Asset.category), col(Asset.code))  # type: ignore[attr-defined]
+    return list(session.execute(q.where(*where)).all())
+
+
+def unit_value(asset: Card) -> int:
     return money.divide(asset.value_fen, asset.qty) if asset.qty else 0
 
 
@@ -68,7 +79,7 @@ def fixed_test(session: Session) -> Any:
     general = settings.get(session, "asset.fixed_threshold_general")
     special = settings.get(session, "asset.fixed_threshold_special")
 
-    def test(asset: Asset) -> bool:
+    def test(asset: Card) -> bool:
         cat = categories.BY_CODE.get(asset.category)
         return bool(unit_value(asset) >= (special if cat and cat.special else general))
 
@@ -273,7 +284,7 @@ def _names_of(session: Session) -> tuple[dict[int, str], dict[int, str], dict[in
 
 
 def row(
-    session: Session, a: Asset, lookups: Any = None, fixed: bool | None = None
+    session: Session, a: Card, lookups: Any = None, fixed: bool | None = None
 ) -> dict[str, Any]:
     places, people, units = lookups or _names_of(session)
     cat = categories.BY_CODE.get(a.category)
@@ -497,50 +508,52 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
         Field("code", ("编号", "资产编号", *variants(N_("Code")))),
     ]
     bulk = Bulk.load(session, actor)
-    for r in progress(read_rows(path, fields), _("Importing assets")):
-        v = r.values
+    rows = read_rows(path, fields)
+    with session.no_autoflush:  # one flush at the end, not one per row
+        for r in progress(rows, _("Importing assets")):
+            v = r.values
 
-        def cell(key: str, fn: Any, r: Any = r) -> Any:
-            return checked(r, key, fn)
+            def cell(key: str, fn: Any, r: Any = r) -> Any:
+                return checked(r, key, fn)
 
-        acquired = cell(
-            "acquired",
-            lambda x: parse_loose_date(x) if x not in (None, "") else bulk.today,
-        )
-        if acquired > bulk.today:
-            raise row_error(
-                r,
+            acquired = cell(
                 "acquired",
-                _("The acquisition date {date} is in the future.").format(date=acquired),
+                lambda x: parse_loose_date(x) if x not in (None, "") else bulk.today,
             )
-        value = cell("value", lambda x: money.money_str(money.parse_money(_money_text(x))))
-        cell("category", lambda x: categories.find(str(x or "")))
-        cell("qty", _qty)
-        cell("life_years", _life)
-        cell("place", lambda x: bulk.place(session, str(x)) if x else None)
-        cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
-        cell("code", bulk.check_code)
-        cell(
-            "name",
-            lambda x, v=v, value=value, acquired=acquired: add(
-                session,
-                actor,
-                str(x or ""),
-                category=str(v.get("category")),
-                value=value,
-                acquired=acquired,
-                qty=v.get("qty"),
-                unit=_s(v.get("unit")),
-                place=_s(v.get("place")),
-                custodian=_s(v.get("custodian")),
-                funding=_s(v.get("funding")),
-                invoice=_s(v.get("invoice")),
-                spec=_s(v.get("spec")),
-                life_years=v.get("life_years"),
-                code=_s(v.get("code")),
-                bulk=bulk,
-            ),
-        )
+            if acquired > bulk.today:
+                raise row_error(
+                    r,
+                    "acquired",
+                    _("The acquisition date {date} is in the future.").format(date=acquired),
+                )
+            value = cell("value", lambda x: money.money_str(money.parse_money(_money_text(x))))
+            cell("category", lambda x: categories.find(str(x or "")))
+            cell("qty", _qty)
+            cell("life_years", _life)
+            cell("place", lambda x: bulk.place(session, str(x)) if x else None)
+            cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
+            cell("code", bulk.check_code)
+            cell(
+                "name",
+                lambda x, v=v, value=value, acquired=acquired: add(
+                    session,
+                    actor,
+                    str(x or ""),
+                    category=str(v.get("category")),
+                    value=value,
+                    acquired=acquired,
+                    qty=v.get("qty"),
+                    unit=_s(v.get("unit")),
+                    place=_s(v.get("place")),
+                    custodian=_s(v.get("custodian")),
+                    funding=_s(v.get("funding")),
+                    invoice=_s(v.get("invoice")),
+                    spec=_s(v.get("spec")),
+                    life_years=v.get("life_years"),
+                    code=_s(v.get("code")),
+                    bulk=bulk,
+                ),
+            )
     made = bulk.added
     if not made:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))

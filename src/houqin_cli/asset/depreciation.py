@@ -9,19 +9,16 @@ books and archives, cultural relics, animals and plants, nor low-value items."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset import categories
 from houqin_cli.asset.models import Asset
-from houqin_cli.core import money
 
 
-def life_years(asset: Asset) -> int | None:
+def life_years(asset: Any) -> int | None:
     """The card's own life, else its category's; never for a category that is
     not depreciated (land, books, relics, animals and plants)."""
     cat = categories.BY_CODE.get(asset.category)
@@ -37,17 +34,23 @@ def accumulated(value: int, months: int, elapsed: int) -> int:
         return 0
     if elapsed >= months:
         return value
-    monthly = money.round_fen(Decimal(value) / months)
+    monthly = _half_up(value, months)
     if value - (months - 1) * monthly >= 0:
         return elapsed * monthly
-    return money.round_fen(Decimal(value) * elapsed / months)  # carried rounding: never negative
+    return _half_up(value * elapsed, months)  # carried rounding: never negative
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half up, in integers (both non-negative):
+    the same as money.round_fen on the exact quotient, without Decimal."""
+    return (2 * numerator + denominator) // (2 * denominator)
 
 
 def elapsed_months(acquired: date, year: int, month: int) -> int:
     return (year * 12 + month) - (acquired.year * 12 + acquired.month)
 
 
-def schedule(asset: Asset, fixed: bool, year: int, month: int) -> dict[str, Any]:
+def schedule(asset: Any, fixed: bool, year: int, month: int) -> dict[str, Any]:
     life = life_years(asset) if fixed else None
     if life is None:
         return {"life_years": None, "monthly": 0, "accumulated": 0, "net_value": asset.value_fen}
@@ -73,16 +76,14 @@ def report(session: Session, year: int, month: int, category: str | None) -> lis
     from houqin_cli.asset.cards import fixed_test
 
     is_fixed = fixed_test(session)
-    q = (
-        select(Asset)
-        .where(col(Asset.status) != "scrapped")
-        .order_by(col(Asset.category), col(Asset.code))
-    )
+    from houqin_cli.asset.cards import card_rows
+
+    where = [col(Asset.status) != "scrapped"]
     if category:
         cat = categories.find(category)
-        q = q.where((col(Asset.category) == cat.code) | col(Asset.category).startswith(cat.code))
+        where.append((col(Asset.category) == cat.code) | col(Asset.category).startswith(cat.code))
     rows = []
-    for a in session.execute(q).scalars():
+    for a in card_rows(session, *where):
         if date(a.acquired.year, a.acquired.month, 1) > date(year, month, 1):
             continue
         fixed = is_fixed(a)

@@ -10,21 +10,15 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset import categories
-from houqin_cli.asset.cards import _names_of, fixed_test, row
+from houqin_cli.asset.cards import _names_of, card_rows, fixed_test, row
 from houqin_cli.asset.depreciation import schedule
 from houqin_cli.asset.models import Asset
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 
 
-def _cards(session: Session) -> list[Asset]:
-    return list(
-        session.execute(
-            select(Asset)
-            .where(col(Asset.status) != "scrapped")
-            .order_by(col(Asset.category), col(Asset.code))
-        ).scalars()
-    )
+def _cards(session: Session) -> list[Any]:
+    return card_rows(session, col(Asset.status) != "scrapped")
 
 
 def register(session: Session, day: date) -> list[tuple[str, list[dict[str, Any]], dict[str, Any]]]:

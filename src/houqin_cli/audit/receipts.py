@@ -78,6 +78,8 @@ def _amount(text: str) -> int:
 
 def _links(session: Session, stock: list[str], assets: list[str]) -> list[ReceiptLink]:
     """The stock receipts and asset cards the acceptor certified came in."""
+    if not stock and not assets:
+        return []
     from houqin_cli.stock.models import StockMovement
 
     links: list[ReceiptLink] = []
@@ -365,12 +367,12 @@ def void_receipt(session: Session, actor: Actor, code: str, reason: str, day: da
 def receipt_rows(session: Session, receipts: list[Receipt]) -> list[dict[str, Any]]:
     """Receipts as listings and reports show them, with signers and approvers by name."""
     ids = [r.id for r in receipts]
-    people = {p.id: p for p in session.execute(select(Person)).scalars()}
+    people = {pid: name for pid, name in session.execute(select(col(Person.id), col(Person.name)))}
     approvals: dict[int, list[str]] = {}
     for a in session.execute(
         select(ReceiptApproval).where(col(ReceiptApproval.receipt_id).in_(ids))
     ).scalars():
-        approvals.setdefault(a.receipt_id, []).append(people[a.person_id].name)
+        approvals.setdefault(a.receipt_id, []).append(people[a.person_id])
     links: dict[int, list[str]] = {}
     for link in session.execute(
         select(ReceiptLink).where(col(ReceiptLink.receipt_id).in_(ids))
@@ -405,9 +407,9 @@ def receipt_rows(session: Session, receipts: list[Receipt]) -> list[dict[str, An
                 if r.category in CATEGORIES
                 else r.category,
                 "amount": r.amount_fen,
-                "handler": people[r.handler_id].name,
-                "acceptor": people[r.acceptor_id].name,
-                "reviewer": people[r.reviewer_id].name,
+                "handler": people[r.handler_id],
+                "acceptor": people[r.acceptor_id],
+                "reviewer": people[r.reviewer_id],
                 "approvers": approvals.get(r.id or 0, []),
                 "links": links.get(r.id or 0, []),
                 "service": r.service,

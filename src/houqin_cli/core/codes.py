@@ -34,10 +34,12 @@ def next_code(
     """The next free code; skips numbers a user already took by hand on `model`
     (or in `taken`, the upper-cased codes a bulk import already knows)."""
     key_year = year or 0
-    counter = session.get(CodeCounter, (prefix, key_year))
+    held: dict[tuple[str, int], CodeCounter] = session.info.setdefault("code_counters", {})
+    counter = held.get((prefix, key_year)) or session.get(CodeCounter, (prefix, key_year))
     if counter is None:
         counter = CodeCounter(prefix=prefix, year=key_year, last=0)
         session.add(counter)
+    held[(prefix, key_year)] = counter  # held: the session keeps only weak references
     while True:
         counter.last += 1
         code = (

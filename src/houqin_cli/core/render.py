@@ -9,6 +9,7 @@ imported only by the function that needs them: importing this module stays cheap
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -83,6 +84,7 @@ def _neutralise(text: str, family: Family) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
 def _display_width(text: str) -> int:
     if text.isascii():
         return len(text)
