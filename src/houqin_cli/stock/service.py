@@ -86,19 +86,20 @@ class Position:
 
 
 def _last_issue_cost(
-    session: Session, item_id: int, before: tuple[date, int]
+    session: Session, item_id: int, before: tuple[date, int] | None
 ) -> tuple[int, int] | None:
-    """(value, milli) of the last issue of the item before a position in its ledger."""
-    row = session.execute(
-        select(col(StockMovement.value_delta), col(StockMovement.qty_delta))
-        .where(
-            col(StockMovement.item_id) == item_id,
-            col(StockMovement.kind) == "issue",
+    """(value, milli) of the last issue of the item before a position in its ledger
+    (`before` None: the last of all)."""
+    q = select(col(StockMovement.value_delta), col(StockMovement.qty_delta)).where(
+        col(StockMovement.item_id) == item_id, col(StockMovement.kind) == "issue"
+    )
+    if before is not None:
+        q = q.where(
             (col(StockMovement.date) < before[0])
-            | ((col(StockMovement.date) == before[0]) & (col(StockMovement.id) < before[1])),
+            | ((col(StockMovement.date) == before[0]) & (col(StockMovement.id) < before[1]))
         )
-        .order_by(col(StockMovement.date).desc(), col(StockMovement.id).desc())
-        .limit(1)
+    row = session.execute(
+        q.order_by(col(StockMovement.date).desc(), col(StockMovement.id).desc()).limit(1)
     ).first()
     return (-row[0], -row[1]) if row else None
 
@@ -125,11 +126,16 @@ def _value(session: Session, item: StockItem, m: StockMovement, pos: Position) -
             )
         m.value_delta = -pos.out_value(n)
         return
-    m.value_delta = _inbound_value(session, item, n, pos, (m.date, m.id or 1 << 62), m.kind)
+    m.value_delta = _inbound_value(session, item, n, pos, (m.date, m.id or 0), m.kind)
 
 
 def _inbound_value(
-    session: Session, item: StockItem, n: int, pos: Position, before: tuple[date, int], kind: str
+    session: Session,
+    item: StockItem,
+    n: int,
+    pos: Position,
+    before: tuple[date, int] | None,
+    kind: str,
 ) -> int:
     """Goods coming back in (a return, a stocktake gain): at the average on hand;
     with none on hand, at the cost of the last issue; a gain of what was never
@@ -152,7 +158,7 @@ def adjustment_value(session: Session, item: StockItem, diff: int) -> int:
     pos = Position(item.qty_milli, item.value_fen)
     if diff < 0:
         return -pos.out_value(-diff)
-    return _inbound_value(session, item, diff, pos, (date.max, 1 << 62), "gain")
+    return _inbound_value(session, item, diff, pos, None, "gain")
 
 
 def _apply(item: StockItem, m: StockMovement, pos: Position) -> None:
