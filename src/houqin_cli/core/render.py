@@ -114,7 +114,18 @@ def _finding_columns() -> list[Column]:
 
 
 def _text_row(columns: list[Column], row: dict[str, Any]) -> list[str]:
-    return [str(_cell(row.get(c.key), c.kind, "text")) for c in columns]
+    return [_as_text(row.get(c.key), c.kind) for c in columns]
+
+
+def _as_text(value: Any, kind: Kind) -> str:
+    """_cell for the text family, with the common cases first (50,000 rows)."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        return value
+    if kind == "money" and type(value) is int:
+        return format_money(value)
+    return str(_cell(value, kind, "text"))
 
 
 def _listing_grid(
@@ -240,38 +251,46 @@ def _tabulated(grids: list[_Grid], tablefmt: str, titled: bool = False) -> str:
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _aligned(cells: list[tuple[str, int]], widths: list[int], right: list[bool]) -> str:
-    out = []
-    for (cell, width), full, to_right in zip(cells, widths, right, strict=True):
-        pad = " " * (full - width)
-        out.append(pad + cell if to_right else cell + pad)
-    return "  ".join(out).rstrip()
+def _pad(cell: str, width: int, right: bool) -> str:
+    """`cell` padded to `width` display columns (CJK characters take two)."""
+    full = width if cell.isascii() else width - (_display_width(cell) - len(cell))
+    return cell.rjust(full) if right else cell.ljust(full)
+
+
+def _spread(body: list[list[str]]) -> list[list[str]]:
+    """Rows whose cells hold several lines, as one text line per line."""
+    lines = []
+    for row in body:
+        split = [cell.split("\n") for cell in row]
+        for k in range(max(len(p) for p in split)):
+            lines.append([p[k] if k < len(p) else "" for p in split])
+    return lines
 
 
 def _plain(grids: list[_Grid], titled: bool = False) -> str:
     """Aligned text by display width (CJK takes two columns), as tabulate's
-    "simple" format draws it, measuring each cell once: a 3,000-row listing
-    takes milliseconds."""
+    "simple" format draws it, column by column with str.ljust/rjust: 50,000
+    rows in a fraction of a second. A cell holding several lines spreads over
+    as many text lines."""
     parts = []
     for grid in grids:
         body = [*grid.rows, *([grid.footer] if grid.footer else [])]
-        measured = [
-            [[(line, _display_width(line)) for line in cell.split("\n")] for cell in row]
-            for row in body
+        if any("\n" in cell for row in body for cell in row):
+            body = _spread(body)
+        widths = [
+            max(_display_width(h), *(_display_width(r[i]) for r in body))
+            if body
+            else _display_width(h)
+            for i, h in enumerate(grid.headers)
         ]
-        heads = [(h, _display_width(h)) for h in grid.headers]
-        widths = [w for _h, w in heads]
-        for row in measured:
-            for i, lines in enumerate(row):
-                widths[i] = max(widths[i], *(w for _l, w in lines))
+        right = grid.right
         out = [grid.title] if titled and grid.title else []
-        out.append(_aligned(heads, widths, grid.right))
-        out.append(_aligned([("-" * w, w) for w in widths], widths, grid.right))
-        for row in measured:
-            for k in range(max((len(c) for c in row), default=1)):
-                out.append(
-                    _aligned([c[k] if k < len(c) else ("", 0) for c in row], widths, grid.right)
-                )
+        for cells in (grid.headers, ["-" * w for w in widths], *body):
+            out.append(
+                "  ".join(
+                    _pad(c, w, r) for c, w, r in zip(cells, widths, right, strict=True)
+                ).rstrip()
+            )
         parts.append("\n".join(out))
     return "\n\n".join(parts) + "\n" if parts else ""
 
