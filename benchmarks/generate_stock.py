@@ -328,7 +328,10 @@ def build_with_services(ledger: Any, path: Path, n_items: int, seed: int) -> lis
     for r in con.execute("SELECT * FROM stock_item ORDER BY id"):
         if r["code"] in made:
             supplier, price, step, decimals = made[r["code"]]
-            out.append(Item(dict(r), supplier, price, step, decimals))
+            row = dict(r)
+            for flag in ("durable", "active"):  # as the typed database layer reads them back
+                row[flag] = bool(row[flag])
+            out.append(Item(row, supplier, price, step, decimals))
     con.close()
     return out
 
