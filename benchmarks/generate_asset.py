@@ -1194,7 +1194,7 @@ def service_weeks(
 ) -> datetime:
     """The register import and a few weeks of the real services at the start of the
     first spring term; returns the last moment used."""
-    from houqin_cli.asset import cards, custody, inspections
+    from houqin_cli.asset import cards, custody, inspections, scrap
     from houqin_cli.ledger import service as ledger_service
     from houqin_cli.people import service as people_service
 
@@ -1263,7 +1263,7 @@ def service_weeks(
     cls = next(u for u in d.units.values() if u["kind"] == "class")
     classroom = next(p for p in d.places.values() if p["unit_id"] == cls["id"])
     y, today, due = day.year, day.isoformat(), (day + timedelta(days=14)).isoformat()
-    act = cards, custody, inspections
+    act = cards, custody, inspections, scrap
     steps: list[tuple[str, Callable[[Any, Any], Any]]] = [
         (f"asset add 学生课桌椅 --category 601 --value 268.00 --acquired {today} --qty 300 --unit 套 --place 总务库房 --funding 财政拨款",
          lambda s, a: act[0].add(s, a, "学生课桌椅", category="601", value="268.00", acquired=day, qty="300", unit="套", place="总务库房", funding="财政拨款")),
@@ -1286,11 +1286,11 @@ def service_weeks(
         (f"asset damage {singles[2]} --cause natural",
          lambda s, a: act[1].damage(s, a, singles[2], "natural", None, None, None, None)),
         (f"asset scrap request {batches[2]} --qty 2 --reason {SCRAP_REASONS[0]} --by {people[7]['code']}",
-         lambda s, a: act[1].scrap_request(s, a, batches[2], "2", SCRAP_REASONS[0], people[7]["code"])),
+         lambda s, a: act[3].scrap_request(s, a, batches[2], "2", SCRAP_REASONS[0], people[7]["code"])),
         (f"asset scrap appraise BF-{y}-0001 --by {appraiser['code']} --opinion {OPINIONS[0]}",
-         lambda s, a: act[1].appraise(s, a, f"BF-{y}-0001", appraiser["code"], OPINIONS[0])),
+         lambda s, a: act[3].appraise(s, a, f"BF-{y}-0001", appraiser["code"], OPINIONS[0])),
         (f"asset scrap approve BF-{y}-0001 --by {approver['code']}",
-         lambda s, a: act[1].approve(s, a, f"BF-{y}-0001", approver["code"])),
+         lambda s, a: act[3].approve(s, a, f"BF-{y}-0001", approver["code"])),
         (f"asset inspect start --kind term --term {y}-spring --place {office[0]}",
          lambda s, a: act[2].start(s, a, "term", f"{y}-spring", None, office[0], False)),
     ]  # fmt: skip

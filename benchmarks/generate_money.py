@@ -562,7 +562,7 @@ def _signed(rng: random.Random, pool: Signers, fen: int, kind: Kind) -> dict[str
 
 def service_week(ledger: Any, rng: random.Random, pool: Signers, first: date) -> datetime:
     """The first week through the real services; returns the last moment used."""
-    from houqin_cli.audit import receipts
+    from houqin_cli.audit import budget, receipts
     from houqin_cli.core import money
 
     days = working_days(first.year, first.month)[:5]
@@ -576,13 +576,13 @@ def service_week(ledger: Any, rng: random.Random, pool: Signers, first: date) ->
         fen = int(k.median * 100 * 20 * k.weight / 10)
         text = money.money_str(fen)
         with pinned(at), write(["audit", "budget", "set", month, k.code, text]) as s:
-            receipts.set_budget(s, s.info["actor"], month, k.code, text)
+            budget.set_budget(s, s.info["actor"], month, k.code, text)
         at += timedelta(minutes=1)
     for source, fen in (("上年结转", 120_000_000), ("总校拨款", 80_000_000)):
         text = money.money_str(fen)
         argv = ["audit", "income", "add", "--source", source, "--amount", text]
         with pinned(at), write(argv) as s:
-            receipts.add_income(
+            budget.add_income(
                 s,
                 s.info["actor"],
                 source=source,

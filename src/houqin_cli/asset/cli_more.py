@@ -150,10 +150,10 @@ def scrap_request(
         None, "--by", help=_("Who asks (default: the operator, if registered).")
     ),
 ) -> None:
-    from houqin_cli.asset import custody
+    from houqin_cli.asset import scrap
 
     with state().write() as s:
-        sc = custody.scrap_request(s, s.info["actor"], asset, qty, reason, by)
+        sc = scrap.scrap_request(s, s.info["actor"], asset, qty, reason, by)
         code = sc.code
     created(
         code,
@@ -169,10 +169,10 @@ def scrap_appraise(
     by: str = typer.Option(..., "--by", help=_("The appraiser.")),
     opinion: str = typer.Option(..., "--opinion", help=_("The appraisal's opinion.")),
 ) -> None:
-    from houqin_cli.asset import custody
+    from houqin_cli.asset import scrap
 
     with state().write() as s:
-        sc = custody.appraise(s, s.info["actor"], code, by, opinion)
+        sc = scrap.appraise(s, s.info["actor"], code, by, opinion)
         c = sc.code
     say(_("Appraised {code}.").format(code=c))
 
@@ -183,10 +183,10 @@ def scrap_appraise(
 def scrap_approve(
     code: str = CodeArg, by: str = typer.Option(..., "--by", help=_("The approver."))
 ) -> None:
-    from houqin_cli.asset import custody
+    from houqin_cli.asset import scrap
 
     with state().write() as s:
-        sc = custody.approve(s, s.info["actor"], code, by)
+        sc = scrap.approve(s, s.info["actor"], code, by)
         c, status = sc.code, sc.status
     say(
         _("Scrapped: {code}.").format(code=c)

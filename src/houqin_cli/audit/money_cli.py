@@ -174,10 +174,10 @@ def income_add(
     category: str | None = typer.Option(None, "--category", help=_("A category of your own.")),
     note: str | None = typer.Option(None, "--note", help=_("A note.")),
 ) -> None:
-    from houqin_cli.audit import receipts
+    from houqin_cli.audit import budget
 
     with state().write() as s:
-        inc = receipts.add_income(
+        inc = budget.add_income(
             s,
             s.info["actor"],
             source=source,
@@ -206,10 +206,10 @@ def budget_set(
     category: str = typer.Argument(..., help=_("The receipt category.")),
     amount: str = typer.Argument(..., help=_("The budget.")),
 ) -> None:
-    from houqin_cli.audit import receipts
+    from houqin_cli.audit import budget
 
     with state().write() as s:
-        b = receipts.set_budget(s, s.info["actor"], month, category, amount)
+        b = budget.set_budget(s, s.info["actor"], month, category, amount)
         code = b.code
     say(_("Budget {code} set.").format(code=code))
 

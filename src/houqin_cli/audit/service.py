@@ -12,6 +12,7 @@ from sqlmodel import col
 
 import houqin_cli.models  # noqa: F401  (every table, for the row check)
 from houqin_cli.core import checks, clock, journal
+from houqin_cli.core import verify as chain
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Journal
@@ -34,7 +35,7 @@ def parse_seal(text: str) -> tuple[int, str]:
 def verify(
     session: Session, against: tuple[int, str] | None = None
 ) -> tuple[list[Finding], dict[str, Any]]:
-    return journal.verify(session.connection(), against)
+    return chain.verify(session.connection(), against)
 
 
 @checks.register("audit", "journal")

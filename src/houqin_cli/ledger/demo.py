@@ -233,7 +233,7 @@ def fill_money(s: Session) -> int:
     """Allocations, budgets, and one purchase receipt per stock receipt, signed by
     the storekeeper, the repairer and the accountant (approved when above the
     threshold)."""
-    from houqin_cli.audit import receipts
+    from houqin_cli.audit import budget, receipts
     from houqin_cli.core import money, settings
     from houqin_cli.stock import reports
 
@@ -244,13 +244,13 @@ def fill_money(s: Session) -> int:
         (date(2026, 8, 31), "总校拨款", "60,000"),
         (date(2026, 9, 8), "伙食费", "39,200"),
     ):
-        receipts.add_income(
+        budget.add_income(
             s, actor, source=source, amount=amount, day=day, category_text=None, note=None
         )
     for month in ("2026-02", "2026-03", "2026-08", "2026-09"):
-        receipts.set_budget(s, actor, month, "office", "10,000")
-        receipts.set_budget(s, actor, month, "cleaning", "4,000")
-        receipts.set_budget(s, actor, month, "other", "5,000")
+        budget.set_budget(s, actor, month, "office", "10,000")
+        budget.set_budget(s, actor, month, "cleaning", "4,000")
+        budget.set_budget(s, actor, month, "other", "5,000")
     handler = people_with_role(s, "storekeeper")[0]
     acceptor = people_with_role(s, "repairer")[0]
     reviewer = people_with_role(s, "accountant")[0]
@@ -304,7 +304,7 @@ def fill_assets(s: Session, rng: random.Random) -> int:
     pianos, kitchen equipment; a loan, a damage with part compensation, a
     scrapping through appraisal and approval; and every inspection already due
     (classes mid- and end-of-term, offices and public rooms once a term)."""
-    from houqin_cli.asset import cards, custody, inspections
+    from houqin_cli.asset import cards, custody, inspections, scrap
     from houqin_cli.core import clock, settings
     from houqin_cli.ledger import service as ledger
     from houqin_cli.people import service as people
@@ -382,13 +382,13 @@ def fill_assets(s: Session, rng: random.Random) -> int:
         None,
     )
     custody.compensate(s, actor, broken.code, "600.00", today)
-    request = custody.scrap_request(
+    request = scrap.scrap_request(
         s, actor, "办公桌", "2", "桌面开裂，无法修复", people_with_role(s, "storekeeper")[0]
     )
-    custody.appraise(
+    scrap.appraise(
         s, actor, request.code, people_with_role(s, "repairer")[0], "经鉴定无修复价值，同意报废"
     )
-    custody.approve(s, actor, request.code, people_with_role(s, "principal")[0])
+    scrap.approve(s, actor, request.code, people_with_role(s, "principal")[0])
     for term in ledger.terms(s):
         if term.start > today:
             continue

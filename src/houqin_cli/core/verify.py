@@ -1,0 +1,256 @@
+"""`audit verify`: recompute the journal's chain, check a sealed entry, and compare
+every business row with the digest its last journal entry recorded (see
+ARCHITECTURE.md, "Tamper evidence")."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from houqin_cli.core.journal import GENESIS, Journal, row_digest, tracked_tables
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
+    from houqin_cli.core.report import Finding
+
+
+_JOURNAL_SQL = (
+    "SELECT seq, time, operator, command, action, entity, entity_id, code, reverses, "
+    "payload, digests, prev_hash, hash FROM journal ORDER BY seq"
+)
+
+
+def _stream(conn: Any, sql: str, batch: int = 20000) -> Iterator[tuple[Any, ...]]:
+    """Rows of `sql` straight from the driver, in batches (server-side on PostgreSQL)."""
+    dbapi = conn.connection.dbapi_connection
+    if conn.dialect.name == "postgresql":
+        cur = dbapi.cursor(name="houqin_stream")
+        cur.itersize = batch
+    else:
+        cur = dbapi.cursor()
+    try:
+        cur.execute(sql)
+        while True:
+            rows = cur.fetchmany(batch)
+            if not rows:
+                break
+            yield from rows
+    finally:
+        cur.close()
+
+
+def verify(
+    conn: Any, against: tuple[int, str] | None = None
+) -> tuple[list[Finding], dict[str, Any]]:
+    """Recompute the chain, check a sealed entry, and compare every business row
+    with the digest its last journal entry recorded. Returns findings and stats."""
+    from houqin_cli.core.i18n import _
+    from houqin_cli.core.report import Finding
+
+    findings: list[Finding] = []
+    expected: dict[str, dict[str, str]] = {}
+    prev = GENESIS
+    next_seq = 1
+    count = 0
+    chain_ok = True
+    sealed_hash: str | None = None
+    sha = hashlib.sha256
+    for (
+        seq,
+        time,
+        operator,
+        command,
+        action,
+        entity,
+        entity_id,
+        code,
+        reverses,
+        payload,
+        digests,
+        prev_hash,
+        own,
+    ) in _stream(conn, _JOURNAL_SQL):
+        count += 1
+        if against is not None and seq == against[0]:
+            sealed_hash = own
+        if digests:
+            for item in digests.split():
+                table, rest = item.split(":", 1)
+                pk, digest = rest.rsplit("=", 1)
+                bucket = expected.get(table)
+                if bucket is None:
+                    bucket = expected[table] = {}
+                bucket[pk] = digest
+        if not chain_ok:
+            continue
+        parts = (
+            prev,
+            str(seq),
+            time,
+            operator,
+            command,
+            action,
+            entity,
+            entity_id or "",
+            code or "",
+            "" if reverses is None else str(reverses),
+            payload,
+            digests,
+        )
+        recomputed = sha("\x1f".join(parts).encode()).hexdigest()
+        if seq != next_seq:
+            chain_ok = False
+            if seq > next_seq:
+                findings.append(
+                    Finding(
+                        "audit.journal",
+                        "entry.deleted",
+                        _(
+                            "Journal entry {seq} is missing: it was deleted behind the program's back."
+                        ).format(seq=next_seq),
+                        {"seq": next_seq},
+                    )
+                )
+            else:
+                findings.append(
+                    Finding(
+                        "audit.journal",
+                        "entry.inserted",
+                        _(
+                            "Journal entry {seq} appears twice or out of order: an entry was inserted."
+                        ).format(seq=seq),
+                        {"seq": seq},
+                    )
+                )
+        elif prev_hash != prev:
+            chain_ok = False
+            findings.append(
+                Finding(
+                    "audit.journal",
+                    "entry.inserted",
+                    _(
+                        "Journal entry {seq} does not follow the entry before it: "
+                        "an entry was inserted or removed here."
+                    ).format(seq=seq),
+                    {"seq": seq},
+                )
+            )
+        elif recomputed != own:
+            chain_ok = False
+            findings.append(
+                Finding(
+                    "audit.journal",
+                    "entry.edited",
+                    _("Journal entry {seq} was edited behind the program's back.").format(seq=seq),
+                    {"seq": seq},
+                )
+            )
+        prev = own
+        next_seq = seq + 1
+    if against is not None:
+        a_seq, a_hash = against
+        if sealed_hash is None or sealed_hash != a_hash:
+            findings.append(
+                Finding(
+                    "audit.journal",
+                    "seal.broken",
+                    _(
+                        "The journal no longer holds entry {seq} as sealed ({hash}): "
+                        "the chain was rewritten."
+                    ).format(seq=a_seq, hash=a_hash[:12]),
+                    {"seq": a_seq},
+                )
+            )
+    rows_checked = _verify_rows(conn, expected, findings)
+    return findings, {"entries": count, "head": [next_seq - 1, prev], "rows": rows_checked}
+
+
+def _record_name(table: Table, row: Mapping[str, Any], pk: str) -> str:
+    for name in ("code", "key", "name"):
+        if name in table.c and row.get(name) is not None:
+            return str(row[name])
+    return f"#{pk}"
+
+
+def _verify_rows(conn: Any, expected: dict[str, dict[str, str]], findings: list[Finding]) -> int:
+    from houqin_cli.core.i18n import _
+    from houqin_cli.core.report import Finding
+
+    checked = 0
+    for name, table in sorted(tracked_tables().items()):
+        want = expected.get(name, {})
+        seen: set[str] = set()
+        pk_cols = [c.key for c in table.primary_key.columns]
+        for row in conn.execute(select(table)).mappings():
+            checked += 1
+            pk = "/".join(str(row[c]) for c in pk_cols)
+            seen.add(pk)
+            digest = row_digest(row)
+            recorded = want.get(pk)
+            if recorded == digest:
+                continue
+            record = _record_name(table, row, pk)
+            if recorded is None or recorded == "-":
+                findings.append(
+                    Finding(
+                        "audit.rows",
+                        "row.inserted",
+                        _("{table} {record} was inserted behind the program's back.").format(
+                            table=name, record=record
+                        ),
+                        {"table": name, "record": record},
+                    )
+                )
+            else:
+                findings.append(
+                    Finding(
+                        "audit.rows",
+                        "row.changed",
+                        _("{table} {record} was changed behind the program's back.").format(
+                            table=name, record=record
+                        ),
+                        {"table": name, "record": record},
+                    )
+                )
+        for pk, digest in want.items():
+            if digest != "-" and pk not in seen:
+                record = _deleted_name(conn, name, pk)
+                findings.append(
+                    Finding(
+                        "audit.rows",
+                        "row.deleted",
+                        _("{table} {record} was deleted behind the program's back.").format(
+                            table=name, record=record
+                        ),
+                        {"table": name, "record": record},
+                    )
+                )
+    for name in sorted(set(expected) - set(tracked_tables())):
+        if any(d != "-" for d in expected[name].values()):
+            findings.append(
+                Finding(
+                    "audit.rows",
+                    "table.missing",
+                    _("Table {table} is missing from the ledger.").format(table=name),
+                    {"table": name},
+                )
+            )
+    return checked
+
+
+def _deleted_name(conn: Any, table: str, pk: str) -> str:
+    """The code of a deleted row, from the last journal entry that wrote it."""
+    row = conn.execute(
+        select(col(Journal.code), col(Journal.entity))
+        .where(col(Journal.digests).contains(f"{table}:{pk}="))
+        .order_by(col(Journal.seq).desc())
+        .limit(1)
+    ).first()
+    if row is not None and row[0] and row[1] == table:
+        return str(row[0])
+    return f"#{pk}"
