@@ -21,7 +21,7 @@ from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.people.models import Person, Place, Unit
-from houqin_cli.people.service import find_party, find_place
+from houqin_cli.people.service import find_party, find_place, names_by_id
 
 WHAT = N_("asset")
 STATUSES = ("in_use", "on_loan", "scrapped")
@@ -271,16 +271,11 @@ def _added(session: Session, actor: Actor, asset: Asset) -> None:
 
 
 def _names_of(session: Session) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
-    places = {
-        i: n for i, n in session.execute(select(col(Place.id), col(Place.name))) if i is not None
-    }
-    people = {
-        i: n for i, n in session.execute(select(col(Person.id), col(Person.name))) if i is not None
-    }
-    units = {
-        i: n for i, n in session.execute(select(col(Unit.id), col(Unit.name))) if i is not None
-    }
-    return places, people, units
+    return (
+        names_by_id(session, Place),
+        names_by_id(session, Person),
+        names_by_id(session, Unit),
+    )
 
 
 def row(

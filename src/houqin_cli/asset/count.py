@@ -20,7 +20,7 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.report import Finding
 from houqin_cli.people.models import Place
-from houqin_cli.people.service import active_person, find_place, find_unit
+from houqin_cli.people.service import active_person, find_place, find_unit, names_by_id
 
 
 def find(session: Session, code: str) -> AssetCount:
@@ -72,9 +72,7 @@ def start(
 
 def sheet(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]]]:
     c = find(session, code)
-    places = {
-        i: n for i, n in session.execute(select(col(Place.id), col(Place.name))) if i is not None
-    }
+    places = names_by_id(session, Place)
     rows = [
         {
             "code": a.code,
@@ -204,9 +202,7 @@ def report(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]
             select(AssetCountLine).where(col(AssetCountLine.count_id) == c.id)
         ).scalars()
     }
-    places = {
-        i: n for i, n in session.execute(select(col(Place.id), col(Place.name))) if i is not None
-    }
+    places = names_by_id(session, Place)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
     for a in scope(session, c.unit_id, c.place_id):

@@ -22,7 +22,7 @@ from houqin_cli.core.report import Finding
 from houqin_cli.ledger.models import Term
 from houqin_cli.ledger.service import resolve_term, term_at
 from houqin_cli.people.models import Place, Unit
-from houqin_cli.people.service import find_place, find_unit
+from houqin_cli.people.service import find_place, find_unit, names_by_id
 
 KINDS = ("mid", "end", "term")
 PUBLIC_KINDS = ("office", "classroom", "other", "canteen", "store")
@@ -182,9 +182,7 @@ def report(session: Session, code: str) -> tuple[Inspection, list[dict[str, Any]
             select(InspectionLine).where(col(InspectionLine.inspection_id) == insp.id)
         ).scalars()
     }
-    places = {
-        i: n for i, n in session.execute(select(col(Place.id), col(Place.name))) if i is not None
-    }
+    places = names_by_id(session, Place)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
     cards = scope(session, insp.unit_id, insp.place_id)

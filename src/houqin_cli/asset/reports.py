@@ -59,10 +59,9 @@ def summary(session: Session, by: str, day: date) -> list[dict[str, Any]]:
     places_unit = {}
     if by == "unit":
         from houqin_cli.people.models import Place, Unit
+        from houqin_cli.people.service import names_by_id
 
-        unit_names = {
-            i: n for i, n in session.execute(select(col(Unit.id), col(Unit.name))) if i is not None
-        }
+        unit_names = names_by_id(session, Unit)
         places_unit = {
             p.id: unit_names.get(p.unit_id or 0) for p in session.execute(select(Place)).scalars()
         }

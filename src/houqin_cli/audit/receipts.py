@@ -20,7 +20,7 @@ from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
 from houqin_cli.people.models import Person
-from houqin_cli.people.service import find_person, require_active
+from houqin_cli.people.service import find_person, names_by_id, require_active
 
 
 @dataclass(frozen=True)
@@ -367,7 +367,7 @@ def void_receipt(session: Session, actor: Actor, code: str, reason: str, day: da
 def receipt_rows(session: Session, receipts: list[Receipt]) -> list[dict[str, Any]]:
     """Receipts as listings and reports show them, with signers and approvers by name."""
     ids = [r.id for r in receipts]
-    people = {pid: name for pid, name in session.execute(select(col(Person.id), col(Person.name)))}
+    people = names_by_id(session, Person)
     approvals: dict[int, list[str]] = {}
     for a in session.execute(
         select(ReceiptApproval).where(col(ReceiptApproval.receipt_id).in_(ids))

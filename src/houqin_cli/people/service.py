@@ -423,9 +423,10 @@ def person_row(person: Any, unit_names: dict[int, str]) -> dict[str, Any]:
     }
 
 
-def unit_names(session: Session) -> dict[int, str]:
-    rows = session.execute(select(col(Unit.id), col(Unit.name))).all()
-    return {uid: name for uid, name in rows if uid is not None}
+def names_by_id(session: Session, model: type[Person] | type[Unit] | type[Place]) -> dict[int, str]:
+    """id -> name of every person, unit or place: one query for a whole listing."""
+    rows = session.execute(select(col(model.id), col(model.name))).all()
+    return {rid: name for rid, name in rows if rid is not None}
 
 
 def list_people(
@@ -443,13 +444,13 @@ def list_people(
     if role:
         wanted = parse_roles([role])[0]
         q = q.where((" " + col(Person.roles) + " ").like(f"% {wanted} %"))
-    units = unit_names(session)
+    units = names_by_id(session, Unit)
     return [person_row(row, units) for row in session.execute(q)]
 
 
 def show_person(session: Session, text: str) -> tuple[dict[str, Any], list[journal.Journal]]:
     person = find_person(session, text)
-    units = unit_names(session)
+    units = names_by_id(session, Unit)
     history = list(
         session.execute(
             select(journal.Journal)

@@ -77,10 +77,9 @@ def balance(
 
 
 def _party_names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
-    from houqin_cli.people.service import unit_names
+    from houqin_cli.people.service import names_by_id
 
-    people = session.execute(select(col(Person.id), col(Person.name))).all()
-    return unit_names(session), {pid: name for pid, name in people if pid is not None}
+    return names_by_id(session, Unit), names_by_id(session, Person)
 
 
 _ROW_COLUMNS = (
