@@ -17,7 +17,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from houqin_cli.core.db import Ledger
+    from houqin_cli.core.db import Ledger, Reader
     from houqin_cli.core.report import Report
 
 ARGV: list[str] = []  # the arguments of this run, for the journal's "command as typed"
@@ -55,6 +55,12 @@ class State:
     def read(self) -> Iterator[Session]:
         with self.ledger().read() as session:
             yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Reader]:
+        """Plain SQL without the ORM, for reports over every card or movement."""
+        with self.ledger().reader() as reader:
+            yield reader
 
     @contextmanager
     def write(self) -> Iterator[Session]:

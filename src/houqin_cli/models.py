@@ -14,7 +14,7 @@ from houqin_cli.asset.models import (
 from houqin_cli.audit.models import Budget, Income, Receipt, ReceiptApproval, ReceiptLink
 from houqin_cli.core.codes import CodeCounter
 from houqin_cli.core.journal import Journal
-from houqin_cli.core.settings import Setting
+from houqin_cli.core.setting_table import Setting
 from houqin_cli.ledger.models import Term
 from houqin_cli.people.models import Person, Place, Unit
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem, StockMovement

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wcwidth import wcswidth
 
 from houqin_cli.core.errors import InputError
@@ -462,3 +465,38 @@ def test_import_is_cheap() -> None:
         env={"PYTHONPATH": src},
     )
     assert result.stdout.strip() == "[]"
+
+
+_CELL = st.text(alphabet="ab1 ¥é-（）粉笔复印纸한", max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    right=st.lists(st.booleans(), min_size=1, max_size=4),
+    cells=st.lists(st.lists(_CELL, min_size=4, max_size=4), max_size=6),
+    headers=st.lists(st.sampled_from(["名称", "单价", "code", "¥", ""]), min_size=4, max_size=4),
+)
+def test_plain_pads_every_column_to_its_display_width(
+    right: list[bool], cells: list[list[str]], headers: list[str]
+) -> None:
+    """Column by column against wcwidth: each cell padded to the widest cell or
+    header of its column, two spaces between columns, no trailing blanks."""
+    n = len(right)
+    cols = [Column(f"c{i}", headers[i], "int" if right[i] else "text") for i in range(n)]
+    rows = [{f"c{i}": row[i] for i in range(n)} for row in cells]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        render(Report(None, cols, rows), "plain")
+    table = [headers[:n], *[row[:n] for row in cells]]
+    widths = [max(wcswidth(line[i]) for line in table) for i in range(n)]
+
+    def pad(text: str, i: int) -> str:
+        gap = " " * (widths[i] - wcswidth(text))
+        return gap + text if right[i] else text + gap
+
+    expected = [
+        "  ".join(pad(t, i) for i, t in enumerate(table[0])).rstrip(),
+        "  ".join("-" * w for w in widths).rstrip(),
+        *["  ".join(pad(t, i) for i, t in enumerate(line)).rstrip() for line in table[1:]],
+    ]
+    assert out.getvalue().splitlines() == expected

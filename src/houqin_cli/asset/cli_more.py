@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -210,13 +212,12 @@ def depreciation(
     from houqin_cli.asset import depreciation as dep
     from houqin_cli.core import clock, settings
 
-    with state().read() as s:
+    with state().reader() as r:
         if month:
             period = clock.parse_month(month)
         else:
-            today = clock.today(settings.timezone(s))
-            period = clock.month_of(today)
-        rows = dep.report(s, period.start.year, period.start.month, category)
+            period = clock.month_of(clock.today(settings.zone(r)))
+        rows = dep.report(r, period.start.year, period.start.month, category)
     cols = [
         Column("code", _("Code")),
         Column("name", _("Name")),
@@ -230,7 +231,7 @@ def depreciation(
     footer = {
         "name": _("Total"),
         **{
-            k: sum(r[k] for r in rows)
+            k: sum(map(itemgetter(k), rows))
             for k in ("original_value", "monthly", "accumulated", "net_value")
         },
     }
@@ -246,11 +247,11 @@ def depreciation(
     help=_("The 固定资产明细账: every fixed-asset card with value and net value, by category."),
 )
 def register(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
-    from houqin_cli.asset import reports
+    from houqin_cli.asset import depreciation as dep
     from houqin_cli.core import clock, money, settings
 
-    with state().read() as s:
-        groups = reports.register(s, clock.today(settings.timezone(s)))
+    with state().reader() as r:
+        groups = dep.register(r, clock.today(settings.zone(r)))
     cols = [
         Column("code", _("Code")),
         Column("name", _("Name")),
@@ -266,30 +267,33 @@ def register(fmt: str | None = fmt_option(), output: str | None = output_option(
     sections = [Report(title, cols, rows, footer=totals) for title, rows, totals in groups]
     total = sum(t["total_value"] for _t, _r, t in groups)
     net = sum(t["net_value"] for _t, _r, t in groups)
-    document = {
-        "categories": [
-            {
-                "category": title,
-                "total_value": money.money_str(t["total_value"]),
-                "net_value": money.money_str(t["net_value"]),
-                "cards": [
-                    {
-                        **r,
-                        "unit_value": money.money_str(r["unit_value"]),
-                        "total_value": money.money_str(r["total_value"]),
-                        "accumulated": money.money_str(r["accumulated"]),
-                        "monthly": money.money_str(r["monthly"]),
-                        "net_value": money.money_str(r["net_value"]),
-                        "acquired": r["acquired"].isoformat(),
-                    }
-                    for r in rows
-                ],
-            }
-            for title, rows, t in groups
-        ],
-        "total_value": money.money_str(total),
-        "net_value": money.money_str(net),
-    }
+
+    def document() -> dict[str, Any]:  # built only when JSON is asked for
+        return {
+            "categories": [
+                {
+                    "category": title,
+                    "total_value": money.money_str(t["total_value"]),
+                    "net_value": money.money_str(t["net_value"]),
+                    "cards": [
+                        {
+                            **r,
+                            "unit_value": money.money_str(r["unit_value"]),
+                            "total_value": money.money_str(r["total_value"]),
+                            "accumulated": money.money_str(r["accumulated"]),
+                            "monthly": money.money_str(r["monthly"]),
+                            "net_value": money.money_str(r["net_value"]),
+                            "acquired": r["acquired"].isoformat(),
+                        }
+                        for r in rows
+                    ],
+                }
+                for title, rows, t in groups
+            ],
+            "total_value": money.money_str(total),
+            "net_value": money.money_str(net),
+        }
+
     note = _("All fixed assets: {total}, net {net}.").format(
         total=money.format_money(total), net=money.format_money(net)
     )

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.asset import categories
 from houqin_cli.asset.cards import _names_of, card_rows, fixed_test, row
 from houqin_cli.asset.depreciation import schedule
 from houqin_cli.asset.models import Asset
@@ -19,32 +18,6 @@ from houqin_cli.core.i18n import _
 
 def _cards(session: Session) -> list[Any]:
     return card_rows(session, col(Asset.status) != "scrapped")
-
-
-def register(session: Session, day: date) -> list[tuple[str, list[dict[str, Any]], dict[str, Any]]]:
-    """Per category: its fixed-asset cards with value and net value, and the totals."""
-    test = fixed_test(session)
-    lookups = _names_of(session)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for a in _cards(session):
-        if not test(a):
-            continue
-        r = row(session, a, lookups, True)
-        r.update(schedule(a, True, day.year, day.month))
-        groups.setdefault(a.category, []).append(r)
-    out = []
-    for code in sorted(groups):
-        rows = groups[code]
-        cat = categories.BY_CODE.get(code)
-        totals = {
-            "name": _("Total"),
-            "qty": sum(r["qty"] for r in rows),
-            "total_value": sum(r["total_value"] for r in rows),
-            "accumulated": sum(r["accumulated"] for r in rows),
-            "net_value": sum(r["net_value"] for r in rows),
-        }
-        out.append((f"{code} {cat.name if cat else ''}".strip(), rows, totals))
-    return out
 
 
 def summary(session: Session, by: str, day: date) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -290,10 +290,60 @@ class Ledger:
                 raise
             raise err from exc
 
+    @contextmanager
+    def reader(self) -> Iterator[Reader]:
+        """Plain SQL reads in one snapshot, without the ORM: the path of the reports
+        over tens of thousands of rows. On SQLite the driver alone (no SQLAlchemy)."""
+        try:
+            if self.is_sqlite:
+                con = sqlite3.connect(
+                    f"file:{self.path}?mode=rw",
+                    uri=True,
+                    timeout=self.busy_ms / 1000,
+                    isolation_level=None,
+                )
+                try:
+                    con.execute("BEGIN")  # one snapshot for every query of the report
+                    yield Reader(True, lambda sql, params: con.execute(sql, params).fetchall())
+                finally:
+                    con.close()
+                return
+            from sqlalchemy import text
+
+            with self.engine.connect() as pg:
+                yield Reader(False, lambda sql, params: list(pg.execute(text(sql), params)))
+        except HouqinError:
+            raise
+        except Exception as exc:
+            err = translate_db_error(exc, self)
+            if isinstance(err, InternalError):
+                raise
+            raise err from exc
+
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Runs SQL with :named parameters on either backend; rows come back as tuples."""
+
+    is_sqlite: bool
+    _run: Callable[[str, dict[str, Any]], Sequence[Any]] = field(repr=False)
+
+    def rows(self, sql: str, params: dict[str, Any] | None = None) -> Sequence[Any]:
+        return self._run(sql, params or {})
+
+    def month_index(self, column: str) -> str:
+        """SQL for year * 12 + month of a DATE column (SQLite keeps dates as ISO text)."""
+        if self.is_sqlite:
+            return (
+                f"(CAST(substr({column}, 1, 4) AS INTEGER) * 12"
+                f" + CAST(substr({column}, 6, 2) AS INTEGER))"
+            )
+        return f"(CAST(EXTRACT(YEAR FROM {column}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM {column}) AS INTEGER))"
 
 
 def translate_db_error(exc: BaseException, ledger: Ledger | None = None) -> HouqinError:

@@ -12,7 +12,9 @@ import csv
 import functools
 import io
 import json
+import operator
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown"
 Family = Literal["text", "csv", "json", "xlsx"]
 
 _NUMERIC: frozenset[str] = frozenset({"money", "qty", "int"})
+_MEMO_KINDS: frozenset[str] = frozenset({"money", "qty", "int", "date"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = "[]:*?/\\"
 _MAX_SHEET_TITLE = 31
@@ -84,9 +87,18 @@ def _neutralise(text: str, family: Family) -> str:
     return text
 
 
+# no character below Hangul Jamo (U+1100) is East Asian wide or fullwidth
+_MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
+
+
+def _narrow(text: str) -> bool:
+    """Every character of `text` takes one column (ASCII, ¥, accented letters, ...)."""
+    return text.isascii() or _MAYBE_WIDE.search(text) is None
+
+
 @functools.lru_cache(maxsize=65536)
 def _display_width(text: str) -> int:
-    if text.isascii():
+    if _narrow(text):
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
@@ -96,13 +108,17 @@ def _display_width(text: str) -> int:
 
 @dataclass
 class _Grid:
-    """A table as text: what table, plain and markdown draw."""
+    """A table as text, column by column: what table, plain and markdown draw."""
 
     title: str | None
     headers: list[str]
-    rows: list[list[str]]
+    columns: list[list[str]]
     right: list[bool]
     footer: list[str] | None = None
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return [list(r) for r in zip(*self.columns, strict=True)]
 
 
 def _finding_columns() -> list[Column]:
@@ -137,10 +153,31 @@ def _listing_grid(
     return _Grid(
         title=title,
         headers=[c.header for c in columns],
-        rows=[_text_row(columns, r) for r in rows],
+        columns=[_text_column(_values(rows, c.key), c.kind) for c in columns],
         right=[c.kind in _NUMERIC for c in columns],
         footer=_text_row(columns, footer) if footer else None,
     )
+
+
+def _values(rows: list[dict[str, Any]], key: str) -> list[Any]:
+    """One key of every row (None where a row lacks it)."""
+    try:
+        return list(map(operator.itemgetter(key), rows))
+    except KeyError:
+        return [r.get(key) for r in rows]
+
+
+def _text_column(values: list[Any], kind: Kind) -> list[str]:
+    """One column's cells as text. Numbers and dates repeat in long listings: each
+    distinct one is formatted once."""
+    if kind in _MEMO_KINDS:
+        try:
+            memo = {v: _as_text(v, kind) for v in set(values)}
+        except TypeError:  # an unhashable cell (a list): cell by cell
+            pass
+        else:
+            return [memo[v] for v in values]
+    return [v if type(v) is str else _as_text(v, kind) for v in values]
 
 
 def _grids(report: Report) -> tuple[list[_Grid], str | None]:
@@ -149,8 +186,11 @@ def _grids(report: Report) -> tuple[list[_Grid], str | None]:
         return [g for section in report.sections for g in _grids(section)[0]], None
     if report.record:
         row = report.rows[0] if report.rows else {}
-        pairs = [[c.header, _text_row([c], row)[0]] for c in report.columns]
-        return [_Grid(report.title, [_("Field"), _("Value")], pairs, [False, False])], None
+        fields = [c.header for c in report.columns]
+        values = _text_row(report.columns, row)
+        return [
+            _Grid(report.title, [_("Field"), _("Value")], [fields, values], [False, False])
+        ], None
     if report.findings is not None:
         grids: list[_Grid] = []
         if report.rows:
@@ -176,7 +216,7 @@ def _flat(report: Report) -> tuple[list[Column], list[dict[str, Any]]]:
 
 def _json_doc(report: Report) -> Any:
     if report.document is not None:
-        return report.document
+        return report.document() if callable(report.document) else report.document
     kinds: dict[str, Kind] = {c.key: c.kind for c in report.columns}
 
     def obj(row: dict[str, Any]) -> dict[str, Any]:
@@ -251,12 +291,6 @@ def _tabulated(grids: list[_Grid], tablefmt: str, titled: bool = False) -> str:
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _pad(cell: str, width: int, right: bool) -> str:
-    """`cell` padded to `width` display columns (CJK characters take two)."""
-    full = width if cell.isascii() else width - (_display_width(cell) - len(cell))
-    return cell.rjust(full) if right else cell.ljust(full)
-
-
 def _spread(body: list[list[str]]) -> list[list[str]]:
     """Rows whose cells hold several lines, as one text line per line."""
     lines = []
@@ -267,31 +301,38 @@ def _spread(body: list[list[str]]) -> list[list[str]]:
     return lines
 
 
+def _aligned(header: str, cells: list[str], right: bool) -> list[str]:
+    """A column as text: header, rule and cells padded to the column's display width
+    (CJK characters take two columns)."""
+    if _narrow("".join(cells)):  # display width is length: str.ljust/rjust pad them
+        width = max([_display_width(header), *map(len, cells)])
+        padded = [c.rjust(width) for c in cells] if right else [c.ljust(width) for c in cells]
+    else:
+        widths = {c: _display_width(c) for c in set(cells)}
+        width = max([_display_width(header), *widths.values()])
+        pad = {c: " " * (width - w) for c, w in widths.items()}
+        padded = [pad[c] + c for c in cells] if right else [c + pad[c] for c in cells]
+    gap = " " * (width - _display_width(header))
+    return [gap + header if right else header + gap, "-" * width, *padded]
+
+
 def _plain(grids: list[_Grid], titled: bool = False) -> str:
-    """Aligned text by display width (CJK takes two columns), as tabulate's
-    "simple" format draws it, column by column with str.ljust/rjust: 50,000
-    rows in a fraction of a second. A cell holding several lines spreads over
-    as many text lines."""
+    """Aligned text by display width, as tabulate's "simple" format draws it, a
+    column at a time: 50,000 rows in a fraction of a second. A cell holding
+    several lines spreads over as many text lines."""
     parts = []
     for grid in grids:
-        body = [*grid.rows, *([grid.footer] if grid.footer else [])]
-        if any("\n" in cell for row in body for cell in row):
-            body = _spread(body)
-        widths = [
-            max(_display_width(h), *(_display_width(r[i]) for r in body))
-            if body
-            else _display_width(h)
-            for i, h in enumerate(grid.headers)
+        columns = grid.columns
+        if grid.footer:
+            columns = [[*col, cell] for col, cell in zip(columns, grid.footer, strict=True)]
+        if any("\n" in "".join(col) for col in columns):
+            rows = _spread([list(r) for r in zip(*columns, strict=True)])
+            columns = [[r[i] for r in rows] for i in range(len(grid.headers))]
+        aligned = [
+            _aligned(h, col, r) for h, col, r in zip(grid.headers, columns, grid.right, strict=True)
         ]
-        right = grid.right
-        out = [grid.title] if titled and grid.title else []
-        for cells in (grid.headers, ["-" * w for w in widths], *body):
-            out.append(
-                "  ".join(
-                    _pad(c, w, r) for c, w, r in zip(cells, widths, right, strict=True)
-                ).rstrip()
-            )
-        parts.append("\n".join(out))
+        lines = ["  ".join(cells).rstrip() for cells in zip(*aligned, strict=True)]
+        parts.append("\n".join([grid.title, *lines] if titled and grid.title else lines))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 

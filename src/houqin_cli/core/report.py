@@ -8,6 +8,7 @@ service, decides how a value looks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -45,7 +46,8 @@ class Report:
     footer: dict[str, Any] | None = None  # a totals row for tables
     rows_key: str = "rows"  # the JSON key of a check's rows ("lines" for a count report)
     sections: list[Report] = field(default_factory=list)  # a statement: tables one after another
-    document: dict[str, Any] | None = None  # a statement's JSON object, JSON-ready
+    # a statement's JSON object, JSON-ready, or what builds it (only when JSON is asked for)
+    document: dict[str, Any] | Callable[[], dict[str, Any]] | None = None
     note: str | None = None  # a closing line (a statement's seal), printed after the tables
 
     @property

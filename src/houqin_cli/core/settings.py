@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, String, Text, select
-from sqlmodel import Field, SQLModel, col
-
 from houqin_cli.core import clock, money
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import N_, _
@@ -20,16 +17,7 @@ from houqin_cli.core.i18n import N_, _
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from houqin_cli.core.db import Actor
-
-
-class Setting(SQLModel, table=True):
-    __tablename__ = "setting"
-
-    key: str = Field(sa_column=Column(String(64), primary_key=True))
-    value: str = Field(sa_column=Column(Text, nullable=False))
-    set_by: str = Field(sa_column=Column(String(200), nullable=False))
-    set_at: str = Field(sa_column=Column(String(32), nullable=False))
+    from houqin_cli.core.db import Actor, Reader
 
 
 @dataclass(frozen=True)
@@ -169,9 +157,25 @@ def spec(key: str) -> Spec:
 
 
 def raw(session: Session, key: str) -> str:
+    from sqlalchemy import text
+
     sp = spec(key)
-    value = session.execute(select(col(Setting.value)).where(col(Setting.key) == sp.key)).scalar()
+    value = session.execute(
+        text("SELECT value FROM setting WHERE key = :k"), {"k": sp.key}
+    ).scalar()
     return sp.default if value is None else str(value)
+
+
+def read(reader: Reader, *keys: str) -> dict[str, Any]:
+    """Several settings, typed, with plain SQL: the bulk reports' path (no ORM)."""
+    specs = [spec(k) for k in keys]
+    names = {f"k{i}": sp.key for i, sp in enumerate(specs)}
+    stored = dict(
+        reader.rows(f"SELECT key, value FROM setting WHERE key IN (:{', :'.join(names)})", names)
+    )
+    return {
+        k: sp.load(str(stored.get(sp.key, sp.default))) for k, sp in zip(keys, specs, strict=True)
+    }
 
 
 def get(session: Session, key: str) -> Any:
@@ -182,9 +186,15 @@ def timezone(session: Session) -> tzinfo:
     return clock.zone(raw(session, "timezone"))
 
 
+def zone(reader: Reader) -> tzinfo:
+    """The school's time zone, read with plain SQL."""
+    return clock.zone(read(reader, "timezone")["timezone"])
+
+
 def put(session: Session, actor: Actor, key: str, value: str) -> tuple[Spec, str, str]:
     """Validate and store one setting; journalled. Returns (spec, old, new)."""
     from houqin_cli.core import journal
+    from houqin_cli.core.setting_table import Setting
 
     sp = spec(key)
     new = sp.parse(value)
@@ -209,6 +219,10 @@ def put(session: Session, actor: Actor, key: str, value: str) -> tuple[Spec, str
 
 
 def listing(session: Session) -> list[dict[str, Any]]:
+    from sqlalchemy import select
+
+    from houqin_cli.core.setting_table import Setting
+
     stored = {s.key: s for s in session.execute(select(Setting)).scalars()}
     rows = []
     for sp in SPECS.values():
