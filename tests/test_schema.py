@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 
 import houqin_cli.migrations as migrations
 import houqin_cli.models  # noqa: F401
+from houqin_cli.migrations import compare_type
 from houqin_cli.migrations.revisions import HEAD, REVISIONS
 
 
@@ -33,7 +34,7 @@ def test_migrated_schema_matches_models(cli):
     url = cli.db if cli.db.startswith("postgresql") else f"sqlite:///{cli.db}"
     engine = sa.create_engine(url)
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": compare_type})
         diff = compare_metadata(ctx, SQLModel.metadata)
     engine.dispose()
     assert diff == []

@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import set_language
 from houqin_cli.core.money import (
+    MAX_FEN,
+    MAX_QTY,
+    check_total,
     divide,
     format_money,
     milli_to_qty,
@@ -26,8 +29,8 @@ from houqin_cli.core.money import (
     times,
 )
 
-FEN = st.integers(min_value=0, max_value=10**13)  # up to ¥100 billion
-MILLI = st.integers(min_value=0, max_value=10**12)
+FEN = st.integers(min_value=0, max_value=MAX_FEN)  # up to ¥99,999,999,999.99
+MILLI = st.integers(min_value=0, max_value=int(MAX_QTY * 1000))  # up to 999,999,999.999
 
 
 @pytest.fixture(autouse=True)
@@ -128,6 +131,20 @@ def test_format_money_round_trip(fen: int) -> None:
     assert text.startswith("¥")
     assert parse_money(text) == fen
     assert text.replace("¥", "").replace(",", "") == money_str(fen)
+
+
+def test_amounts_and_quantities_have_a_ceiling() -> None:
+    assert parse_money("99,999,999,999.99") == MAX_FEN
+    err = refused(parse_money, "100,000,000,000")
+    assert "¥99,999,999,999.99" in err.message
+    refused(parse_money, "9" * 30)
+    assert parse_qty("999,999,999.999") == MAX_QTY
+    assert "999,999,999.999" in refused(parse_qty, "1000000000").message
+    assert check_total(MAX_FEN) == MAX_FEN
+    with pytest.raises(InputError) as info:
+        check_total(MAX_FEN + 1)
+    assert info.value.exit_code == 2
+    assert "¥100,000,000,000.00" in info.value.message
 
 
 @given(FEN)
@@ -367,7 +384,7 @@ def test_qty_round_trip(milli: int) -> None:
     assert Fraction(text) == Fraction(milli, 1000)
 
 
-@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=3))
+@given(st.integers(min_value=0, max_value=10**9 - 1), st.integers(min_value=0, max_value=3))
 def test_parse_qty_with_up_to_three_places(whole: int, places: int) -> None:
     frac = "7" * places
     text = f"{whole}.{frac}" if places else str(whole)

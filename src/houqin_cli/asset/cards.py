@@ -221,7 +221,7 @@ def add(
         category=cat.code,
         qty=pieces,
         unit=(unit or "").strip() or "件",
-        value_fen=unit_fen * pieces,
+        value_fen=money.check_total(unit_fen * pieces),
         acquired=acquired,
         place_id=place_id,
         custodian_person_id=person_id,
@@ -369,7 +369,7 @@ def edit(session: Session, actor: Actor, text: str, **changes: Any) -> tuple[Ass
     if changes.get("category") is not None:
         asset.category = categories.find(changes["category"]).code
     if changes.get("value") is not None:
-        asset.value_fen = money.parse_money(changes["value"]) * asset.qty
+        asset.value_fen = money.check_total(money.parse_money(changes["value"]) * asset.qty)
     for key in ("funding", "invoice", "spec", "unit"):
         if changes.get(key) is not None:
             setattr(asset, key, changes[key].strip() or None)

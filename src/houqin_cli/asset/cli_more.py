@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -231,7 +230,7 @@ def depreciation(
     footer = {
         "name": _("Total"),
         **{
-            k: sum(map(itemgetter(k), rows))
+            k: sum(r[k] for r in rows)
             for k in ("original_value", "monthly", "accumulated", "net_value")
         },
     }

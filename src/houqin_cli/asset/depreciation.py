@@ -28,10 +28,14 @@ if TYPE_CHECKING:
 def life_years(asset: Any) -> int | None:
     """The card's own life, else its category's; never for a category that is
     not depreciated (land, books, relics, animals and plants)."""
-    cat = categories.BY_CODE.get(asset.category)
+    return life_of(asset.category, asset.life_years)
+
+
+def life_of(category: str, own: int | None) -> int | None:
+    cat = categories.BY_CODE.get(category)
     if cat is not None and cat.life_years is None:
         return None
-    return asset.life_years or (cat.life_years if cat else None)
+    return own or (cat.life_years if cat else None)
 
 
 def accumulated(value: int, months: int, elapsed: int) -> int:
@@ -86,48 +90,34 @@ def net_value(session: Session, asset: Asset, day: date) -> int:
 # --------------------------------------------------------------------------- bulk reports
 
 
-class _Rules:
-    """What decides a card's depreciation, read once: the fixed-asset thresholds
-    (cards.fixed_test, as SQL) and the lives by category (life_years)."""
+def _fixed_sql(reader: Reader) -> tuple[str, dict[str, int]]:
+    """cards.fixed_test as a condition on the asset table, with its parameters: the
+    value per piece, rounded half up, at or above its category's threshold (integer
+    division on both backends)."""
+    from houqin_cli.core import settings
 
-    def __init__(self, reader: Reader) -> None:
-        from houqin_cli.core import settings
-
-        limits = settings.read(
-            reader, "asset.fixed_threshold_general", "asset.fixed_threshold_special"
-        )
-        self.limits = {
+    limits = settings.read(reader, "asset.fixed_threshold_general", "asset.fixed_threshold_special")
+    special = ", ".join(f"'{c.code}'" for c in categories.CATEGORIES if c.special)
+    return (
+        "CASE WHEN qty > 0 THEN (2 * value_fen + qty) / (2 * qty) ELSE 0 END >= "
+        f"CASE WHEN category IN ({special}) THEN :special ELSE :general END",
+        {
             "general": limits["asset.fixed_threshold_general"],
             "special": limits["asset.fixed_threshold_special"],
-        }
-        self.lives = {c.code: c.life_years for c in categories.CATEGORIES}
-
-    def fixed_sql(self) -> tuple[str, dict[str, int]]:
-        """Is the card a fixed asset: its value per piece, rounded half up, at or above
-        its category's threshold; as a condition on the asset table (integer division
-        on both backends)."""
-        special = ", ".join(f"'{c.code}'" for c in categories.CATEGORIES if c.special)
-        return (
-            "qty > 0 AND (2 * value_fen + qty) / (2 * qty) >= "
-            f"CASE WHEN category IN ({special}) THEN :special ELSE :general END",
-            self.limits,
-        )
-
-    def life(self, category: str, own: int | None) -> int | None:
-        """life_years: None for a category never depreciated (0: an unknown category)."""
-        life = self.lives.get(category, 0)
-        return None if life is None else (own or life or None)
+        },
+    )
 
 
 def report(reader: Reader, year: int, month: int, category: str | None) -> list[dict[str, Any]]:
     """`asset depreciation`: every card on the books acquired by the month."""
     now = year * 12 + month
     acquired = reader.month_index("acquired")
-    where, params = "", dict[str, Any](now=now)
+    where = ""
+    params: dict[str, Any] = {"now": now}
     if category:
-        where, params["prefix"] = " AND category LIKE :prefix", categories.find(category).code + "%"
-    rules = _Rules(reader)
-    fixed_sql, limits = rules.fixed_sql()
+        where = " AND category LIKE :prefix"
+        params["prefix"] = categories.find(category).code + "%"
+    fixed_sql, limits = _fixed_sql(reader)
     rows = []
     for code, name, cat_code, value, at, own, fixed in reader.rows(
         f"SELECT code, name, category, value_fen, {acquired}, life_years, "
@@ -136,7 +126,7 @@ def report(reader: Reader, year: int, month: int, category: str | None) -> list[
         params | limits,
     ):
         fixed = bool(fixed)
-        life = rules.life(cat_code, own) if fixed else None
+        life = life_of(cat_code, own) if fixed else None
         monthly, acc = _charges(value, life, now - at)
         rows.append(
             {
@@ -172,8 +162,7 @@ def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]],
     from houqin_cli.core.i18n import _
 
     now = day.year * 12 + day.month
-    rules = _Rules(reader)
-    fixed, params = rules.fixed_sql()
+    fixed, params = _fixed_sql(reader)
     places, people, units = (_names(reader, t) for t in ("place", "person", "unit"))
     groups: dict[str, list[dict[str, Any]]] = {}
     for *row, at in reader.rows(
@@ -183,7 +172,7 @@ def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]],
     ):
         a = dict(zip(_CARD, row, strict=True))
         value, acquired = a["value_fen"], a["acquired"]
-        life = rules.life(a["category"], a["life_years"])
+        life = life_of(a["category"], a["life_years"])
         monthly, acc = _charges(value, life, now - at)
         cat = categories.BY_CODE.get(a["category"])
         groups.setdefault(a["category"], []).append(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Column, Date, ForeignKey, Index, Integer, String, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -34,7 +34,7 @@ class Asset(SQLModel, table=True):
     category: str = Field(sa_column=Column(String(8), nullable=False, index=True))
     qty: int = Field(sa_column=Column(Integer, nullable=False))
     unit: str = Field(sa_column=Column(String(16), nullable=False))
-    value_fen: int = Field(sa_column=Column(Integer, nullable=False))
+    value_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
     acquired: dt.date = Field(sa_column=Column(Date, nullable=False))
     place_id: int | None = _ref("place")
     custodian_person_id: int | None = _ref("person")
@@ -130,8 +130,8 @@ class Damage(SQLModel, table=True):
     qty: int = Field(sa_column=Column(Integer, nullable=False))
     by_person_id: int | None = _ref("person")
     by_unit_id: int | None = _ref("unit")
-    due_fen: int = Field(default=0, sa_column=Column(Integer, nullable=False))
-    paid_fen: int = Field(default=0, sa_column=Column(Integer, nullable=False))
+    due_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    paid_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
     source: str | None = _text(32)
     note: str | None = _text()
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Column, Date, ForeignKey, Index, Integer, String, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -19,7 +19,7 @@ class Receipt(SQLModel, table=True):
     supplier: str = Field(sa_column=Column(String(100), nullable=False))
     invoice: str = Field(sa_column=Column(String(64), nullable=False))
     invoice_date: dt.date = Field(sa_column=Column(Date, nullable=False))
-    amount_fen: int = Field(sa_column=Column(Integer, nullable=False))
+    amount_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
     category: str = Field(sa_column=Column(String(20), nullable=False))
     handler_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), nullable=False))
     acceptor_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), nullable=False))
@@ -55,7 +55,7 @@ class ReceiptLink(SQLModel, table=True):
     )
     kind: str = Field(sa_column=Column(String(10), nullable=False))
     ref_code: str = Field(sa_column=Column(String(32), nullable=False, index=True))
-    amount_fen: int = Field(sa_column=Column(Integer, nullable=False))
+    amount_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
 
 
 class Income(SQLModel, table=True):
@@ -67,7 +67,7 @@ class Income(SQLModel, table=True):
     code: str = Field(sa_column=Column(String(32), nullable=False, unique=True))
     date: dt.date = Field(sa_column=Column(Date, nullable=False, index=True))
     source: str = Field(sa_column=Column(String(100), nullable=False))
-    amount_fen: int = Field(sa_column=Column(Integer, nullable=False))
+    amount_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
     category: str | None = Field(default=None, sa_column=Column(String(50)))
     note: str | None = Field(default=None, sa_column=Column(Text))
     operator: str = Field(sa_column=Column(String(200), nullable=False))
@@ -84,6 +84,6 @@ class Budget(SQLModel, table=True):
     code: str = Field(sa_column=Column(String(40), nullable=False, unique=True))
     month: str = Field(sa_column=Column(String(7), nullable=False))
     category: str = Field(sa_column=Column(String(20), nullable=False))
-    amount_fen: int = Field(sa_column=Column(Integer, nullable=False))
+    amount_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
     set_by: str = Field(sa_column=Column(String(200), nullable=False))
     set_at: str = Field(sa_column=Column(String(32), nullable=False))

@@ -248,16 +248,8 @@ class Ledger:
     def read(self) -> Iterator[Session]:
         from sqlmodel import Session
 
-        try:
-            with Session(self.engine) as session:
-                yield session
-        except HouqinError:
-            raise
-        except Exception as exc:
-            err = translate_db_error(exc, self)
-            if isinstance(err, InternalError):
-                raise
-            raise err from exc
+        with self._driver_errors(), Session(self.engine) as session:
+            yield session
 
     @contextmanager
     def write(self, operator: str, command: str) -> Iterator[Session]:
@@ -267,34 +259,26 @@ class Ledger:
         from houqin_cli.core import clock, journal, settings
 
         bind = self.engine.execution_options(houqin_write=True)
-        try:
-            with Session(bind, expire_on_commit=False) as session:
-                if not self.is_sqlite:
-                    from sqlalchemy import text
+        with self._driver_errors(), Session(bind, expire_on_commit=False) as session:
+            if not self.is_sqlite:
+                from sqlalchemy import text
 
-                    session.execute(text(f"SET LOCAL lock_timeout = '{int(self.busy_ms)}ms'"))
-                    session.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})"))
-                actor = Actor(operator, command, clock.now(settings.timezone(session)))
-                journal.attach(session, actor)
-                yield session
-                if session.info.get("dry_run"):
-                    session.rollback()  # --dry-run: everything checked, nothing written
-                else:
-                    journal.before_commit(session)
-                    session.commit()
-        except HouqinError:
-            raise
-        except Exception as exc:
-            err = translate_db_error(exc, self)
-            if isinstance(err, InternalError):
-                raise
-            raise err from exc
+                session.execute(text(f"SET LOCAL lock_timeout = '{int(self.busy_ms)}ms'"))
+                session.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})"))
+            actor = Actor(operator, command, clock.now(settings.timezone(session)))
+            journal.attach(session, actor)
+            yield session
+            if session.info.get("dry_run"):
+                session.rollback()  # --dry-run: everything checked, nothing written
+            else:
+                journal.before_commit(session)
+                session.commit()
 
     @contextmanager
     def reader(self) -> Iterator[Reader]:
         """Plain SQL reads in one snapshot, without the ORM: the path of the reports
         over tens of thousands of rows. On SQLite the driver alone (no SQLAlchemy)."""
-        try:
+        with self._driver_errors():
             if self.is_sqlite:
                 con = sqlite3.connect(
                     f"file:{self.path}?mode=rw",
@@ -310,8 +294,16 @@ class Ledger:
                 return
             from sqlalchemy import text
 
-            with self.engine.connect() as pg:
+            snapshot = self.engine.execution_options(isolation_level="REPEATABLE READ")
+            with snapshot.connect() as pg:
                 yield Reader(False, lambda sql, params: list(pg.execute(text(sql), params)))
+
+    @contextmanager
+    def _driver_errors(self) -> Iterator[None]:
+        """A driver's error as exit 4 with one clear line (translate_db_error);
+        our own errors pass; anything else is a bug."""
+        try:
+            yield
         except HouqinError:
             raise
         except Exception as exc:

@@ -18,6 +18,10 @@ _PLAIN = re.compile(r"^(\d+)(?:\.(\d+))?$")
 _GROUPED = re.compile(r"^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$")
 QTY_PLACES = 3
 MILLI = 1000
+# Every amount, total and value at most ¥99,999,999,999.99 and every quantity at most
+# 999,999,999.999: they and their sums fit the ledger's 64-bit integer columns.
+MAX_FEN = 10**13 - 1
+MAX_QTY = Decimal("999999999.999")
 
 
 def _split_number(text: str) -> tuple[str, str] | None:
@@ -54,7 +58,25 @@ def parse_money(text: str) -> int:
                 text=raw
             )
         )
-    return int(whole) * 100 + int((frac + "00")[:2])
+    fen = int(whole) * 100 + int((frac + "00")[:2])
+    if fen > MAX_FEN:
+        raise InputError(
+            _("Invalid amount {text!r}: at most {most}.").format(
+                text=raw, most=format_money(MAX_FEN)
+            )
+        )
+    return fen
+
+
+def check_total(fen: int) -> int:
+    """A computed total (a unit value times a quantity) within MAX_FEN; exit 2 otherwise."""
+    if fen > MAX_FEN:
+        raise InputError(
+            _("The total {amount} is more than {most}: check the quantity and the price.").format(
+                amount=format_money(fen), most=format_money(MAX_FEN)
+            )
+        )
+    return fen
 
 
 def money_str(fen: int) -> str:
@@ -87,6 +109,10 @@ def parse_qty(text: str, *, allow_zero: bool = True) -> Decimal:
             _("Invalid quantity {text!r}: at most three decimal places.").format(text=raw)
         )
     value = Decimal(f"{whole}.{frac}" if frac else whole)
+    if value > MAX_QTY:
+        raise InputError(
+            _("Invalid quantity {text!r}: at most {most}.").format(text=raw, most=f"{MAX_QTY:,}")
+        )
     if not allow_zero and value == 0:
         raise InputError(
             _("Invalid quantity {text!r}: it must be more than zero.").format(text=raw)

@@ -87,8 +87,13 @@ def _neutralise(text: str, family: Family) -> str:
     return text
 
 
-# no character below Hangul Jamo (U+1100) is East Asian wide or fullwidth
-_MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
+def _first_wide() -> str:
+    """The lowest code point that may take two columns (U+0378 in Python 3.11's
+    tables, which count some unassigned code points as fullwidth)."""
+    return next(chr(c) for c in range(0x110000) if unicodedata.east_asian_width(chr(c)) in "WF")
+
+
+_MAYBE_WIDE = re.compile(f"[{_first_wide()}-\U0010ffff]")
 
 
 def _narrow(text: str) -> bool:

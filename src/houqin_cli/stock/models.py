@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Column, Date, ForeignKey, Index, Integer, String, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -20,11 +20,11 @@ class StockItem(SQLModel, table=True):
     unit: str = Field(sa_column=Column(String(16), nullable=False))
     category: str | None = Field(default=None, sa_column=Column(String(50), index=True))
     durable: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
-    reorder_milli: int | None = Field(default=None, sa_column=Column(Integer))
+    reorder_milli: int | None = Field(default=None, sa_column=Column(BigInteger))
     spec: str | None = Field(default=None, sa_column=Column(String(200)))
     active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False))
-    qty_milli: int = Field(default=0, sa_column=Column(Integer, nullable=False))
-    value_fen: int = Field(default=0, sa_column=Column(Integer, nullable=False))
+    qty_milli: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    value_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
     initials: str = Field(default="", sa_column=Column(String(200), nullable=False))
 
 
@@ -45,14 +45,14 @@ class StockMovement(SQLModel, table=True):
     kind: str = Field(sa_column=Column(String(10), nullable=False))
     item_id: int = Field(sa_column=Column(Integer, ForeignKey("stock_item.id"), nullable=False))
     date: dt.date = Field(sa_column=Column(Date, nullable=False, index=True))
-    qty_delta: int = Field(sa_column=Column(Integer, nullable=False))
-    value_delta: int = Field(sa_column=Column(Integer, nullable=False))
-    price_fen: int | None = Field(default=None, sa_column=Column(Integer))
+    qty_delta: int = Field(sa_column=Column(BigInteger, nullable=False))
+    value_delta: int = Field(sa_column=Column(BigInteger, nullable=False))
+    price_fen: int | None = Field(default=None, sa_column=Column(BigInteger))
     supplier: str | None = Field(default=None, sa_column=Column(String(100)))
     unit_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("unit.id")))
     person_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("person.id")))
     by_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("person.id")))
-    old_returned_milli: int | None = Field(default=None, sa_column=Column(Integer))
+    old_returned_milli: int | None = Field(default=None, sa_column=Column(BigInteger))
     no_old_reason: str | None = Field(default=None, sa_column=Column(Text))
     approved_by_id: int | None = Field(
         default=None, sa_column=Column(Integer, ForeignKey("person.id"))
@@ -94,7 +94,7 @@ class StockCountLine(SQLModel, table=True):
     id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
     count_id: int = Field(sa_column=Column(Integer, ForeignKey("stock_count.id"), nullable=False))
     item_id: int = Field(sa_column=Column(Integer, ForeignKey("stock_item.id"), nullable=False))
-    counted_milli: int = Field(sa_column=Column(Integer, nullable=False))
-    book_milli: int = Field(sa_column=Column(Integer, nullable=False))
+    counted_milli: int = Field(sa_column=Column(BigInteger, nullable=False))
+    book_milli: int = Field(sa_column=Column(BigInteger, nullable=False))
     counted_at: str = Field(sa_column=Column(String(32), nullable=False))
     operator: str = Field(sa_column=Column(String(200), nullable=False))

@@ -309,7 +309,7 @@ def receive(
         )
     if price is not None:
         price_fen = money.parse_money(price)
-        value = money.times(price_fen, money.milli_to_qty(milli))
+        value = money.check_total(money.times(price_fen, money.milli_to_qty(milli)))
     else:
         price_fen = None
         value = money.parse_money(str(amount))
