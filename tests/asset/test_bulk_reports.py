@@ -1,6 +1,7 @@
-"""`asset depreciation` and `asset register` read every card with plain SQL
-(`Ledger.reader`) and decide in SQL which cards are fixed assets. They must agree
-with `asset list`'s `fixed`, follow the settings, and keep the ORM off their path.
+"""`asset depreciation`, `asset register` and `asset summary` read every card with
+plain SQL (`Ledger.reader`) and decide in SQL which cards are fixed assets. They
+must agree with `asset list`'s `fixed`, follow the settings, and keep the ORM off
+their path.
 (That a damage owes the net value the depreciation report shows: test_custody.py.)"""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -48,11 +50,16 @@ def around_the_thresholds(cli: Cli) -> dict[str, str]:
 
 
 def agree(cli: Cli) -> dict[str, bool]:
-    """`fixed` as asset list says it, checked against depreciation and register."""
-    listed = {r["code"]: r["fixed"] for r in _json(cli, "asset", "list")}
+    """`fixed` as asset list says it, checked against depreciation, register and summary."""
+    cards = _json(cli, "asset", "list")
+    listed = {r["code"]: r["fixed"] for r in cards}
     depreciation = {r["code"]: r["fixed"] for r in _json(cli, "asset", "depreciation")}
     assert depreciation == listed
     assert register_codes(cli) == {code for code, fixed in listed.items() if fixed}
+    fixed_value = sum(Decimal(r["total_value"]) for r in cards if r["fixed"])
+    for by in ("category", "place", "unit", "custodian"):
+        groups = _json(cli, "asset", "summary", "--by", by)
+        assert sum(Decimal(g["fixed_value"]) for g in groups) == fixed_value
     return listed
 
 
@@ -92,7 +99,12 @@ def test_reports_on_an_empty_ledger(cli: Cli) -> None:
 
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize(
-    "args", [["asset", "depreciation", "--month", "2026-02"], ["asset", "register"]]
+    "args",
+    [
+        ["asset", "depreciation", "--month", "2026-02"],
+        ["asset", "register"],
+        ["asset", "summary", "--by", "unit"],
+    ],
 )
 def test_reports_keep_the_orm_off_their_path(cli: Cli, args: list[str]) -> None:
     add(cli, "电脑", "201", "7200")
@@ -111,5 +123,5 @@ def test_reports_keep_the_orm_off_their_path(cli: Cli, args: list[str]) -> None:
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
-    assert "ZC-" in proc.stdout
+    assert "¥7,200.00" in proc.stdout  # the card is in the report
     assert proc.stderr.strip().splitlines()[-1] == "[]"

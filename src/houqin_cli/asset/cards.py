@@ -57,18 +57,7 @@ def event(
     )
 
 
-# Cards read for a report are plain rows (`card_rows`) rather than ORM objects: the
-# helpers below take either, reading only attributes both have.
-Card = Any
-
-
-def card_rows(session: Session, *where: Any) -> list[Card]:
-    """Cards in scrapped-last order, as light rows with the card's attributes."""
-    q = select(*Asset.__table__.columns).order_by(col(Asset.category), col(Asset.code))  # type: ignore[attr-defined]
-    return list(session.execute(q.where(*where)).all())
-
-
-def unit_value(asset: Card) -> int:
+def unit_value(asset: Asset) -> int:
     return money.divide(asset.value_fen, asset.qty) if asset.qty else 0
 
 
@@ -79,7 +68,7 @@ def fixed_test(session: Session) -> Any:
     general = settings.get(session, "asset.fixed_threshold_general")
     special = settings.get(session, "asset.fixed_threshold_special")
 
-    def test(asset: Card) -> bool:
+    def test(asset: Asset) -> bool:
         cat = categories.BY_CODE.get(asset.category)
         return bool(unit_value(asset) >= (special if cat and cat.special else general))
 
@@ -279,7 +268,7 @@ def _names_of(session: Session) -> tuple[dict[int, str], dict[int, str], dict[in
 
 
 def row(
-    session: Session, a: Card, lookups: Any = None, fixed: bool | None = None
+    session: Session, a: Asset, lookups: Any = None, fixed: bool | None = None
 ) -> dict[str, Any]:
     places, people, units = lookups or _names_of(session)
     cat = categories.BY_CODE.get(a.category)

@@ -246,11 +246,11 @@ def depreciation(
     help=_("The 固定资产明细账: every fixed-asset card with value and net value, by category."),
 )
 def register(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
-    from houqin_cli.asset import depreciation as dep
+    from houqin_cli.asset import reports
     from houqin_cli.core import clock, money, settings
 
     with state().reader() as r:
-        groups = dep.register(r, clock.today(settings.zone(r)))
+        groups = reports.register(r, clock.today(settings.zone(r)))
     cols = [
         Column("code", _("Code")),
         Column("name", _("Name")),
@@ -314,8 +314,8 @@ def summary(
     from houqin_cli.asset import reports
     from houqin_cli.core import clock, settings
 
-    with state().read() as s:
-        rows = reports.summary(s, by, clock.today(settings.timezone(s)))
+    with state().reader() as r:
+        rows = reports.summary(r, by, clock.today(settings.zone(r)))
     cols = [
         Column("group", _("Group")),
         Column("cards", _("Cards"), "int"),

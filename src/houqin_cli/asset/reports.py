@@ -1,73 +1,132 @@
-"""The 固定资产明细账 (register) and the summaries by category, place, unit or custodian."""
+"""The 固定资产明细账 (`asset register`) and `asset summary --by category|place|
+unit|custodian`: every card on the books, read with plain SQL through
+`Ledger.reader()` (no ORM), valued with depreciation.py's integer arithmetic."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-from sqlmodel import col
-
-from houqin_cli.asset.cards import _names_of, card_rows, fixed_test, row
-from houqin_cli.asset.depreciation import schedule
-from houqin_cli.asset.models import Asset
+from houqin_cli.asset import categories
+from houqin_cli.asset.depreciation import charges, fixed_sql, half_up, life_of
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
 
-def _cards(session: Session) -> list[Any]:
-    return card_rows(session, col(Asset.status) != "scrapped")
+# the asset columns the register shows
+_CARD = (
+    "code", "name", "category", "qty", "unit", "value_fen", "acquired", "place_id",
+    "custodian_person_id", "custodian_unit_id", "status", "funding", "invoice", "spec",
+    "life_years",
+)  # fmt: skip
+SUMMARY_BY = ("category", "place", "unit", "custodian")
 
 
-def summary(session: Session, by: str, day: date) -> list[dict[str, Any]]:
-    if by not in ("category", "place", "unit", "custodian"):
+def _names(reader: Reader, table: str) -> dict[int, str]:
+    return {rid: name for rid, name in reader.rows(f"SELECT id, name FROM {table}")}  # noqa: S608
+
+
+def _category_name(code: str) -> str:
+    cat = categories.BY_CODE.get(code)
+    return cat.name if cat else code
+
+
+def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]], dict[str, Any]]]:
+    """Per category its fixed-asset cards with value and net value at `day`, and the
+    category's totals."""
+    now = day.year * 12 + day.month
+    fixed, params = fixed_sql(reader)
+    places, people, units = (_names(reader, t) for t in ("place", "person", "unit"))
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for *row, at in reader.rows(
+        f"SELECT {', '.join(_CARD)}, {reader.month_index('acquired')} FROM asset "
+        f"WHERE status != 'scrapped' AND {fixed} ORDER BY category, code",
+        params,
+    ):
+        a = dict(zip(_CARD, row, strict=True))
+        value, acquired = a["value_fen"], a["acquired"]
+        life = life_of(a["category"], a["life_years"])
+        monthly, acc = charges(value, life, now - at)
+        groups.setdefault(a["category"], []).append(
+            {
+                "code": a["code"],
+                "name": a["name"],
+                "category": a["category"],
+                "category_name": _category_name(a["category"]),
+                "qty": a["qty"],
+                "unit": a["unit"],
+                "unit_value": half_up(value, a["qty"]),
+                "total_value": value,
+                "acquired": acquired
+                if isinstance(acquired, date)
+                else date.fromisoformat(acquired),
+                "place": places.get(a["place_id"]),
+                "custodian": people.get(a["custodian_person_id"])
+                or units.get(a["custodian_unit_id"]),
+                "status": a["status"],
+                "fixed": True,
+                "funding": a["funding"],
+                "invoice": a["invoice"],
+                "spec": a["spec"],
+                "life_years": life,
+                "monthly": monthly,
+                "accumulated": acc,
+                "net_value": value - acc,
+            }
+        )
+    out = []
+    for code in sorted(groups):
+        rows = groups[code]
+        totals = {
+            "name": _("Total"),
+            **{
+                k: sum(r[k] for r in rows)
+                for k in ("qty", "total_value", "accumulated", "net_value")
+            },
+        }
+        out.append((f"{code} {_category_name(code)}".strip(), rows, totals))
+    return out
+
+
+def summary(reader: Reader, by: str, day: date) -> list[dict[str, Any]]:
+    """Cards, pieces, value, fixed-asset value and net value at `day`, by category,
+    place, unit (the custodian unit, else the unit the place belongs to) or custodian."""
+    if by not in SUMMARY_BY:
         raise InputError(
             _("Invalid --by {value!r}; choose one of: category, place, unit, custodian.").format(
                 value=by
             )
         )
-    test = fixed_test(session)
-    lookups = _names_of(session)
-    places_unit = {}
-    if by == "unit":
-        from houqin_cli.people.models import Place, Unit
-        from houqin_cli.people.service import names_by_id
-
-        unit_names = names_by_id(session, Unit)
-        places_unit = {
-            p.id: unit_names.get(p.unit_id or 0) for p in session.execute(select(Place)).scalars()
-        }
+    now = day.year * 12 + day.month
+    fixed, params = fixed_sql(reader)
+    places, people, units = (_names(reader, t) for t in ("place", "person", "unit"))
+    place_unit = dict(reader.rows("SELECT id, unit_id FROM place"))
     groups: dict[str, dict[str, Any]] = {}
-    for a in _cards(session):
-        r = row(session, a, lookups, test(a))
+    for category, qty, value, at, own, place, person, unit, is_fixed in reader.rows(
+        f"SELECT category, qty, value_fen, {reader.month_index('acquired')}, life_years, "
+        f"place_id, custodian_person_id, custodian_unit_id, CASE WHEN {fixed} THEN 1 ELSE 0 END "
+        "FROM asset WHERE status != 'scrapped'",
+        params,
+    ):
         if by == "category":
-            key = f"{a.category} {r['category_name']}"
+            key = f"{category} {_category_name(category)}"
         elif by == "place":
-            key = r["place"] or "-"
+            key = places.get(place) or "-"
         elif by == "custodian":
-            key = r["custodian"] or "-"
+            key = people.get(person) or units.get(unit) or "-"
         else:
-            key = (
-                lookups[2].get(a.custodian_unit_id or 0)
-                if a.custodian_unit_id
-                else places_unit.get(a.place_id)
-            ) or "-"
+            key = units.get(unit or place_unit.get(place) or 0) or "-"
         g = groups.setdefault(
             key,
-            {
-                "group": key,
-                "cards": 0,
-                "qty": 0,
-                "total_value": 0,
-                "fixed_value": 0,
-                "net_value": 0,
-            },
-        )
+            {"group": key, "cards": 0, "qty": 0, "total_value": 0, "fixed_value": 0,
+             "net_value": 0},
+        )  # fmt: skip
+        _monthly, acc = charges(value, life_of(category, own) if is_fixed else None, now - at)
         g["cards"] += 1
-        g["qty"] += a.qty
-        g["total_value"] += a.value_fen
-        if r["fixed"]:
-            g["fixed_value"] += a.value_fen
-        g["net_value"] += schedule(a, r["fixed"], day.year, day.month)["net_value"]
+        g["qty"] += qty
+        g["total_value"] += value
+        g["fixed_value"] += value if is_fixed else 0
+        g["net_value"] += value - acc
     return [groups[k] for k in sorted(groups)]

@@ -169,10 +169,9 @@ def raw(session: Session, key: str) -> str:
 def read(reader: Reader, *keys: str) -> dict[str, Any]:
     """Several settings, typed, with plain SQL: the bulk reports' path (no ORM)."""
     specs = [spec(k) for k in keys]
-    names = {f"k{i}": sp.key for i, sp in enumerate(specs)}
-    stored = dict(
-        reader.rows(f"SELECT key, value FROM setting WHERE key IN (:{', :'.join(names)})", names)
-    )
+    params = {f"k{i}": sp.key for i, sp in enumerate(specs)}
+    marks = ", ".join(f":{name}" for name in params)
+    stored = dict(reader.rows(f"SELECT key, value FROM setting WHERE key IN ({marks})", params))
     return {
         k: sp.load(str(stored.get(sp.key, sp.default))) for k, sp in zip(keys, specs, strict=True)
     }
