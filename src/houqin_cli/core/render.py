@@ -9,15 +9,10 @@ imported only by the function that needs them: importing this module stays cheap
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import operator
-import os
-import re
 import sys
-import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +21,7 @@ from typing import Any, Literal
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.money import format_money, money_str, qty_str
+from houqin_cli.core.render_text import _Grid, _plain, _print_table, _tabulated
 from houqin_cli.core.report import Column, Kind, Report
 
 FORMATS = ("table", "plain", "csv", "json", "markdown")
@@ -40,7 +36,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = "[]:*?/\\"
 _MAX_SHEET_TITLE = 31
 _MAX_XLSX_WIDTH = 60
-_PLAIN_WIDTH = 200  # rich console width when stdout is not a terminal
 
 
 # --------------------------------------------------------------------------- values
@@ -87,43 +82,7 @@ def _neutralise(text: str, family: Family) -> str:
     return text
 
 
-def _first_wide() -> str:
-    """The lowest code point that may take two columns (U+0378 in Python 3.11's
-    tables, which count some unassigned code points as fullwidth)."""
-    return next(chr(c) for c in range(0x110000) if unicodedata.east_asian_width(chr(c)) in "WF")
-
-
-_MAYBE_WIDE = re.compile(f"[{_first_wide()}-\U0010ffff]")
-
-
-def _narrow(text: str) -> bool:
-    """Every character of `text` takes one column (ASCII, ¥, accented letters, ...)."""
-    return text.isascii() or _MAYBE_WIDE.search(text) is None
-
-
-@functools.lru_cache(maxsize=65536)
-def _display_width(text: str) -> int:
-    if _narrow(text):
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 # --------------------------------------------------------------------------- shapes
-
-
-@dataclass
-class _Grid:
-    """A table as text, column by column: what table, plain and markdown draw."""
-
-    title: str | None
-    headers: list[str]
-    columns: list[list[str]]
-    right: list[bool]
-    footer: list[str] | None = None
-
-    @property
-    def rows(self) -> list[list[str]]:
-        return [list(r) for r in zip(*self.columns, strict=True)]
 
 
 def _finding_columns() -> list[Column]:
@@ -266,113 +225,6 @@ def _csv_text(report: Report) -> str:
         writer.writerow([])
         writer.writerow([_neutralise(report.note, "csv")])
     return buf.getvalue()
-
-
-def _tabulated(grids: list[_Grid], tablefmt: str, titled: bool = False) -> str:
-    import tabulate as tab
-
-    tab.WIDE_CHARS_MODE = True  # CJK characters take two columns
-    markdown = tablefmt == "github"
-
-    def esc(cells: list[str]) -> list[str]:
-        if not markdown:
-            return cells
-        return [c.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ") for c in cells]
-
-    parts = []
-    for grid in grids:
-        rows = [esc(r) for r in grid.rows] + ([esc(grid.footer)] if grid.footer else [])
-        align = ["right" if r else "left" for r in grid.right]
-        text = tab.tabulate(
-            rows or [[""] * len(grid.headers)],
-            headers=esc(grid.headers),
-            tablefmt=tablefmt,
-            colalign=align,
-            disable_numparse=True,
-        )
-        if not rows:  # tabulate drops alignment and wide chars on an empty table
-            text = "\n".join(text.split("\n")[:-1])
-        parts.append(f"### {grid.title}\n\n{text}" if titled and grid.title else text)
-    return "\n\n".join(parts) + "\n" if parts else ""
-
-
-def _spread(body: list[list[str]]) -> list[list[str]]:
-    """Rows whose cells hold several lines, as one text line per line."""
-    lines = []
-    for row in body:
-        split = [cell.split("\n") for cell in row]
-        for k in range(max(len(p) for p in split)):
-            lines.append([p[k] if k < len(p) else "" for p in split])
-    return lines
-
-
-def _aligned(header: str, cells: list[str], right: bool) -> list[str]:
-    """A column as text: header, rule and cells padded to the column's display width
-    (CJK characters take two columns)."""
-    if _narrow("".join(cells)):  # display width is length: str.ljust/rjust pad them
-        width = max([_display_width(header), *map(len, cells)])
-        padded = [c.rjust(width) for c in cells] if right else [c.ljust(width) for c in cells]
-    else:
-        widths = {c: _display_width(c) for c in set(cells)}
-        width = max([_display_width(header), *widths.values()])
-        pad = {c: " " * (width - w) for c, w in widths.items()}
-        padded = [pad[c] + c for c in cells] if right else [c + pad[c] for c in cells]
-    gap = " " * (width - _display_width(header))
-    return [gap + header if right else header + gap, "-" * width, *padded]
-
-
-def _plain(grids: list[_Grid], titled: bool = False) -> str:
-    """Aligned text by display width, as tabulate's "simple" format draws it, a
-    column at a time: 50,000 rows in a fraction of a second. A cell holding
-    several lines spreads over as many text lines."""
-    parts = []
-    for grid in grids:
-        columns = grid.columns
-        if grid.footer:
-            columns = [[*col, cell] for col, cell in zip(columns, grid.footer, strict=True)]
-        if any("\n" in "".join(col) for col in columns):
-            rows = _spread([list(r) for r in zip(*columns, strict=True)])
-            columns = [[r[i] for r in rows] for i in range(len(grid.headers))]
-        aligned = [
-            _aligned(h, col, r) for h, col, r in zip(grid.headers, columns, grid.right, strict=True)
-        ]
-        lines = ["  ".join(cells).rstrip() for cells in zip(*aligned, strict=True)]
-        parts.append("\n".join([grid.title, *lines] if titled and grid.title else lines))
-    return "\n\n".join(parts) + "\n" if parts else ""
-
-
-def _print_table(grids: list[_Grid]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    terminal = sys.stdout.isatty()
-    colour = terminal and not os.environ.get("NO_COLOR")
-    console = Console(
-        file=sys.stdout,
-        color_system="auto" if colour else None,
-        no_color=not colour,
-        force_terminal=None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        soft_wrap=False,
-        width=None if terminal else _PLAIN_WIDTH,
-    )
-    for grid in grids:
-        table = Table(
-            title=Text(grid.title) if grid.title else None,
-            show_footer=grid.footer is not None,
-        )
-        for i, header in enumerate(grid.headers):
-            table.add_column(
-                Text(header),
-                footer=Text(grid.footer[i]) if grid.footer else "",
-                justify="right" if grid.right[i] else "left",
-            )
-        for row in grid.rows:
-            table.add_row(*(Text(cell) for cell in row))
-        console.print(table)
 
 
 def _write_stdout(text: str) -> None:

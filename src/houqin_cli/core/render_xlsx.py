@@ -16,10 +16,10 @@ from houqin_cli.core.render import (
     _MAX_XLSX_WIDTH,
     _SHEET_FORBIDDEN,
     _cell,
-    _display_width,
     _flat,
     _neutralise,
 )
+from houqin_cli.core.render_text import _display_width
 from houqin_cli.core.report import Report
 
 

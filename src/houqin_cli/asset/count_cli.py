@@ -1,0 +1,119 @@
+"""`houqin asset count`: the count (资产清查) commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from houqin_cli.asset.cli import AssetArg, asset_app
+from houqin_cli.asset.cli_more import CodeArg
+from houqin_cli.cli_util import created, fmt_option, output_option, say, show, state
+from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Column, Report
+
+count_app = typer.Typer(help=_("The count (资产清查)."), no_args_is_help=True)
+asset_app.add_typer(count_app, name="count")
+
+
+@count_app.command("start", help=_("Start a count of a place, a unit or everything."))
+def count_start(
+    place: str | None = typer.Option(None, "--place", help=_("A room.")),
+    unit: str | None = typer.Option(None, "--unit", help=_("A class or department.")),
+    all_: bool = typer.Option(False, "--all", help=_("Every card.")),
+) -> None:
+    from houqin_cli.asset import count
+
+    with state().write() as s:
+        c = count.start(s, s.info["actor"], place, unit, all_)
+        code = c.code
+    created(code, _("Started asset count {code}.").format(code=code))
+
+
+@count_app.command("sheet", help=_("A count sheet to fill in."))
+def count_sheet(
+    code: str = CodeArg, fmt: str | None = fmt_option(), output: str | None = output_option()
+) -> None:
+    from houqin_cli.asset import count
+
+    with state().read() as s:
+        c, rows = count.sheet(s, code)
+        title = _("Asset count sheet {code}").format(code=c.code)
+    cols = [
+        Column("code", _("Code")),
+        Column("name", _("Name")),
+        Column("spec", _("Spec")),
+        Column("qty", _("Qty"), "int"),
+        Column("unit", _("Unit of measure")),
+        Column("place", _("Place")),
+        Column("result", _("Result")),
+        Column("found_at", _("Found at")),
+    ]
+    show(Report(title, cols, rows), fmt, output)
+
+
+@count_app.command("record", help=_("Record a card as found, missing, or found at another place."))
+def count_record(
+    code: str = CodeArg,
+    asset: str = AssetArg,
+    found: bool = typer.Option(False, "--found", help=_("Found where it should be.")),
+    missing: bool = typer.Option(False, "--missing", help=_("Not found.")),
+    at: str | None = typer.Option(None, "--at", help=_("Found at this place.")),
+) -> None:
+    from houqin_cli.asset import count
+
+    with state().write() as s:
+        result = count.record(s, s.info["actor"], code, asset, found, missing, at)
+    say(_("Recorded {asset}: {status}.").format(asset=asset, status=result))
+
+
+@count_app.command("import", help=_("Import a filled-in count sheet."))
+def count_import(
+    code: str = CodeArg, file: Path = typer.Argument(..., help=_("The filled-in sheet."))
+) -> None:
+    from houqin_cli.asset import count
+
+    with state().write() as s:
+        n = count.import_file(s, s.info["actor"], code, file)
+    say(_("Recorded {n} results from {file}.").format(n=n, file=file))
+
+
+@count_app.command("report", help=_("Exit 1 on missing, misplaced or unrecorded cards."))
+def count_report(
+    code: str = CodeArg, fmt: str | None = fmt_option(), output: str | None = output_option()
+) -> None:
+    from houqin_cli.asset import count
+
+    with state().read() as s:
+        c, rows, findings = count.report(s, code)
+        title = _("Asset count {code}").format(code=c.code)
+    cols = [
+        Column("code", _("Code")),
+        Column("name", _("Name")),
+        Column("qty", _("Qty"), "int"),
+        Column("place", _("Place")),
+        Column("result", _("Result")),
+        Column("found_at", _("Found at")),
+    ]
+    show(Report(title, cols, rows, findings=findings, rows_key="lines"), fmt, output)
+
+
+@count_app.command(
+    "close", help=_("Close the count: misplaced cards move to where they were found.")
+)
+def count_close(
+    code: str = CodeArg,
+    approved_by: str | None = typer.Option(
+        None, "--approved-by", help=_("Who approved the count.")
+    ),
+) -> None:
+    from houqin_cli.asset import count
+
+    with state().write() as s:
+        c, moved = count.close(s, s.info["actor"], code, approved_by)
+        cc = c.code
+    say(
+        _("Closed asset count {code}; {n} cards moved to where they were found.").format(
+            code=cc, n=moved
+        )
+    )
