@@ -125,6 +125,7 @@ def _names(rng: random.Random, count: int) -> list[str]:
 
 def build_with_services(ledger: Any, people: int, command: str, operator: str, seed: int) -> None:
     """Create the ledger and fill units, places and people through the services."""
+    from houqin_cli.core import tx
     from houqin_cli.ledger import service as ledger_service
     from houqin_cli.people import service as people_service
 
@@ -135,7 +136,7 @@ def build_with_services(ledger: Any, people: int, command: str, operator: str, s
     log(f"created the ledger at {ledger.location} ({time.perf_counter() - t0:.1f} s)")
     rng = random.Random(seed)
     t0 = time.perf_counter()
-    with ledger.write(operator, command) as s:
+    with tx.write(ledger, operator, command) as s:
         depts = {}
         for name, roles in DEPARTMENTS:
             depts[name] = (people_service.add_unit(s, name, "department").code, roles)

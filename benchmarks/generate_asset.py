@@ -1195,13 +1195,14 @@ def service_weeks(
     """The register import and a few weeks of the real services at the start of the
     first spring term; returns the last moment used."""
     from houqin_cli.asset import cards, custody, inspections, scrap
+    from houqin_cli.core import tx
     from houqin_cli.ledger import service as ledger_service
     from houqin_cli.people import service as people_service
 
     at = moment(first, 9 * 60)
 
     def write(argv: list[str]) -> Any:
-        return ledger.write(rng.choice(generate.OPERATORS), shlex.join(["houqin", *argv]))
+        return tx.write(ledger, rng.choice(generate.OPERATORS), shlex.join(["houqin", *argv]))
 
     for name, building, kind, unit, _group in EXTRA_ROOMS:
         at += timedelta(minutes=1)

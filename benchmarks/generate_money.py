@@ -152,7 +152,9 @@ def verify(path: Path) -> None:
 def _tables() -> dict[str, list[str]]:
     from sqlmodel import SQLModel
 
-    import houqin_cli.models  # noqa: F401  (every table in the metadata)
+    from houqin_cli import domains
+
+    domains.load_models()
 
     return {name: [c.key for c in t.columns] for name, t in SQLModel.metadata.tables.items()}
 
@@ -163,7 +165,9 @@ def _booleans() -> dict[str, tuple[str, ...]]:
     from sqlalchemy import Boolean
     from sqlmodel import SQLModel
 
-    import houqin_cli.models  # noqa: F401
+    from houqin_cli import domains
+
+    domains.load_models()
 
     return {
         name: tuple(c.key for c in t.columns if isinstance(c.type, Boolean))
@@ -563,14 +567,14 @@ def _signed(rng: random.Random, pool: Signers, fen: int, kind: Kind) -> dict[str
 def service_week(ledger: Any, rng: random.Random, pool: Signers, first: date) -> datetime:
     """The first week through the real services; returns the last moment used."""
     from houqin_cli.audit import budget, receipts
-    from houqin_cli.core import money
+    from houqin_cli.core import money, tx
 
     days = working_days(first.year, first.month)[:5]
     at = moment(days[0], 8 * 60 + 30)
     month = f"{first.year:04d}-{first.month:02d}"
 
     def write(argv: list[str]) -> Any:
-        return ledger.write(rng.choice(generate.OPERATORS), shlex.join(["houqin", *argv]))
+        return tx.write(ledger, rng.choice(generate.OPERATORS), shlex.join(["houqin", *argv]))
 
     for k in KINDS:
         fen = int(k.median * 100 * 20 * k.weight / 10)

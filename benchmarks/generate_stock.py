@@ -53,7 +53,7 @@ sys.path.insert(0, str(HERE))
 from generate import JOURNAL_COLUMNS, Raw, log  # noqa: E402
 
 from core import copy_ledger  # noqa: E402
-from houqin_cli.core import journal, money  # noqa: E402
+from houqin_cli.core import journal, money, tx  # noqa: E402
 from houqin_cli.stock.service import PREFIX, Position  # noqa: E402
 
 VERSION = "stock-1"  # bump when the generated ledger changes; --keep caches on it
@@ -308,7 +308,7 @@ def build_with_services(ledger: Any, path: Path, n_items: int, seed: int) -> lis
     command = shlex.join(["python", "benchmarks/generate_stock.py", "--items", str(n_items)])
     t0 = time.perf_counter()
     made: dict[str, tuple[str, int, int, bool]] = {}
-    with ledger.write("bench", command) as s:
+    with tx.write(ledger, "bench", command) as s:
         for name, unit, cat, durable, level, spec, supplier, price, step, decimals in plans:
             it = item_service.add_item(
                 s,
@@ -721,7 +721,7 @@ def via_services(ledger: Any, spec: Spec) -> None:
 
     os.environ["HOUQIN_NOW"] = spec.stamp
     qty = _qty(spec.milli)
-    with ledger.write(spec.operator, spec.command) as s:
+    with tx.write(ledger, spec.operator, spec.command) as s:
         actor = s.info["actor"]
         code = spec.item.code
         if spec.kind == "receive":

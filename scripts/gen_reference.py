@@ -1,7 +1,7 @@
-"""Generate the README's command reference from the commands' own help.
+"""Generate the command reference (docs/reference.md) from the commands' own help.
 
-    python scripts/gen_reference.py          # rewrite the section in README.md
-    python scripts/gen_reference.py --check  # exit 1 if README.md is out of date
+    python scripts/gen_reference.py          # rewrite the section in docs/reference.md
+    python scripts/gen_reference.py --check  # exit 1 if docs/reference.md is out of date
 
 The section lies between the markers <!-- reference:start --> and
 <!-- reference:end -->. Run with HOUQIN_LANG=en (the script sets it)."""
@@ -20,7 +20,7 @@ import typer  # noqa: E402
 from houqin_cli.app import app  # noqa: E402
 from houqin_cli.core.i18n import set_language  # noqa: E402
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+REFERENCE = Path(__file__).resolve().parent.parent / "docs" / "reference.md"
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 HIDDEN = {"--install-completion", "--show-completion", "--help"}
 
@@ -78,14 +78,14 @@ def rewritten(text: str) -> str:
 
 
 if __name__ == "__main__":
-    current = README.read_text(encoding="utf-8")
+    current = REFERENCE.read_text(encoding="utf-8")
     new = rewritten(current)
     if "--check" in sys.argv:
         if new != current:
             print(
-                "README.md's command reference is out of date: run scripts/gen_reference.py",
+                "docs/reference.md is out of date: run scripts/gen_reference.py",
                 file=sys.stderr,
             )
             sys.exit(1)
         sys.exit(0)
-    README.write_text(new, encoding="utf-8")
+    REFERENCE.write_text(new, encoding="utf-8")

@@ -12,9 +12,11 @@ from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
 import houqin_cli.migrations as migrations
-import houqin_cli.models  # noqa: F401
+from houqin_cli import domains
 from houqin_cli.migrations import compare_type
 from houqin_cli.migrations.revisions import HEAD, REVISIONS
+
+domains.load_models()
 
 
 def _script() -> ScriptDirectory:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import shlex
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -16,29 +15,9 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from houqin_cli import __version__
+from houqin_cli import __version__, domains
 from houqin_cli.core.errors import HouqinError
 from houqin_cli.core.i18n import N_, _, detect_language, set_language
-
-# name -> (module, attribute, short help msgid), in the order `--help` lists them
-GROUPS: dict[str, tuple[str, str, str]] = {
-    "init": ("houqin_cli.ledger.cli", "init_app", N_("Create the ledger (schema to head)")),
-    "demo": ("houqin_cli.ledger.demo", "demo_app", N_("Fill a new ledger with a demo school")),
-    "check": ("houqin_cli.ledger.cli", "check_app", N_("Run every group's checks (for cron)")),
-    "people": (
-        "houqin_cli.people.cli",
-        "people_app",
-        N_("Staff and everyone who signs or receives"),
-    ),
-    "unit": ("houqin_cli.people.cli", "unit_app", N_("Departments, grades and classes")),
-    "stock": ("houqin_cli.stock.cli", "stock_app", N_("The storeroom (库房)")),
-    "asset": ("houqin_cli.asset.cli", "asset_app", N_("School property (校产)")),
-    "place": ("houqin_cli.people.cli", "place_app", N_("Rooms and areas")),
-    "term": ("houqin_cli.ledger.cli", "term_app", N_("School terms (学期)")),
-    "config": ("houqin_cli.ledger.cli", "config_app", N_("School-wide settings")),
-    "audit": ("houqin_cli.audit.cli", "audit_app", N_("The tamper-evident journal")),
-    "db": ("houqin_cli.ledger.cli", "db_app", N_("Ledger database: info, upgrade, backup, check")),
-}
 
 
 class LazyGroup(TyperGroup):
@@ -47,15 +26,15 @@ class LazyGroup(TyperGroup):
     _listing = False
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(GROUPS)
+        return list(domains.commands())
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name not in GROUPS:
+        entry = domains.commands().get(cmd_name)
+        if entry is None:
             return None
-        module, attr, short = GROUPS[cmd_name]
         if self._listing:
-            return TyperCommand(name=cmd_name, help=_(short), callback=lambda: None)
-        obj = getattr(importlib.import_module(module), attr)
+            return TyperCommand(name=cmd_name, help=_(entry.help), callback=lambda: None)
+        obj = getattr(importlib.import_module(entry.module), entry.attr)
         cmd = typer.main.get_command(obj)
         cmd.name = cmd_name
         return cmd
@@ -85,10 +64,10 @@ class LazyGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
-        from houqin_cli import cli_util
+        from houqin_cli.cli.run import Run
 
-        cli_util.ARGV[:] = argv
+        argv = list(sys.argv[1:] if args is None else args)
+        extra.setdefault("obj", Run(argv=argv))
         code = run_guarded(
             lambda: super(LazyGroup, self).main(
                 args=argv,
@@ -258,18 +237,12 @@ def root(
         False, "--version", is_eager=True, callback=_version, help=OPTION_HELP["version"]
     ),
 ) -> None:
-    from houqin_cli import cli_util
+    from houqin_cli.cli.run import Run
 
-    run = cli_util.State(db=db, operator=operator)
-    cli_util.CURRENT[:] = [run]
+    run = ctx.obj if isinstance(ctx.obj, Run) else Run()
+    run.db, run.operator = db, operator
+    ctx.obj = run
     ctx.call_on_close(run.close)
-
-
-def command_line() -> str:
-    from houqin_cli import cli_util
-    from houqin_cli.core.db import mask_url
-
-    return shlex.join(["houqin", *(mask_url(a) for a in cli_util.ARGV)])
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from conftest import Cli, assert_refused, invoke
+from houqin_cli.core import tx
 from houqin_cli.core.db import Ledger
 from houqin_cli.core.errors import RuleError
 from houqin_cli.stock import service
@@ -349,7 +350,7 @@ def test_random_receipts_and_issues_keep_the_books_consistent(
                 candidate = Line(day, n, kind, milli, value)
                 expected = model([*accepted, candidate])
                 try:
-                    with led.write("prop", "test") as s:
+                    with tx.write(led, "prop", "test") as s:
                         actor = s.info["actor"]
                         if kind == "receive":
                             money_arg = _money_text(fen)

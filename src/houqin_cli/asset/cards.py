@@ -17,9 +17,9 @@ from houqin_cli.asset import categories
 from houqin_cli.asset.models import Asset, AssetEvent
 from houqin_cli.core import journal, money, names, settings
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.journal import Actor
 from houqin_cli.people.models import Person, Place, Unit
 from houqin_cli.people.service import find_party, find_place, names_by_id
 
@@ -101,7 +101,7 @@ def _custodian(session: Session, text: str | None) -> tuple[int | None, int | No
     return (None, party.id) if isinstance(party, Unit) else (party.id, None)
 
 
-def _qty(text: str | int | None, default: int = 1) -> int:
+def whole_pieces(text: str | int | None, default: int = 1) -> int:
     if text is None or str(text).strip() == "":
         return default
     value = money.parse_qty(str(text))
@@ -181,7 +181,7 @@ def add(
     if not clean:
         raise InputError(_("The {what} name cannot be empty.").format(what=_(WHAT)))
     cat = categories.find(category)
-    pieces = _qty(qty)
+    pieces = whole_pieces(qty)
     unit_fen = money.parse_money(value)
     if acquired > (bulk.today if bulk else today(session, actor)):
         raise InputError(_("The acquisition date {date} is in the future.").format(date=acquired))
@@ -432,7 +432,7 @@ def move(
     asset = find_asset(session, text)
     require_here(asset, _("moved"))
     place = find_place(session, to)
-    pieces = _qty(qty, asset.qty)
+    pieces = whole_pieces(qty, asset.qty)
     if pieces > asset.qty:
         raise RuleError(
             _("{code} has only {qty} {unit}.").format(
@@ -512,7 +512,7 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
                 )
             value = cell("value", lambda x: money.money_str(money.parse_money(_money_text(x))))
             cell("category", lambda x: categories.find(str(x or "")))
-            cell("qty", _qty)
+            cell("qty", whole_pieces)
             cell("life_years", _life)
             cell("place", lambda x: bulk.place(session, str(x)) if x else None)
             cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)

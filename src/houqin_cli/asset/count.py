@@ -15,9 +15,9 @@ from houqin_cli.asset.inspections import scope
 from houqin_cli.asset.models import Asset, AssetCount, AssetCountLine
 from houqin_cli.core import journal
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding
 from houqin_cli.people.models import Place
 from houqin_cli.people.service import active_person, find_place, find_unit, names_by_id

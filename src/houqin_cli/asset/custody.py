@@ -14,20 +14,20 @@ from sqlmodel import col
 from houqin_cli.asset.cards import event, find_asset, require_here, split, today
 from houqin_cli.asset.depreciation import net_value
 from houqin_cli.asset.models import Asset, Damage, Loan
-from houqin_cli.core import checks, clock, journal, money, settings
+from houqin_cli.core import clock, journal, money, settings
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding
 from houqin_cli.people.models import Person, Unit
 from houqin_cli.people.service import active_person, find_party
 
 
-def _pieces(asset: Asset, qty: str | None) -> int:
-    from houqin_cli.asset.cards import _qty
+def pieces_of(asset: Asset, qty: str | None) -> int:
+    from houqin_cli.asset.cards import whole_pieces
 
-    pieces = _qty(qty, asset.qty)
+    pieces = whole_pieces(qty, asset.qty)
     if pieces > asset.qty:
         raise RuleError(
             _("{code} has only {qty} {unit}.").format(
@@ -49,7 +49,7 @@ def lend(
     day = today(session, actor)
     if due < day:
         raise InputError(_("The due date {due} is already past.").format(due=due))
-    pieces = _pieces(asset, qty)
+    pieces = pieces_of(asset, qty)
     target = split(session, actor, asset, pieces, day)
     target.status = "on_loan"
     loan = Loan(
@@ -189,7 +189,6 @@ def overdue(session: Session) -> list[dict[str, Any]]:
     return rows
 
 
-@checks.register("asset", "overdue")
 def overdue_check(session: Session) -> list[Finding]:
     return [
         Finding(
@@ -276,7 +275,7 @@ def damage(
     asset = find_asset(session, text)
     if asset.status == "scrapped":
         require_here(asset, _("damaged"))
-    pieces = _pieces(asset, qty)
+    pieces = pieces_of(asset, qty)
     person: Person | None = None
     unit: Unit | None = None
     if by:
@@ -384,7 +383,6 @@ def damages(session: Session, open_only: bool) -> list[dict[str, Any]]:
     return rows
 
 
-@checks.register("asset", "compensation")
 def unpaid_check(session: Session) -> list[Finding]:
     days = settings.get(session, "asset.compensation_days")
     today_ = clock.today(settings.timezone(session))

@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset.cards import event, find_asset, today
-from houqin_cli.asset.custody import _pieces, damage
+from houqin_cli.asset.custody import damage, pieces_of
 from houqin_cli.asset.models import Asset, Inspection, InspectionLine
-from houqin_cli.core import checks, clock, journal, settings
+from houqin_cli.core import clock, journal, settings
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding
 from houqin_cli.ledger.models import Term
 from houqin_cli.ledger.service import resolve_term, term_at
@@ -145,7 +145,7 @@ def record(
                 code=asset.code, insp=insp.code
             )
         )
-    pieces = _pieces(asset, qty)
+    pieces = pieces_of(asset, qty)
     line = InspectionLine(
         inspection_id=insp.id or 0,
         asset_id=asset.id or 0,
@@ -277,7 +277,6 @@ def due(session: Session, term: Term, day: date) -> list[dict[str, Any]]:
     return rows
 
 
-@checks.register("asset", "inspections")
 def owed_check(session: Session) -> list[Finding]:
     day = clock.today(settings.timezone(session))
     terms = [t for t in session.execute(select(Term).where(col(Term.start) <= day)).scalars()]

@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset.cards import event, find_asset, require_here, split, today
-from houqin_cli.asset.custody import _pieces
+from houqin_cli.asset.custody import pieces_of
 from houqin_cli.asset.models import Asset, Scrap
 from houqin_cli.core import journal, money, settings
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.journal import Actor
 from houqin_cli.people.models import Person
 from houqin_cli.people.service import active_person, find_person
 
@@ -43,7 +43,7 @@ def scrap_request(
         raise InputError(_("A scrapping request needs a reason: --reason TEXT."))
     asset = find_asset(session, text)
     require_here(asset, _("scrapped"))
-    pieces = _pieces(asset, qty)
+    pieces = pieces_of(asset, qty)
     requester = active_person(session, by) if by else _operator_person(session, actor)
     day = today(session, actor)
     s = Scrap(

@@ -9,12 +9,12 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.audit.models import Budget, Income
-from houqin_cli.audit.receipts import _amount, category
+from houqin_cli.audit.receipts import amount_of, category
 from houqin_cli.core import clock, journal, money
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.journal import Actor
 
 
 def add_income(
@@ -27,7 +27,7 @@ def add_income(
     category_text: str | None,
     note: str | None,
 ) -> Income:
-    fen = _amount(amount)
+    fen = amount_of(amount)
     src = source.strip()
     if not src:
         raise InputError(_("Income needs its source: --source TEXT."))

@@ -16,9 +16,9 @@ from sqlmodel import col
 from houqin_cli.audit.models import Receipt, ReceiptApproval, ReceiptLink
 from houqin_cli.core import clock, journal, money, settings
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
+from houqin_cli.core.journal import Actor
 from houqin_cli.people.models import Person
 from houqin_cli.people.service import find_person, names_by_id, require_active
 
@@ -69,7 +69,7 @@ def _signer(session: Session, text: str, role: str) -> Person:
     return person
 
 
-def _amount(text: str) -> int:
+def amount_of(text: str) -> int:
     fen = money.parse_money(text)
     if fen <= 0:
         raise InputError(_("Invalid amount {text!r}: it must be more than ¥0.").format(text=text))
@@ -161,7 +161,7 @@ def add_receipt(
     day: date,
     note: str | None,
 ) -> Receipt:
-    fen = _amount(amount)
+    fen = amount_of(amount)
     cat = category(category_text)
     supplier_ = supplier.strip()
     invoice_ = invoice.strip()

@@ -13,7 +13,7 @@ from sqlmodel import col
 
 from houqin_cli.audit.models import Budget, Income, Receipt, ReceiptApproval, ReceiptLink
 from houqin_cli.audit.receipts import CATEGORIES, receipt_rows
-from houqin_cli.core import checks, clock, journal, money, settings
+from houqin_cli.core import clock, journal, money, settings
 from houqin_cli.core.clock import Period
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding
@@ -163,6 +163,10 @@ def document(data: dict[str, Any]) -> dict[str, Any]:
 
 def findings(session: Session, period: Period) -> list[Finding]:
     """Budget overruns, and receipts lacking what their category requires."""
+    return budget_findings(session, period) + receipt_findings(session, period)
+
+
+def budget_findings(session: Session, period: Period) -> list[Finding]:
     out: list[Finding] = []
     for line in budget_lines(session, period):
         if line["budget"] is not None and line["spent"] > line["budget"]:
@@ -184,6 +188,11 @@ def findings(session: Session, period: Period) -> list[Finding]:
                     },
                 )
             )
+    return out
+
+
+def receipt_findings(session: Session, period: Period) -> list[Finding]:
+    out: list[Finding] = []
     receipts = list(
         session.execute(
             select(Receipt)
@@ -245,8 +254,11 @@ def findings(session: Session, period: Period) -> list[Finding]:
     return out
 
 
-@checks.register("audit", "money")
-def money_check(session: Session) -> list[Finding]:
-    """`houqin check`: the current month so far."""
-    today = clock.today(settings.timezone(session))
-    return findings(session, clock.month_of(today))
+def budget_check(session: Session) -> list[Finding]:
+    """`houqin check`: budget overruns in the current month so far."""
+    return budget_findings(session, clock.month_of(clock.today(settings.timezone(session))))
+
+
+def receipts_check(session: Session) -> list[Finding]:
+    """`houqin check`: the current month's receipts lacking what their category requires."""
+    return receipt_findings(session, clock.month_of(clock.today(settings.timezone(session))))

@@ -1,10 +1,13 @@
-"""The registry behind `houqin check`: each group registers small functions
-that return Findings (as beancount's validations return errors); the command
-collects them and exits 1 if there are any."""
+"""Checks, as beancount's validations: small functions that return Findings
+rather than print. Each group lists its own in `CHECKS` (its checks.py), the
+manifest (domains.py) names that module, and `run` stamps each check's name on
+the findings it returns, so a finding always says which check made it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,20 +16,19 @@ if TYPE_CHECKING:
     from houqin_cli.core.report import Finding
 
 CheckFn = Callable[["Session"], list["Finding"]]
-_REGISTRY: dict[str, list[tuple[str, CheckFn]]] = {}
 
 
-def register(group: str, name: str) -> Callable[[CheckFn], CheckFn]:
-    """Decorator: add a check to `group` under `name` (e.g. 'stock', 'reorder')."""
-
-    def deco(fn: CheckFn) -> CheckFn:
-        checks = _REGISTRY.setdefault(group, [])
-        if all(n != name for n, _ in checks):
-            checks.append((name, fn))
-        return fn
-
-    return deco
+@dataclass(frozen=True)
+class Check:
+    name: str  # "stock.reorder": the group, a dot, the check
+    fn: CheckFn
 
 
-def registered(group: str) -> list[tuple[str, CheckFn]]:
-    return list(_REGISTRY.get(group, []))
+def run(checks: Iterable[Check], session: Session) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in checks:
+        findings.extend(
+            f if f.check == check.name else dataclasses.replace(f, check=check.name)
+            for f in check.fn(session)
+        )
+    return findings

@@ -1,10 +1,8 @@
-"""The ledger: engine and session for SQLite or PostgreSQL, write transactions,
+"""The ledger: engine and sessions for SQLite or PostgreSQL, the plain reader,
 and the cheap schema check that runs before any command touches data.
 
-Every write goes through `Ledger.write()`: on SQLite a BEGIN IMMEDIATE with the
-busy timeout, on PostgreSQL a transaction-scoped advisory lock, so writers queue
-instead of forking the journal. The write must append its journal entry (see
-journal.py) before it commits; a write without one is refused as a bug.
+Writes go through `core.tx.write()` (the database, the journal and the
+settings together); this module knows nothing of the journal.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,15 +26,6 @@ if TYPE_CHECKING:
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_MS = 5000
 PG_LOCK_KEY = 0x686F7571  # "houq": the one advisory lock every write takes
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is writing, the command as typed, and the moment ("now") it counts at."""
-
-    operator: str
-    command: str
-    now: datetime
 
 
 def default_path() -> Path:
@@ -248,37 +236,14 @@ class Ledger:
     def read(self) -> Iterator[Session]:
         from sqlmodel import Session
 
-        with self._driver_errors(), Session(self.engine) as session:
+        with self.driver_errors(), Session(self.engine) as session:
             yield session
-
-    @contextmanager
-    def write(self, operator: str, command: str) -> Iterator[Session]:
-        """One transaction: the changes and their journal entry, or nothing."""
-        from sqlmodel import Session
-
-        from houqin_cli.core import clock, journal, settings
-
-        bind = self.engine.execution_options(houqin_write=True)
-        with self._driver_errors(), Session(bind, expire_on_commit=False) as session:
-            if not self.is_sqlite:
-                from sqlalchemy import text
-
-                session.execute(text(f"SET LOCAL lock_timeout = '{int(self.busy_ms)}ms'"))
-                session.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})"))
-            actor = Actor(operator, command, clock.now(settings.timezone(session)))
-            journal.attach(session, actor)
-            yield session
-            if session.info.get("dry_run"):
-                session.rollback()  # --dry-run: everything checked, nothing written
-            else:
-                journal.before_commit(session)
-                session.commit()
 
     @contextmanager
     def reader(self) -> Iterator[Reader]:
         """Plain SQL reads in one snapshot, without the ORM: the path of the reports
         over tens of thousands of rows. On SQLite the driver alone (no SQLAlchemy)."""
-        with self._driver_errors():
+        with self.driver_errors():
             if self.is_sqlite:
                 con = sqlite3.connect(
                     f"file:{self.path}?mode=rw",
@@ -299,7 +264,7 @@ class Ledger:
                 yield Reader(False, lambda sql, params: list(pg.execute(text(sql), params)))
 
     @contextmanager
-    def _driver_errors(self) -> Iterator[None]:
+    def driver_errors(self) -> Iterator[None]:
         """A driver's error as exit 4 with one clear line (translate_db_error);
         our own errors pass; anything else is a bug."""
         try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -28,11 +29,18 @@ if TYPE_CHECKING:
     from sqlalchemy import Table
     from sqlalchemy.orm import Session
 
-    from houqin_cli.core.db import Actor
-
 GENESIS = "0" * 64
 DIGEST_CHARS = 32
 UNTRACKED = frozenset({"journal", "code_counter", "alembic_version"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is writing, the command as typed, and the moment ("now") it counts at."""
+
+    operator: str
+    command: str
+    now: datetime
 
 
 class Journal(SQLModel, table=True):

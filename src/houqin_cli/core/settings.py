@@ -17,7 +17,8 @@ from houqin_cli.core.i18n import N_, _
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from houqin_cli.core.db import Actor, Reader
+    from houqin_cli.core.db import Reader
+    from houqin_cli.core.journal import Actor
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,13 @@ ARCHITECTURE.md, "Tamper evidence")."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlmodel import col
 
-from houqin_cli.core.journal import GENESIS, Journal, row_digest, tracked_tables
+from houqin_cli.core.journal import GENESIS, Journal, entry_hash, row_digest, tracked_tables
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -59,7 +58,6 @@ def verify(
     count = 0
     chain_ok = True
     sealed_hash: str | None = None
-    sha = hashlib.sha256
     for (
         seq,
         time,
@@ -88,21 +86,20 @@ def verify(
                 bucket[pk] = digest
         if not chain_ok:
             continue
-        parts = (
+        recomputed = entry_hash(
             prev,
-            str(seq),
+            seq,
             time,
             operator,
             command,
             action,
             entity,
-            entity_id or "",
-            code or "",
-            "" if reverses is None else str(reverses),
+            entity_id,
+            code,
+            reverses,
             payload,
             digests,
         )
-        recomputed = sha("\x1f".join(parts).encode()).hexdigest()
         if seq != next_seq:
             chain_ok = False
             if seq > next_seq:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from houqin_cli.cli_util import created, fmt_option, output_option, say, show, state
+from houqin_cli.cli import Format, Output, created, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
@@ -29,13 +29,12 @@ def init(
         None, "--timezone", help=_("The school's time zone (IANA name, default Asia/Shanghai).")
     ),
 ) -> None:
-    from houqin_cli.app import command_line
     from houqin_cli.ledger import service
 
     st = state()
     ledger = st.target()
     options = {k: v for k, v in (("school.name", school), ("timezone", timezone)) if v is not None}
-    if service.create(ledger, st.operator_name(), command_line(), options):
+    if service.create(ledger, st.operator_name(), st.command_line(), options):
         say(_("Created the ledger at {location}.").format(location=ledger.location))
     else:
         say(
@@ -50,8 +49,8 @@ def check(
     only: str | None = typer.Option(
         None, "--only", help=_("Only these groups, comma-separated (e.g. stock,asset).")
     ),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.ledger import service
 
@@ -87,7 +86,7 @@ def term_add(
 
 
 @term_app.command("list", help=_("List the terms."))
-def term_list(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
+def term_list(fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.ledger import service
 
     with state().read() as s:
@@ -96,7 +95,7 @@ def term_list(fmt: str | None = fmt_option(), output: str | None = output_option
 
 
 @term_app.command("current", help=_("Show the term that today falls in (exit 3 if none)."))
-def term_current(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
+def term_current(fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.core import clock, settings
     from houqin_cli.core.errors import RuleError
     from houqin_cli.ledger import service
@@ -116,7 +115,7 @@ def term_current(fmt: str | None = fmt_option(), output: str | None = output_opt
 
 
 @config_app.command("list", help=_("Every setting: value, default, who set it and when."))
-def config_list(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
+def config_list(fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.core import clock, settings
 
     with state().read() as s:
@@ -164,7 +163,7 @@ def config_set(
 @db_app.command(
     "info", help=_("Backend, location, schema revision, journal length and head, size.")
 )
-def db_info(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
+def db_info(fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.ledger import service
 
     row = service.info(state().target())
@@ -185,11 +184,10 @@ def db_info(fmt: str | None = fmt_option(), output: str | None = output_option()
     "upgrade", help=_("Migrate an older ledger to this program's schema (backs up SQLite first).")
 )
 def db_upgrade() -> None:
-    from houqin_cli.app import command_line
     from houqin_cli.ledger import service
 
     st = state()
-    old, new, saved = service.upgrade(st.target(), st.operator_name(), command_line())
+    old, new, saved = service.upgrade(st.target(), st.operator_name(), st.command_line())
     if old == new:
         say(_("The ledger is already at {rev}; nothing to do.").format(rev=new))
         return
@@ -212,7 +210,7 @@ def db_backup(
 @db_app.command(
     "check", help=_("SQLite integrity check plus journal verification; exit 1 on findings.")
 )
-def db_check(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
+def db_check(fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.audit import service as audit
     from houqin_cli.ledger import service
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sqlite3
 from datetime import date
@@ -13,20 +12,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import journal, settings
+from houqin_cli.core import journal, settings, tx
 from houqin_cli.core.db import Ledger
 from houqin_cli.core.errors import InputError, LedgerError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding
 from houqin_cli.ledger.models import Term
 from houqin_cli.migrations.revisions import HEAD, REVISIONS
-
-# group -> the module whose import registers that group's checks
-CHECK_GROUPS: dict[str, tuple[str, ...]] = {
-    "audit": ("houqin_cli.audit.service", "houqin_cli.audit.statement"),
-    "stock": ("houqin_cli.stock.reports",),
-    "asset": ("houqin_cli.asset.custody", "houqin_cli.asset.inspections"),
-}
 
 
 def _alembic_upgrade(ledger: Ledger) -> None:
@@ -71,7 +63,7 @@ def create(ledger: Ledger, operator: str, command: str, options: dict[str, str])
             finally:
                 con.close()
         _alembic_upgrade(ledger)
-        with ledger.write(operator, command) as session:
+        with tx.write(ledger, operator, command) as session:
             journal.append(session, "ledger.init", "ledger", payload={"revision": HEAD})
             for key, value in options.items():
                 settings.put(session, session.info["actor"], key, value)
@@ -99,7 +91,7 @@ def upgrade(ledger: Ledger, operator: str, command: str) -> tuple[str, str, Path
         saved = ledger.path.with_name(f"{ledger.path.name}.before-{HEAD}.bak")
         backup(ledger, saved, force=True)
     _alembic_upgrade(ledger)
-    with ledger.write(operator, command) as session:
+    with tx.write(ledger, operator, command) as session:
         journal.append(session, "db.upgrade", "ledger", payload={"from": rev, "to": HEAD})
     return rev, HEAD, saved
 
@@ -243,25 +235,20 @@ def resolve_term(session: Session, name: str) -> Term:
 
 
 def run_checks(session: Session, only: list[str] | None) -> list[Finding]:
-    groups = list(CHECK_GROUPS)
-    if only:
-        unknown = [g for g in only if g not in CHECK_GROUPS]
-        if unknown:
-            raise InputError(
-                _("Unknown check group {groups}; known: {known}.").format(
-                    groups=", ".join(unknown), known=", ".join(CHECK_GROUPS)
-                )
-            )
-        groups = [g for g in groups if g in only]
+    """Every group's checks, as the manifest lists them (or only the groups named)."""
+    from houqin_cli import domains
     from houqin_cli.core import checks
 
-    findings: list[Finding] = []
-    for group in groups:
-        for module in CHECK_GROUPS[group]:
-            importlib.import_module(module)
-        for _name, fn in checks.registered(group):
-            findings.extend(fn(session))
-    return findings
+    known = domains.check_groups()
+    unknown = [g for g in only or [] if g not in known]
+    if unknown:
+        raise InputError(
+            _("Unknown check group {groups}; known: {known}.").format(
+                groups=", ".join(unknown), known=", ".join(known)
+            )
+        )
+    groups = [g for g in known if not only or g in only]
+    return checks.run([c for g in groups for c in domains.checks(g)], session)
 
 
 def record_count(session: Session) -> int:

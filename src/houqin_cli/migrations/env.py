@@ -3,8 +3,10 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import houqin_cli.models  # noqa: F401  (registers every table on the metadata)
+from houqin_cli import domains
 from houqin_cli.migrations import compare_type
+
+domains.load_models()  # every table on the metadata
 
 config = context.config
 connection = config.attributes["connection"]

@@ -6,16 +6,7 @@ from typing import Any
 
 import typer
 
-from houqin_cli.cli_util import (
-    complete_person,
-    complete_unit,
-    created,
-    fmt_option,
-    output_option,
-    say,
-    show,
-    state,
-)
+from houqin_cli.cli import Format, Output, complete_person, complete_unit, created, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
@@ -79,8 +70,8 @@ def people_list(
     unit: str | None = _unit_opt(_("Only people of this unit.")),
     role: str | None = typer.Option(None, "--role", help=_("Only people with this role.")),
     all_: bool = typer.Option(False, "--all", help=_("Include people who have left.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.people import service
 
@@ -92,8 +83,8 @@ def people_list(
 @people_app.command("show", help=_("Show a person and their history in the journal."))
 def people_show(
     person: str = PersonArg,
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.core import settings
     from houqin_cli.core.clock import from_iso_utc
@@ -196,8 +187,8 @@ def unit_add(
 @unit_app.command("list", help=_("List departments, grades and classes."))
 def unit_list(
     kind: str | None = typer.Option(None, "--kind", help=_("Only units of this kind.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.people import service
 
@@ -239,8 +230,8 @@ def place_list(
         None, "--building", help=_("Only places in this building.")
     ),
     kind: str | None = typer.Option(None, "--kind", help=_("Only places of this kind.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.people import service
 

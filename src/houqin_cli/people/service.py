@@ -462,3 +462,8 @@ def show_person(session: Session, text: str) -> tuple[dict[str, Any], list[journ
         ).scalars()
     )
     return person_row(person, units), history
+
+
+def with_role(session: Session, role: str) -> list[str]:
+    """The codes of the active people holding `role`."""
+    return [p["code"] for p in list_people(session, role=role)]

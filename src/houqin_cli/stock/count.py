@@ -16,9 +16,9 @@ from sqlmodel import col
 
 from houqin_cli.core import clock, journal, money
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding
 from houqin_cli.people.service import active_person
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem

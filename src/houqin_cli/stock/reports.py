@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import checks, money
+from houqin_cli.core import money
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding
@@ -362,7 +362,6 @@ def _by_unit(
     return rows
 
 
-@checks.register("stock", "reorder")
 def reorder_check(session: Session) -> list[Finding]:
     """An item at or below its reorder level: order enough to reach twice the level."""
     findings = []

@@ -20,9 +20,9 @@ from sqlmodel import col
 
 from houqin_cli.core import clock, journal, money, names, settings
 from houqin_cli.core.codes import next_code
-from houqin_cli.core.db import Actor
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
+from houqin_cli.core.journal import Actor
 from houqin_cli.people.models import Person, Unit
 from houqin_cli.people.service import active_person, find_party
 from houqin_cli.stock.models import StockItem, StockMovement

@@ -6,13 +6,17 @@ from pathlib import Path
 
 import typer
 
-from houqin_cli.cli_util import (
+from houqin_cli.asset.cli.args import AssetArg
+from houqin_cli.cli import (
+    DryRun,
+    Format,
+    Note,
+    Output,
+    Pieces,
     complete_person,
     complete_place,
     created,
     day,
-    fmt_option,
-    output_option,
     say,
     show,
     state,
@@ -20,18 +24,10 @@ from houqin_cli.cli_util import (
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
-asset_app = typer.Typer(
-    help=_(
-        "School property (校产): cards, custody, loans, inspections, damage, scrapping, depreciation, the count."
-    ),
-    no_args_is_help=True,
-)
+app = typer.Typer()  # cards, custody, loans, damage
 category_app = typer.Typer(
     help=_("The asset classification (GB/T 14885) with depreciation lives."), no_args_is_help=True
 )
-asset_app.add_typer(category_app, name="category")
-
-AssetArg = typer.Argument(..., help=_("An asset card: code, name, prefix or pinyin initials."))
 
 CARD_COLUMNS = [
     Column("code", _("Code")),
@@ -54,8 +50,8 @@ def category_list(
     search: str | None = typer.Option(
         None, "--search", help=_("Only categories whose name or code contains this.")
     ),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.asset import categories
 
@@ -72,7 +68,7 @@ def category_list(
     show(Report(_("Asset categories"), cols, rows), fmt, output)
 
 
-@asset_app.command("add", help=_("Register an asset card (a batch with --qty)."))
+@app.command("add", help=_("Register an asset card (a batch with --qty)."))
 def add(
     name: str = typer.Argument(..., help=_("The asset's name.")),
     category: str = typer.Option(
@@ -122,7 +118,7 @@ def add(
     created(code_, _("Added {name} ({code}).").format(name=name_, code=code_))
 
 
-@asset_app.command("list", help=_("List asset cards."))
+@app.command("list", help=_("List asset cards."))
 def list_(
     place: str | None = typer.Option(
         None, "--place", help=_("Only cards at this place."), autocompletion=complete_place
@@ -140,8 +136,8 @@ def list_(
         help=_("Only fixed assets, or only low-value items."),
         show_default=False,
     ),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.asset import cards
 
@@ -157,10 +153,8 @@ def list_(
     show(Report(_("Asset cards"), CARD_COLUMNS, rows, footer=footer), fmt, output)
 
 
-@asset_app.command("show", help=_("The card and its whole history."))
-def show_(
-    asset: str = AssetArg, fmt: str | None = fmt_option(), output: str | None = output_option()
-) -> None:
+@app.command("show", help=_("The card and its whole history."))
+def show_(asset: str = AssetArg, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.asset import cards
 
     with state().read() as s:
@@ -178,7 +172,7 @@ def show_(
     show(Report(_("Asset card"), cols, [row], record=True), fmt, output)
 
 
-@asset_app.command("edit", help=_("Correct a card's details."))
+@app.command("edit", help=_("Correct a card's details."))
 def edit(
     asset: str = AssetArg,
     name: str | None = typer.Option(None, "--name", help=_("New name.")),
@@ -214,14 +208,12 @@ def edit(
     )
 
 
-@asset_app.command(
+@app.command(
     "import", help=_("Import a register (.csv or .xlsx) as the school keeps it: all rows or none.")
 )
 def import_(
     file: Path = typer.Argument(..., help=_("The register file.")),
-    dry_run: bool = typer.Option(
-        False, "--dry-run", help=_("Check the whole file and report, writing nothing.")
-    ),
+    dry_run: DryRun = False,
 ) -> None:
     from houqin_cli.asset import cards
 
@@ -238,12 +230,12 @@ def import_(
         say(_("Imported {n} cards from {file}.").format(n=n, file=file))
 
 
-@asset_app.command("move", help=_("Transfer to another place (part of a batch splits the card)."))
+@app.command("move", help=_("Transfer to another place (part of a batch splits the card)."))
 def move(
     asset: str = AssetArg,
     to: str = typer.Option(..., "--to", help=_("The new place."), autocompletion=complete_place),
     custodian: str | None = typer.Option(None, "--custodian", help=_("The new custodian.")),
-    qty: str | None = typer.Option(None, "--qty", help=_("How many pieces (default all).")),
+    qty: Pieces = None,
 ) -> None:
     from houqin_cli.asset import cards
 
@@ -253,13 +245,13 @@ def move(
     created(code_, _("Moved {code}.").format(code=code_))
 
 
-@asset_app.command("lend", help=_("Lend against an IOU (借条)."))
+@app.command("lend", help=_("Lend against an IOU (借条)."))
 def lend(
     asset: str = AssetArg,
     to: str = typer.Option(..., "--to", help=_("The borrower."), autocompletion=complete_person),
     due: str = typer.Option(..., "--due", help=_("When it must be back.")),
-    qty: str | None = typer.Option(None, "--qty", help=_("How many pieces (default all).")),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    qty: Pieces = None,
+    note: Note = None,
 ) -> None:
     from houqin_cli.asset import custody
 
@@ -274,11 +266,11 @@ def lend(
     )
 
 
-@asset_app.command("iou", help=_("Print the IOU (借条) to sign."))
+@app.command("iou", help=_("Print the IOU (借条) to sign."))
 def iou(
     loan: str = typer.Argument(..., help=_("The loan's code, such as JC-2026-0001.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.asset import custody
 
@@ -302,13 +294,11 @@ def iou(
     show(Report(_("IOU (借条)"), cols, [row], record=True), fmt, output)
 
 
-@asset_app.command(
-    "return", help=_("Take a lent asset back; a damaged return opens a damage record.")
-)
+@app.command("return", help=_("Take a lent asset back; a damaged return opens a damage record."))
 def give_back(
     asset: str = typer.Argument(..., help=_("The asset or the loan (JC-…).")),
     condition: str = typer.Option("ok", "--condition", help=_("ok or damaged.")),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    note: Note = None,
 ) -> None:
     from houqin_cli.asset import custody
 
@@ -321,8 +311,8 @@ def give_back(
     )
 
 
-@asset_app.command("overdue", help=_("Loans past due (exit 1 if any)."))
-def overdue(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
+@app.command("overdue", help=_("Loans past due (exit 1 if any)."))
+def overdue(fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.asset import custody
 
     with state().read() as s:
@@ -341,18 +331,18 @@ def overdue(fmt: str | None = fmt_option(), output: str | None = output_option()
     show(Report(_("Overdue loans"), cols, rows, findings=findings), fmt, output)
 
 
-@asset_app.command(
+@app.command(
     "damage", help=_("Record damage: human cause owes compensation, natural cause goes to repair.")
 )
 def damage(
     asset: str = AssetArg,
     cause: str = typer.Option(..., "--cause", help=_("human or natural.")),
     by: str | None = typer.Option(None, "--by", help=_("Who caused it: a person or a unit.")),
-    qty: str | None = typer.Option(None, "--qty", help=_("How many pieces (default all).")),
+    qty: Pieces = None,
     amount: str | None = typer.Option(
         None, "--amount", help=_("Compensation due (default: the net book value).")
     ),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    note: Note = None,
 ) -> None:
     from houqin_cli.asset import custody
 
@@ -362,7 +352,7 @@ def damage(
     created(code, _("Damage recorded: {code}.").format(code=code))
 
 
-@asset_app.command("compensate", help=_("Record a compensation payment, in part or in full."))
+@app.command("compensate", help=_("Record a compensation payment, in part or in full."))
 def compensate(
     damage_code: str = typer.Argument(..., help=_("The damage record, such as SH-2026-0001.")),
     amount: str = typer.Option(..., "--amount", help=_("The amount paid.")),
@@ -379,11 +369,11 @@ def compensate(
     say(_("{code}: paid; {owed} still owed.").format(code=code, owed=money.format_money(owed)))
 
 
-@asset_app.command("damages", help=_("Damage records with what is still owed."))
+@app.command("damages", help=_("Damage records with what is still owed."))
 def damages(
     open_: bool = typer.Option(False, "--open", help=_("Only those with compensation still owed.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.asset import custody
 
@@ -409,6 +399,3 @@ def damages(
         "owed": sum(r["owed"] for r in rows),
     }
     show(Report(_("Damage and compensation"), cols, rows, footer=footer), fmt, output)
-
-
-from houqin_cli.asset import cli_more  # noqa: E402,F401  (inspect, scrap, depreciation, count, register, summary)

@@ -6,17 +6,15 @@ from pathlib import Path
 
 import typer
 
-from houqin_cli.asset.cli import AssetArg, asset_app
-from houqin_cli.asset.cli_more import CodeArg
-from houqin_cli.cli_util import created, fmt_option, output_option, say, show, state
+from houqin_cli.asset.cli.args import AssetArg, CodeArg
+from houqin_cli.cli import Format, Output, created, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
-count_app = typer.Typer(help=_("The count (资产清查)."), no_args_is_help=True)
-asset_app.add_typer(count_app, name="count")
+app = typer.Typer(help=_("The count (资产清查)."), no_args_is_help=True)
 
 
-@count_app.command("start", help=_("Start a count of a place, a unit or everything."))
+@app.command("start", help=_("Start a count of a place, a unit or everything."))
 def count_start(
     place: str | None = typer.Option(None, "--place", help=_("A room.")),
     unit: str | None = typer.Option(None, "--unit", help=_("A class or department.")),
@@ -30,10 +28,8 @@ def count_start(
     created(code, _("Started asset count {code}.").format(code=code))
 
 
-@count_app.command("sheet", help=_("A count sheet to fill in."))
-def count_sheet(
-    code: str = CodeArg, fmt: str | None = fmt_option(), output: str | None = output_option()
-) -> None:
+@app.command("sheet", help=_("A count sheet to fill in."))
+def count_sheet(code: str = CodeArg, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.asset import count
 
     with state().read() as s:
@@ -52,7 +48,7 @@ def count_sheet(
     show(Report(title, cols, rows), fmt, output)
 
 
-@count_app.command("record", help=_("Record a card as found, missing, or found at another place."))
+@app.command("record", help=_("Record a card as found, missing, or found at another place."))
 def count_record(
     code: str = CodeArg,
     asset: str = AssetArg,
@@ -67,7 +63,7 @@ def count_record(
     say(_("Recorded {asset}: {status}.").format(asset=asset, status=result))
 
 
-@count_app.command("import", help=_("Import a filled-in count sheet."))
+@app.command("import", help=_("Import a filled-in count sheet."))
 def count_import(
     code: str = CodeArg, file: Path = typer.Argument(..., help=_("The filled-in sheet."))
 ) -> None:
@@ -78,10 +74,8 @@ def count_import(
     say(_("Recorded {n} results from {file}.").format(n=n, file=file))
 
 
-@count_app.command("report", help=_("Exit 1 on missing, misplaced or unrecorded cards."))
-def count_report(
-    code: str = CodeArg, fmt: str | None = fmt_option(), output: str | None = output_option()
-) -> None:
+@app.command("report", help=_("Exit 1 on missing, misplaced or unrecorded cards."))
+def count_report(code: str = CodeArg, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.asset import count
 
     with state().read() as s:
@@ -98,9 +92,7 @@ def count_report(
     show(Report(title, cols, rows, findings=findings, rows_key="lines"), fmt, output)
 
 
-@count_app.command(
-    "close", help=_("Close the count: misplaced cards move to where they were found.")
-)
+@app.command("close", help=_("Close the count: misplaced cards move to where they were found."))
 def count_close(
     code: str = CodeArg,
     approved_by: str | None = typer.Option(

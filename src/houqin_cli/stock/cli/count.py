@@ -6,20 +6,24 @@ from pathlib import Path
 
 import typer
 
-from houqin_cli.cli_util import created, day, fmt_option, output_option, say, show, state
+from houqin_cli.cli import Category, Format, Note, Output, created, day, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
-from houqin_cli.stock.cli import ItemArg, QtyArg, count_app
+from houqin_cli.stock.cli.args import ItemArg, QtyArg
 
 # -- the stocktake -----------------------------------------------------------------------
 
+app = typer.Typer(
+    help=_("The stocktake (盘点): start, sheet, record, import, report, close."),
+    no_args_is_help=True,
+)
 CodeArg = typer.Argument(..., help=_("The stocktake's code, such as PD-2026-0001."))
 
 
-@count_app.command("start", help=_("Start a stocktake of everything, or of one category."))
+@app.command("start", help=_("Start a stocktake of everything, or of one category."))
 def count_start(
-    category: str | None = typer.Option(None, "--category", help=_("Only this category.")),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    category: Category = None,
+    note: Note = None,
 ) -> None:
     from houqin_cli.stock import count
 
@@ -29,10 +33,8 @@ def count_start(
     created(code, _("Started stocktake {code}.").format(code=code))
 
 
-@count_app.command("sheet", help=_("A printable count sheet with an empty counted column."))
-def count_sheet(
-    code: str = CodeArg, fmt: str | None = fmt_option(), output: str | None = output_option()
-) -> None:
+@app.command("sheet", help=_("A printable count sheet with an empty counted column."))
+def count_sheet(code: str = CodeArg, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.stock import count
 
     with state().read() as s:
@@ -49,7 +51,7 @@ def count_sheet(
     show(Report(title, cols, rows), fmt, output)
 
 
-@count_app.command("record", help=_("Record what was counted of one item."))
+@app.command("record", help=_("Record what was counted of one item."))
 def count_record(code: str = CodeArg, item: str = ItemArg, qty: str = QtyArg) -> None:
     from houqin_cli.stock import count
 
@@ -59,7 +61,7 @@ def count_record(code: str = CodeArg, item: str = ItemArg, qty: str = QtyArg) ->
     say(_("Counted {item}: {qty}.").format(item=name, qty=qty))
 
 
-@count_app.command("import", help=_("Import the filled-in count sheet (.csv or .xlsx)."))
+@app.command("import", help=_("Import the filled-in count sheet (.csv or .xlsx)."))
 def count_import(
     code: str = CodeArg, file: Path = typer.Argument(..., help=_("The filled-in sheet."))
 ) -> None:
@@ -70,12 +72,10 @@ def count_import(
     say(_("Recorded {n} counts from {file}.").format(n=n, file=file))
 
 
-@count_app.command(
+@app.command(
     "report", help=_("Book against counted per item; exit 1 on any difference or uncounted item.")
 )
-def count_report(
-    code: str = CodeArg, fmt: str | None = fmt_option(), output: str | None = output_option()
-) -> None:
+def count_report(code: str = CodeArg, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.stock import count
 
     with state().read() as s:
@@ -93,9 +93,7 @@ def count_report(
     show(Report(title, cols, rows, findings=findings, rows_key="lines"), fmt, output)
 
 
-@count_app.command(
-    "close", help=_("Post the differences as gains and losses and close the stocktake.")
-)
+@app.command("close", help=_("Post the differences as gains and losses and close the stocktake."))
 def count_close(
     code: str = CodeArg,
     approved_by: str | None = typer.Option(

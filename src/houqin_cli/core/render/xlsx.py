@@ -11,15 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from houqin_cli.core import clock
-from houqin_cli.core.render import (
-    _MAX_SHEET_TITLE,
-    _MAX_XLSX_WIDTH,
-    _SHEET_FORBIDDEN,
-    _cell,
-    _flat,
-    _neutralise,
+from houqin_cli.core.render.cells import (
+    MAX_SHEET_TITLE,
+    MAX_XLSX_WIDTH,
+    SHEET_FORBIDDEN,
+    flat,
+    neutralise,
 )
-from houqin_cli.core.render_text import _display_width
+from houqin_cli.core.render.cells import cell as cell_value
+from houqin_cli.core.render.text import display_width
 from houqin_cli.core.report import Report
 
 
@@ -34,26 +34,26 @@ def write_xlsx(report: Report, path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    title = "".join(ch for ch in report.title if ch not in _SHEET_FORBIDDEN)[:_MAX_SHEET_TITLE]
+    title = "".join(ch for ch in report.title if ch not in SHEET_FORBIDDEN)[:MAX_SHEET_TITLE]
     ws.title = title.strip() or "Sheet1"
     bold = Font(bold=True)
     widths: dict[int, int] = {}
     r = 1
     for part in report.sections or [report]:
-        columns, rows = _flat(part)
+        columns, rows = flat(part)
         if report.sections:
-            ws.cell(row=r, column=1, value=_neutralise(part.title, "xlsx")).font = bold
+            ws.cell(row=r, column=1, value=neutralise(part.title, "xlsx")).font = bold
             r += 1
         for i, col in enumerate(columns, start=1):
             ws.cell(row=r, column=i, value=col.header).font = bold
-            widths[i] = max(widths.get(i, 0), _display_width(col.header))
+            widths[i] = max(widths.get(i, 0), display_width(col.header))
         if ws.freeze_panes is None:
             ws.freeze_panes = f"A{r + 1}"
         r += 1
         footer = [part.footer] if part.footer else []
         for n, row in enumerate([*rows, *footer]):
             for i, col in enumerate(columns, start=1):
-                value = _cell(row.get(col.key), col.kind, "xlsx")
+                value = cell_value(row.get(col.key), col.kind, "xlsx")
                 cell = ws.cell(row=r, column=i, value=value)
                 if n >= len(rows):
                     cell.font = bold
@@ -63,15 +63,15 @@ def write_xlsx(report: Report, path: Path) -> None:
                     cell.number_format = "yyyy-mm-dd hh:mm"
                 elif isinstance(value, date):
                     cell.number_format = "yyyy-mm-dd"
-                shown = _cell(row.get(col.key), col.kind, "text")
-                widths[i] = max(widths[i], _display_width(str(shown)))
+                shown = cell_value(row.get(col.key), col.kind, "text")
+                widths[i] = max(widths[i], display_width(str(shown)))
             r += 1
         r += 1 if report.sections else 0
     if report.note:
-        ws.cell(row=r + 1, column=1, value=_neutralise(report.note, "xlsx"))
+        ws.cell(row=r + 1, column=1, value=neutralise(report.note, "xlsx"))
         ws.oddFooter.center.text = report.note
     for i, width in widths.items():
-        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, _MAX_XLSX_WIDTH)
+        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_XLSX_WIDTH)
     _save_reproducibly(wb, path)
 
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from houqin_cli.cli_util import fmt_option, output_option, say, show, state
+from houqin_cli.cli import Format, Output, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
-audit_app = typer.Typer(
-    help=_("The tamper-evident journal: verify, seal, log."), no_args_is_help=True
-)
+app = typer.Typer()  # verify, seal, log
 
 
-@audit_app.command(
+@app.command(
     "verify", help=_("Recompute the journal's chain and every record's digest; exit 1 on findings.")
 )
 def verify(
@@ -23,8 +21,8 @@ def verify(
         metavar="SEQ:HASH",
         help=_("Prove the chain still holds an entry sealed earlier."),
     ),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.audit import service
 
@@ -36,8 +34,8 @@ def verify(
     show(Report(_("Journal verification"), [], findings=findings, extra=stats), fmt, output)
 
 
-@audit_app.command("seal", help=_("Print SEQ:HASH of the journal's head, to keep somewhere safe."))
-def seal(fmt: str | None = fmt_option()) -> None:
+@app.command("seal", help=_("Print SEQ:HASH of the journal's head, to keep somewhere safe."))
+def seal(fmt: Format = None) -> None:
     from houqin_cli.audit import service
 
     with state().read() as s:
@@ -57,7 +55,7 @@ def seal(fmt: str | None = fmt_option()) -> None:
         typer.echo(f"{seq}:{digest}")
 
 
-@audit_app.command("log", help=_("Read the journal, oldest first."))
+@app.command("log", help=_("Read the journal, oldest first."))
 def log(
     since: str | None = typer.Option(
         None, "--since", help=_("From this day, month, week or year.")
@@ -75,8 +73,8 @@ def log(
         None, "--operator", help=_("Only entries by this operator.")
     ),
     limit: int | None = typer.Option(None, "--limit", help=_("Only the last N entries.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.audit import service
     from houqin_cli.core import settings
@@ -103,6 +101,3 @@ def log(
         Column("hash", _("Hash")),
     ]
     show(Report(_("Journal"), cols, rows), fmt, output)
-
-
-from houqin_cli.audit import money_cli  # noqa: E402,F401  (receipt, income, budget, report, check)

@@ -6,8 +6,7 @@ import re
 
 import typer
 
-from houqin_cli.audit.cli import audit_app
-from houqin_cli.cli_util import created, day, fmt_option, output_option, say, show, state
+from houqin_cli.cli import Category, Format, Month, Note, Output, created, day, say, show, state
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
@@ -21,10 +20,11 @@ report_app = typer.Typer(
     help=_("The statement for the central office and for disclosure to staff."),
     no_args_is_help=True,
 )
-audit_app.add_typer(receipt_app, name="receipt")
-audit_app.add_typer(income_app, name="income")
-audit_app.add_typer(budget_app, name="budget")
-audit_app.add_typer(report_app, name="report")
+app = typer.Typer()  # `audit check`, then the money's subgroups
+app.add_typer(receipt_app, name="receipt")
+app.add_typer(income_app, name="income")
+app.add_typer(budget_app, name="budget")
+app.add_typer(report_app, name="report")
 
 RECEIPT_COLUMNS = [
     Column("code", _("Code")),
@@ -76,7 +76,7 @@ def receipt_add(
         False, "--service", help=_("A service (repairs, …): no goods to accept.")
     ),
     date: str | None = typer.Option(None, "--date", help=_("The receipt's date (default: today).")),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    note: Note = None,
 ) -> None:
     from houqin_cli.audit import receipts
     from houqin_cli.core import clock, settings
@@ -108,10 +108,10 @@ def receipt_add(
 @receipt_app.command("list", help=_("List receipts (reversals included)."))
 def receipt_list(
     month: str | None = typer.Option(None, "--month", help=_("Only this month, quarter or year.")),
-    category: str | None = typer.Option(None, "--category", help=_("Only this category.")),
+    category: Category = None,
     supplier: str | None = typer.Option(None, "--supplier", help=_("Only this supplier.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.audit import receipts
     from houqin_cli.core import clock, settings
@@ -132,8 +132,8 @@ def receipt_list(
 @receipt_app.command("show", help=_("Show one receipt with its signers and what it certifies."))
 def receipt_show(
     code: str = typer.Argument(..., help=_("The receipt's code, such as BX-2026-0001.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.audit import receipts
 
@@ -172,7 +172,7 @@ def income_add(
     amount: str = typer.Option(..., "--amount", help=_("The amount.")),
     date: str | None = typer.Option(None, "--date", help=_("The day it came in (default: today).")),
     category: str | None = typer.Option(None, "--category", help=_("A category of your own.")),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    note: Note = None,
 ) -> None:
     from houqin_cli.audit import budget
 
@@ -217,8 +217,8 @@ def budget_set(
 @budget_app.command("show", help=_("Budget, spent, remaining and share used per category."))
 def budget_show(
     month: str = typer.Argument(..., help=_("The month, such as 2026-05.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.audit import statement
     from houqin_cli.core import clock
@@ -309,8 +309,8 @@ def _statement(kind: str, text: str, fmt: str | None, output: str | None) -> Non
 )
 def report_month(
     month: str = typer.Argument(..., help=_("The month, such as 2026-05.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     _statement("month", month, fmt, output)
 
@@ -318,8 +318,8 @@ def report_month(
 @report_app.command("quarter", help=_("The quarter's statement, in the same shape."))
 def report_quarter(
     quarter: str = typer.Argument(..., help=_("The quarter, such as 2026-Q1.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     _statement("quarter", quarter, fmt, output)
 
@@ -327,19 +327,19 @@ def report_quarter(
 @report_app.command("year", help=_("The year's statement, in the same shape."))
 def report_year(
     year: str = typer.Argument(..., help=_("The year, such as 2026.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     _statement("year", year, fmt, output)
 
 
-@audit_app.command(
+@app.command(
     "check", help=_("Budget overruns and receipts lacking what their category requires (exit 1).")
 )
 def audit_check(
-    month: str | None = typer.Option(None, "--month", help=_("The month (default: this month).")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    month: Month = None,
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.audit import statement
     from houqin_cli.core import clock, settings

@@ -7,28 +7,16 @@ from typing import Any
 
 import typer
 
-from houqin_cli.cli_util import created, day, fmt_option, output_option, say, show, state
+from houqin_cli.cli import Category, DryRun, Format, Note, Output, created, day, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
+from houqin_cli.stock.cli.args import ItemArg, QtyArg
 
-stock_app = typer.Typer(
-    help=_(
-        "The storeroom (库房): items, receipts, issues, returns, the stock ledger and the stocktake."
-    ),
-    no_args_is_help=True,
-)
+app = typer.Typer()  # receipts, issues, returns, reversals, balances, the ledger; items
 item_app = typer.Typer(
     help=_("Stock items: the kinds of goods the storeroom keeps."), no_args_is_help=True
 )
-count_app = typer.Typer(
-    help=_("The stocktake (盘点): start, sheet, record, import, report, close."),
-    no_args_is_help=True,
-)
-stock_app.add_typer(item_app, name="item")
-stock_app.add_typer(count_app, name="count")
-
-ItemArg = typer.Argument(..., help=_("An item: code, name, prefix or pinyin initials."))
-QtyArg = typer.Argument(..., help=_("Quantity: up to three decimal places."))
+app.add_typer(item_app, name="item")
 
 
 def _date_opt() -> Any:
@@ -87,7 +75,7 @@ def item_add(
 
 @item_app.command("list", help=_("List items with their quantity and value on hand."))
 def item_list(
-    category: str | None = typer.Option(None, "--category", help=_("Only this category.")),
+    category: Category = None,
     durable: bool | None = typer.Option(
         None,
         "--durable/--consumable",
@@ -95,8 +83,8 @@ def item_list(
         show_default=False,
     ),
     all_: bool = typer.Option(False, "--all", help=_("Include retired items.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.stock import items
 
@@ -106,9 +94,7 @@ def item_list(
 
 
 @item_app.command("show", help=_("Show one item."))
-def item_show(
-    item: str = ItemArg, fmt: str | None = fmt_option(), output: str | None = output_option()
-) -> None:
+def item_show(item: str = ItemArg, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.stock import items, service
 
     with state().read() as s:
@@ -166,9 +152,7 @@ def item_retire(item: str = ItemArg) -> None:
 @item_app.command("import", help=_("Import items from .csv or .xlsx: all rows or none."))
 def item_import(
     file: Path = typer.Argument(..., help=_("A .csv or .xlsx file with a header row.")),
-    dry_run: bool = typer.Option(
-        False, "--dry-run", help=_("Check the whole file and report, writing nothing.")
-    ),
+    dry_run: DryRun = False,
 ) -> None:
     from houqin_cli.stock import items
 
@@ -186,7 +170,7 @@ def item_import(
         say(_("Imported {n} items from {file}.").format(n=count, file=file))
 
 
-@stock_app.command("receive", help=_("Receive goods into the storeroom (入库)."))
+@app.command("receive", help=_("Receive goods into the storeroom (入库)."))
 def receive(
     item: str = ItemArg,
     qty: str = QtyArg,
@@ -196,7 +180,7 @@ def receive(
     ),
     supplier: str | None = typer.Option(None, "--supplier", help=_("Supplier.")),
     date: str | None = _date_opt(),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    note: Note = None,
 ) -> None:
     from houqin_cli.stock import service
 
@@ -216,7 +200,7 @@ def receive(
     created(code, _("Received: {code}.").format(code=code))
 
 
-@stock_app.command(
+@app.command(
     "issue",
     help=_("Issue goods to a unit or person (出库); durable items against the old ones returned."),
 )
@@ -238,7 +222,7 @@ def issue(
         None, "--approved-by", help=_("Who approved issuing without the old one.")
     ),
     date: str | None = _date_opt(),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    note: Note = None,
 ) -> None:
     from houqin_cli.stock import service
 
@@ -260,15 +244,13 @@ def issue(
     created(code, _("Issued: {code}.").format(code=code))
 
 
-@stock_app.command(
-    "return", help=_("Take unused goods back in, at the current average cost (退库).")
-)
+@app.command("return", help=_("Take unused goods back in, at the current average cost (退库)."))
 def give_back(
     item: str = ItemArg,
     qty: str = QtyArg,
     from_: str = typer.Option(..., "--from", help=_("The unit or person returning it.")),
     date: str | None = _date_opt(),
-    note: str | None = typer.Option(None, "--note", help=_("A note.")),
+    note: Note = None,
 ) -> None:
     from houqin_cli.stock import service
 
@@ -280,7 +262,7 @@ def give_back(
     created(code, _("Returned: {code}.").format(code=code))
 
 
-@stock_app.command("void", help=_("Reverse a receipt, issue or return by a new movement (红冲)."))
+@app.command("void", help=_("Reverse a receipt, issue or return by a new movement (红冲)."))
 def void(
     code: str = typer.Argument(..., help=_("The movement's code, such as RK-2026-0001.")),
     reason: str = typer.Option(..., "--reason", help=_("Why it is reversed.")),
@@ -305,17 +287,17 @@ BALANCE_COLUMNS = [
 ]
 
 
-@stock_app.command(
+@app.command(
     "balance", help=_("What the storeroom holds: quantity, average cost and value per item.")
 )
 def balance(
     at: str | None = typer.Option(None, "--at", help=_("As it stood at the end of this day.")),
-    category: str | None = typer.Option(None, "--category", help=_("Only this category.")),
+    category: Category = None,
     below_reorder: bool = typer.Option(
         False, "--below-reorder", help=_("Only items at or below their reorder level.")
     ),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.core import clock, settings
     from houqin_cli.stock import reports
@@ -351,15 +333,15 @@ def _range(session: Any, start: str | None, end: str | None) -> tuple[Any, Any]:
     )
 
 
-@stock_app.command(
+@app.command(
     "ledger", help=_("The 材料明细账 of one item: every movement with running quantity and value.")
 )
 def ledger(
     item: str = ItemArg,
     start: str | None = typer.Option(None, "--from", help=_("From this day or month.")),
     end: str | None = typer.Option(None, "--to", help=_("Through this day or month.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.stock import reports
 
@@ -376,7 +358,7 @@ def ledger(
     show(Report(title, cols, rows), fmt, output)
 
 
-@stock_app.command("movements", help=_("Every movement of every item, filtered."))
+@app.command("movements", help=_("Every movement of every item, filtered."))
 def movements(
     start: str | None = typer.Option(None, "--from", help=_("From this day or month.")),
     end: str | None = typer.Option(None, "--to", help=_("Through this day or month.")),
@@ -386,8 +368,8 @@ def movements(
     unit: str | None = typer.Option(
         None, "--unit", help=_("Only what this unit or person drew or returned.")
     ),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.stock import reports
 
@@ -397,14 +379,14 @@ def movements(
     show(Report(_("Stock movements"), MOVEMENT_COLUMNS, rows), fmt, output)
 
 
-@stock_app.command(
+@app.command(
     "summary", help=_("The month's review: opening, in, out and closing; or what each unit drew.")
 )
 def summary(
     month: str = typer.Option(..., "--month", help=_("The month, such as 2026-05.")),
     by: str = typer.Option("item", "--by", help=_("item, category or unit.")),
-    fmt: str | None = fmt_option(),
-    output: str | None = output_option(),
+    fmt: Format = None,
+    output: Output = None,
 ) -> None:
     from houqin_cli.core import clock
     from houqin_cli.stock import reports
@@ -446,13 +428,10 @@ def summary(
     show(Report(_("Stock summary {month}").format(month=period.label), cols, rows), fmt, output)
 
 
-@stock_app.command("check", help=_("Items at or below their reorder level (exit 1 if any)."))
-def check(fmt: str | None = fmt_option(), output: str | None = output_option()) -> None:
+@app.command("check", help=_("Items at or below their reorder level (exit 1 if any)."))
+def check(fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.stock import reports
 
     with state().read() as s:
         findings = reports.reorder_check(s)
     show(Report(_("Reorder check"), [], findings=findings), fmt, output)
-
-
-from houqin_cli.stock import count_cli  # noqa: E402,F401  (the stocktake commands)

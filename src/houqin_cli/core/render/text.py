@@ -29,14 +29,14 @@ def _narrow(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _display_width(text: str) -> int:
+def display_width(text: str) -> int:
     if _narrow(text):
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 @dataclass
-class _Grid:
+class Grid:
     """A table as text, column by column: what table, plain and markdown draw."""
 
     title: str | None
@@ -50,7 +50,7 @@ class _Grid:
         return [list(r) for r in zip(*self.columns, strict=True)]
 
 
-def _tabulated(grids: list[_Grid], tablefmt: str, titled: bool = False) -> str:
+def tabulated(grids: list[Grid], tablefmt: str, titled: bool = False) -> str:
     import tabulate as tab
 
     tab.WIDE_CHARS_MODE = True  # CJK characters take two columns
@@ -92,18 +92,18 @@ def _aligned(header: str, cells: list[str], right: bool) -> list[str]:
     """A column as text: header, rule and cells padded to the column's display width
     (CJK characters take two columns)."""
     if _narrow("".join(cells)):  # display width is length: str.ljust/rjust pad them
-        width = max([_display_width(header), *map(len, cells)])
+        width = max([display_width(header), *map(len, cells)])
         padded = [c.rjust(width) for c in cells] if right else [c.ljust(width) for c in cells]
     else:
-        widths = {c: _display_width(c) for c in set(cells)}
-        width = max([_display_width(header), *widths.values()])
+        widths = {c: display_width(c) for c in set(cells)}
+        width = max([display_width(header), *widths.values()])
         pad = {c: " " * (width - w) for c, w in widths.items()}
         padded = [pad[c] + c for c in cells] if right else [c + pad[c] for c in cells]
-    gap = " " * (width - _display_width(header))
+    gap = " " * (width - display_width(header))
     return [gap + header if right else header + gap, "-" * width, *padded]
 
 
-def _plain(grids: list[_Grid], titled: bool = False) -> str:
+def plain(grids: list[Grid], titled: bool = False) -> str:
     """Aligned text by display width, as tabulate's "simple" format draws it, a
     column at a time: 50,000 rows in a fraction of a second. A cell holding
     several lines spreads over as many text lines."""
@@ -123,7 +123,7 @@ def _plain(grids: list[_Grid], titled: bool = False) -> str:
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _print_table(grids: list[_Grid]) -> None:
+def print_table(grids: list[Grid]) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

@@ -1,0 +1,8 @@
+"""Arguments the asset commands share."""
+
+import typer
+
+from houqin_cli.core.i18n import _
+
+AssetArg = typer.Argument(..., help=_("An asset card: code, name, prefix or pinyin initials."))
+CodeArg = typer.Argument(..., help=_("The record's code."))

@@ -1,0 +1,148 @@
+"""Report -> table | plain | csv | json | markdown | xlsx: the only package that prints data.
+
+Data goes to stdout (or to the file given with --output); notes such as "Nothing to
+show." go to stderr. `cells.cell` turns a typed value into what an output family
+shows, so the format switch is written once; each format is one entry of the
+dispatch tables below. rich, tabulate and openpyxl are imported only by the
+function that needs them: importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from houqin_cli.core.errors import InputError
+from houqin_cli.core.i18n import _
+from houqin_cli.core.render.cells import cell, flat, grids, json_doc, neutralise
+from houqin_cli.core.render.text import Grid, plain, print_table, tabulated
+from houqin_cli.core.report import Report
+
+FORMATS = ("table", "plain", "csv", "json", "markdown")
+EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown"}
+
+
+def _json_text(report: Report) -> str:
+    return json.dumps(json_doc(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv_text(report: Report) -> str:
+    """RFC 4180 (CRLF line ends), which also quotes a cell holding a bare CR.
+    A statement's sections follow one another, each under its title."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for i, part in enumerate(report.sections or [report]):
+        columns, rows = flat(part)
+        if report.sections:
+            if i:
+                writer.writerow([])
+            writer.writerow([neutralise(part.title, "csv")])
+        writer.writerow([c.header for c in columns])
+        for row in [*rows, *([part.footer] if part.footer and report.sections else [])]:
+            writer.writerow([cell(row.get(c.key), c.kind, "csv") for c in columns])
+    if report.note:
+        writer.writerow([])
+        writer.writerow([neutralise(report.note, "csv")])
+    return buf.getvalue()
+
+
+def _write_stdout(text: str) -> None:
+    if text:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _note(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+# --------------------------------------------------------------------------- entry
+
+
+def _format_of(fmt: str | None, output: str | None) -> str:
+    if fmt is not None and fmt.strip().lower() not in FORMATS:
+        raise InputError(
+            _("Unknown format {fmt!r}: use one of {formats}.").format(
+                fmt=fmt, formats=", ".join(FORMATS)
+            )
+        )
+    if output is not None:
+        ext = Path(output).suffix.lower()
+        if ext not in EXTENSIONS:
+            raise InputError(
+                _("Cannot tell the format of {path!r} from its extension: use {exts}.").format(
+                    path=output, exts=", ".join(EXTENSIONS)
+                )
+            )
+        return EXTENSIONS[ext]
+    if fmt is None:
+        return "table" if sys.stdout.isatty() else "plain"
+    return fmt.strip().lower()
+
+
+def _markdown_text(report: Report) -> str:
+    return tabulated(grids(report)[0], "github", bool(report.sections))
+
+
+def _write_xlsx(report: Report, path: Path) -> None:
+    from houqin_cli.core.render.xlsx import write_xlsx
+
+    write_xlsx(report, path)
+
+
+def _write_csv(report: Report, path: Path) -> None:
+    # a BOM so that Excel and WPS read the Chinese correctly
+    path.write_text(_csv_text(report), encoding="utf-8-sig", newline="")
+
+
+def _write_markdown(report: Report, path: Path) -> None:
+    text = _markdown_text(report) + (f"\n{report.note}\n" if report.note else "")
+    path.write_text(text, encoding="utf-8", newline="")
+
+
+def _write_json(report: Report, path: Path) -> None:
+    path.write_text(_json_text(report), encoding="utf-8", newline="")
+
+
+# format -> how it goes to a file, and how it goes to stdout (table: rich, below)
+FILE_WRITERS: dict[str, Callable[[Report, Path], None]] = {
+    "xlsx": _write_xlsx,
+    "csv": _write_csv,
+    "json": _write_json,
+    "markdown": _write_markdown,
+}
+DATA_TEXT: dict[str, Callable[[Report], str]] = {"json": _json_text, "csv": _csv_text}
+GRID_TEXT: dict[str, Callable[[list[Grid], bool], str]] = {
+    "plain": plain,
+    "markdown": lambda shown, titled: tabulated(shown, "github", titled),
+}
+
+
+def render(report: Report, fmt: str | None = None, output: str | None = None) -> None:
+    """Show `report` on stdout in `fmt`, or write it to `output` (format from the extension)."""
+    chosen = _format_of(fmt, output)
+    if output is not None:
+        try:
+            FILE_WRITERS[chosen](report, Path(output))
+        except OSError as exc:
+            raise InputError(
+                _("Cannot write {path}: {error}").format(path=output, error=exc.strerror or exc)
+            ) from exc
+        _note(_("Written to {path}").format(path=output))
+        return
+    if chosen in DATA_TEXT:
+        _write_stdout(DATA_TEXT[chosen](report))
+        return
+    shown, note = grids(report)
+    if chosen == "table":
+        print_table(shown)
+    else:
+        _write_stdout(GRID_TEXT[chosen](shown, bool(report.sections)))
+    if report.note:
+        _write_stdout("\n" + report.note + "\n")
+    if note:
+        _note(note)

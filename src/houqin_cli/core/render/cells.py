@@ -1,0 +1,187 @@
+"""What every output format shares: a typed value as each family shows it
+(text, csv, json, xlsx), spreadsheet formula neutralising, and a Report's shape
+as grids (text), one flat sheet (csv, xlsx) or a JSON document."""
+
+from __future__ import annotations
+
+import operator
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from houqin_cli.core.i18n import _
+from houqin_cli.core.money import format_money, money_str, qty_str
+from houqin_cli.core.render.text import Grid
+from houqin_cli.core.report import Column, Kind, Report
+
+# text: table, plain and markdown; csv; json; xlsx (typed cell values)
+Family = Literal["text", "csv", "json", "xlsx"]
+
+_NUMERIC: frozenset[str] = frozenset({"money", "qty", "int"})
+_MEMO_KINDS: frozenset[str] = frozenset({"money", "qty", "int", "date"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SHEET_FORBIDDEN = "[]:*?/\\"
+MAX_SHEET_TITLE = 31
+MAX_XLSX_WIDTH = 60
+
+
+# --------------------------------------------------------------------------- values
+
+
+def cell(value: Any, kind: Kind | None, family: Family) -> Any:
+    """One typed value -> what `family` shows. `kind` is None for keys outside the columns."""
+    if value is None:
+        return None if family in ("json", "xlsx") else ""
+    if isinstance(value, bool):
+        if family == "text":
+            return _("yes") if value else _("no")
+        return ("true" if value else "false") if family == "csv" else value
+    if kind == "money" and isinstance(value, int):
+        if family == "text":
+            return format_money(value)
+        return Decimal(value).scaleb(-2) if family == "xlsx" else money_str(value)
+    if isinstance(value, Decimal) or (kind == "qty" and isinstance(value, int)):
+        return Decimal(value) if family == "xlsx" else qty_str(value)
+    if isinstance(value, datetime):
+        if family == "text":
+            return value.strftime("%Y-%m-%d %H:%M")
+        return value.replace(tzinfo=None) if family == "xlsx" else value.isoformat()
+    if isinstance(value, date):
+        return value if family == "xlsx" else value.isoformat()
+    if isinstance(value, int | float):
+        return value if family in ("json", "xlsx") else str(value)
+    if isinstance(value, list | tuple):
+        if family == "json":
+            return [cell(v, None, family) for v in value]
+        sep = "\n" if any(isinstance(v, dict) for v in value) else ", "
+        return neutralise(sep.join(str(cell(v, None, "text")) for v in value), family)
+    if isinstance(value, dict):
+        if family == "json":
+            return {str(k): cell(v, None, family) for k, v in value.items()}
+        return neutralise(" ".join(str(cell(v, None, "text")) for v in value.values()), family)
+    return neutralise(str(value), family)
+
+
+def neutralise(text: str, family: Family) -> str:
+    """Spreadsheet formula injection: a text cell starting with = + - @ tab CR gets a '."""
+    if family in ("csv", "xlsx") and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+# --------------------------------------------------------------------------- shapes
+
+
+def finding_columns() -> list[Column]:
+    return [
+        Column("check", _("Check")),
+        Column("code", _("Code")),
+        Column("message", _("Problem")),
+    ]
+
+
+def text_row(columns: list[Column], row: dict[str, Any]) -> list[str]:
+    return [as_text(row.get(c.key), c.kind) for c in columns]
+
+
+def as_text(value: Any, kind: Kind) -> str:
+    """cell for the text family, with the common cases first (50,000 rows)."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        return value
+    if kind == "money" and type(value) is int:
+        return format_money(value)
+    return str(cell(value, kind, "text"))
+
+
+def listing_grid(
+    title: str | None,
+    columns: list[Column],
+    rows: list[dict[str, Any]],
+    footer: dict[str, Any] | None = None,
+) -> Grid:
+    return Grid(
+        title=title,
+        headers=[c.header for c in columns],
+        columns=[text_column(values(rows, c.key), c.kind) for c in columns],
+        right=[c.kind in _NUMERIC for c in columns],
+        footer=text_row(columns, footer) if footer else None,
+    )
+
+
+def values(rows: list[dict[str, Any]], key: str) -> list[Any]:
+    """One key of every row (None where a row lacks it)."""
+    try:
+        return list(map(operator.itemgetter(key), rows))
+    except KeyError:
+        return [r.get(key) for r in rows]
+
+
+def text_column(values: list[Any], kind: Kind) -> list[str]:
+    """One column's cells as text. Numbers and dates repeat in long listings: each
+    distinct one is formatted once."""
+    if kind in _MEMO_KINDS:
+        try:
+            memo = {v: as_text(v, kind) for v in set(values)}
+        except TypeError:  # an unhashable cell (a list): cell by cell
+            pass
+        else:
+            return [memo[v] for v in values]
+    return [v if type(v) is str else as_text(v, kind) for v in values]
+
+
+def grids(report: Report) -> tuple[list[Grid], str | None]:
+    """The tables to draw and the note for stderr, if any."""
+    if report.sections:
+        return [g for section in report.sections for g in grids(section)[0]], None
+    if report.record:
+        row = report.rows[0] if report.rows else {}
+        fields = [c.header for c in report.columns]
+        values = text_row(report.columns, row)
+        return [
+            Grid(report.title, [_("Field"), _("Value")], [fields, values], [False, False])
+        ], None
+    if report.findings is not None:
+        shown: list[Grid] = []
+        if report.rows:
+            shown.append(listing_grid(report.title, report.columns, report.rows, report.footer))
+        if not report.findings:
+            return shown, _("No problems found.")
+        found = [f.as_dict() for f in report.findings]
+        title = None if shown else report.title
+        shown.append(listing_grid(title, finding_columns(), found))
+        return shown, None
+    grid = listing_grid(report.title, report.columns, report.rows, report.footer)
+    return [grid], None if report.rows else _("Nothing to show.")
+
+
+def flat(report: Report) -> tuple[list[Column], list[dict[str, Any]]]:
+    """One sheet of data for csv and xlsx."""
+    if report.record:
+        return report.columns, report.rows[:1]
+    if report.findings is not None and not report.rows:
+        return finding_columns(), [f.as_dict() for f in report.findings]
+    return report.columns, report.rows
+
+
+def json_doc(report: Report) -> Any:
+    if report.document is not None:
+        return report.document() if callable(report.document) else report.document
+    kinds: dict[str, Kind] = {c.key: c.kind for c in report.columns}
+
+    def obj(row: dict[str, Any]) -> dict[str, Any]:
+        return {k: cell(v, kinds.get(k), "json") for k, v in row.items()}
+
+    if report.findings is not None:
+        doc: dict[str, Any] = {
+            "ok": report.ok,
+            "findings": [cell(f.as_dict(), None, "json") for f in report.findings],
+        }
+        doc.update({k: cell(v, None, "json") for k, v in report.extra.items()})
+        if report.rows:
+            doc[report.rows_key] = [obj(r) for r in report.rows]
+        return doc
+    if report.record:
+        return obj(report.rows[0]) if report.rows else None
+    return [obj(r) for r in report.rows]
