@@ -125,8 +125,8 @@ def _names(rng: random.Random, count: int) -> list[str]:
 
 def build_with_services(ledger: Any, people: int, command: str, operator: str, seed: int) -> None:
     """Create the ledger and fill units, places and people through the services."""
+    from houqin_cli.admin import service as ledger_service
     from houqin_cli.core import tx
-    from houqin_cli.ledger import service as ledger_service
     from houqin_cli.people import service as people_service
 
     os.environ["HOUQIN_NOW"] = START.isoformat()

@@ -1195,8 +1195,8 @@ def service_weeks(
     """The register import and a few weeks of the real services at the start of the
     first spring term; returns the last moment used."""
     from houqin_cli.asset import cards, custody, inspections, scrap
+    from houqin_cli.calendar import service as calendar_service
     from houqin_cli.core import tx
-    from houqin_cli.ledger import service as ledger_service
     from houqin_cli.people import service as people_service
 
     at = moment(first, 9 * 60)
@@ -1218,7 +1218,7 @@ def service_weeks(
         at += timedelta(minutes=1)
         argv = ["term", "add", name, "--start", start.isoformat(), "--end", end.isoformat()]
         with pinned(at), write(argv) as s:
-            ledger_service.add_term(s, name, start, end)
+            calendar_service.add_term(s, name, start, end)
     d = directory(Path(ledger.path))
     # the old register, through the real import
     rows = register_rows(rng, d, n_import, date(first.year - 10, 1, 1), first - timedelta(days=40))

@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 from houqin_cli import domains
 
 PKG = Path(domains.__file__).resolve().parent
-GROUPS = {"people", "stock", "asset", "audit", "ledger"}  # the folders that are groups
+GROUPS = {"admin", "calendar", "people", "stock", "asset", "audit"}  # the folders that are groups
 
 
 def _modules() -> dict[str, Path]:
@@ -77,13 +77,14 @@ KNOWN_CROSSINGS = {
     ("houqin_cli.asset.cards", "houqin_cli.people.models"),
     ("houqin_cli.asset.count", "houqin_cli.people.models"),
     ("houqin_cli.asset.custody", "houqin_cli.people.models"),
-    ("houqin_cli.asset.inspections", "houqin_cli.ledger.models"),
+    ("houqin_cli.asset.inspections", "houqin_cli.calendar.models"),
     ("houqin_cli.asset.inspections", "houqin_cli.people.models"),
     ("houqin_cli.asset.scrap", "houqin_cli.people.models"),
     ("houqin_cli.audit.receipts", "houqin_cli.asset.models"),
     ("houqin_cli.audit.receipts", "houqin_cli.people.models"),
     ("houqin_cli.audit.receipts", "houqin_cli.stock.models"),
-    ("houqin_cli.ledger.service", "houqin_cli.people.models"),
+    ("houqin_cli.admin.service", "houqin_cli.calendar.models"),
+    ("houqin_cli.admin.service", "houqin_cli.people.models"),
     ("houqin_cli.stock.reports", "houqin_cli.people.models"),
     ("houqin_cli.stock.service", "houqin_cli.people.models"),
 }

@@ -52,39 +52,43 @@ DOMAINS: tuple[Domain, ...] = (
         commands=(
             Command(
                 "init",
-                "houqin_cli.ledger.cli",
+                "houqin_cli.admin.cli",
                 "init_app",
                 N_("Create the ledger (schema to head)"),
                 1,
             ),
             Command(
                 "demo",
-                "houqin_cli.ledger.demo",
+                "houqin_cli.admin.demo",
                 "demo_app",
                 N_("Fill a new ledger with a demo school"),
                 2,
             ),
             Command(
                 "check",
-                "houqin_cli.ledger.cli",
+                "houqin_cli.admin.cli",
                 "check_app",
                 N_("Run every group's checks (for cron)"),
                 3,
             ),
-            Command("term", "houqin_cli.ledger.cli", "term_app", N_("School terms (学期)"), 9),
-            Command(
-                "config", "houqin_cli.ledger.cli", "config_app", N_("School-wide settings"), 10
-            ),
+            Command("config", "houqin_cli.admin.cli", "config_app", N_("School-wide settings"), 10),
             Command(
                 "db",
-                "houqin_cli.ledger.cli",
+                "houqin_cli.admin.cli",
                 "db_app",
                 N_("Ledger database: info, upgrade, backup, check"),
                 12,
             ),
         ),
-        models=("houqin_cli.ledger.models",),
-        demo="houqin_cli.ledger.demo",
+        demo="houqin_cli.admin.demo",
+    ),
+    Domain(
+        "calendar",
+        commands=(
+            Command("term", "houqin_cli.calendar.cli", "term_app", N_("School terms (学期)"), 9),
+        ),
+        models=("houqin_cli.calendar.models",),
+        demo="houqin_cli.calendar.demo",
     ),
     Domain(
         "people",

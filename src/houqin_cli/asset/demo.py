@@ -20,8 +20,8 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     scrapping through appraisal and approval; and every inspection already due
     (classes mid- and end-of-term, offices and public rooms once a term)."""
     from houqin_cli.asset import cards, custody, inspections, scrap
+    from houqin_cli.calendar import service as calendar
     from houqin_cli.core import clock, settings
-    from houqin_cli.ledger import service as ledger
     from houqin_cli.people import service as people
 
     actor = s.info["actor"]
@@ -104,7 +104,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
         s, actor, request.code, people.with_role(s, "repairer")[0], "经鉴定无修复价值，同意报废"
     )
     scrap.approve(s, actor, request.code, people.with_role(s, "principal")[0])
-    for term in ledger.terms(s):
+    for term in calendar.terms(s):
         if term.start > today:
             continue
         kinds = ["mid"] + (["end"] if term.end <= today + timedelta(days=14) else [])

@@ -13,14 +13,14 @@ from sqlmodel import col
 from houqin_cli.asset.cards import event, find_asset, today
 from houqin_cli.asset.custody import damage, pieces_of
 from houqin_cli.asset.models import Asset, Inspection, InspectionLine
+from houqin_cli.calendar.models import Term
+from houqin_cli.calendar.service import resolve_term, term_at
 from houqin_cli.core import clock, journal, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding
-from houqin_cli.ledger.models import Term
-from houqin_cli.ledger.service import resolve_term, term_at
 from houqin_cli.people.models import Place, Unit
 from houqin_cli.people.service import find_place, find_unit, names_by_id
 

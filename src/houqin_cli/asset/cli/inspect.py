@@ -92,14 +92,14 @@ def inspect_due(
     output: Output = None,
 ) -> None:
     from houqin_cli.asset import inspections
+    from houqin_cli.calendar import service as calendar
     from houqin_cli.core import clock, settings
     from houqin_cli.core.errors import RuleError
     from houqin_cli.core.report import Finding
-    from houqin_cli.ledger import service as ledger
 
     with state().read() as s:
         today = clock.today(settings.timezone(s))
-        t = ledger.resolve_term(s, term) if term else ledger.term_at(s, today)
+        t = calendar.resolve_term(s, term) if term else calendar.term_at(s, today)
         if t is None:
             raise RuleError(
                 _("No term covers {day}; add one with `houqin term add`.").format(day=today)

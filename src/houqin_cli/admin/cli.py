@@ -6,16 +6,12 @@ from pathlib import Path
 
 import typer
 
-from houqin_cli.cli import Format, Output, created, say, show, state
+from houqin_cli.cli import Format, Output, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
 init_app = typer.Typer()
 check_app = typer.Typer()
-term_app = typer.Typer(
-    help=_("School terms (学期): named like 2026-spring, with first and last day."),
-    no_args_is_help=True,
-)
 config_app = typer.Typer(help=_("School-wide settings stored in the ledger."), no_args_is_help=True)
 db_app = typer.Typer(
     help=_("The ledger database: info, upgrade, backup, check."), no_args_is_help=True
@@ -29,7 +25,7 @@ def init(
         None, "--timezone", help=_("The school's time zone (IANA name, default Asia/Shanghai).")
     ),
 ) -> None:
-    from houqin_cli.ledger import service
+    from houqin_cli.admin import service
 
     st = state()
     ledger = st.target()
@@ -52,7 +48,7 @@ def check(
     fmt: Format = None,
     output: Output = None,
 ) -> None:
-    from houqin_cli.ledger import service
+    from houqin_cli.admin import service
 
     groups = [g.strip() for g in only.split(",") if g.strip()] if only else None
     with state().read() as s:
@@ -61,57 +57,6 @@ def check(
 
 
 # -- terms -------------------------------------------------------------------------
-
-TERM_COLUMNS = [
-    Column("name", _("Term")),
-    Column("start", _("Start"), "date"),
-    Column("end", _("End"), "date"),
-]
-
-
-@term_app.command("add", help=_("Add a term; terms may not overlap."))
-def term_add(
-    name: str = typer.Argument(..., help=_("Like 2026-autumn.")),
-    start: str = typer.Option(..., "--start", help=_("First day.")),
-    end: str = typer.Option(..., "--end", help=_("Last day.")),
-) -> None:
-    from houqin_cli.core import clock, settings
-    from houqin_cli.ledger import service
-
-    with state().write() as s:
-        tz = settings.timezone(s)
-        t = service.add_term(s, name, clock.parse_date(start, tz), clock.parse_date(end, tz))
-        label = t.name
-    created(label, _("Added term {name}.").format(name=label))
-
-
-@term_app.command("list", help=_("List the terms."))
-def term_list(fmt: Format = None, output: Output = None) -> None:
-    from houqin_cli.ledger import service
-
-    with state().read() as s:
-        rows = [{"name": t.name, "start": t.start, "end": t.end} for t in service.terms(s)]
-    show(Report(_("Terms"), TERM_COLUMNS, rows), fmt, output)
-
-
-@term_app.command("current", help=_("Show the term that today falls in (exit 3 if none)."))
-def term_current(fmt: Format = None, output: Output = None) -> None:
-    from houqin_cli.core import clock, settings
-    from houqin_cli.core.errors import RuleError
-    from houqin_cli.ledger import service
-
-    with state().read() as s:
-        today = clock.today(settings.timezone(s))
-        t = service.term_at(s, today)
-        if t is None:
-            raise RuleError(
-                _("No term covers {day}; add one with `houqin term add`.").format(day=today)
-            )
-        row = {"name": t.name, "start": t.start, "end": t.end}
-    show(Report(_("Current term"), TERM_COLUMNS, [row], record=True), fmt, output)
-
-
-# -- config ------------------------------------------------------------------------
 
 
 @config_app.command("list", help=_("Every setting: value, default, who set it and when."))
@@ -164,7 +109,7 @@ def config_set(
     "info", help=_("Backend, location, schema revision, journal length and head, size.")
 )
 def db_info(fmt: Format = None, output: Output = None) -> None:
-    from houqin_cli.ledger import service
+    from houqin_cli.admin import service
 
     row = service.info(state().target())
     cols = [
@@ -184,7 +129,7 @@ def db_info(fmt: Format = None, output: Output = None) -> None:
     "upgrade", help=_("Migrate an older ledger to this program's schema (backs up SQLite first).")
 )
 def db_upgrade() -> None:
-    from houqin_cli.ledger import service
+    from houqin_cli.admin import service
 
     st = state()
     old, new, saved = service.upgrade(st.target(), st.operator_name(), st.command_line())
@@ -201,7 +146,7 @@ def db_backup(
     file: Path = typer.Argument(..., help=_("Where to write the copy.")),
     force: bool = typer.Option(False, "--force", help=_("Replace FILE if it exists.")),
 ) -> None:
-    from houqin_cli.ledger import service
+    from houqin_cli.admin import service
 
     size = service.backup(state().ledger(), file, force=force)
     say(_("Backed up to {path} ({size} bytes).").format(path=file, size=size))
@@ -211,8 +156,8 @@ def db_backup(
     "check", help=_("SQLite integrity check plus journal verification; exit 1 on findings.")
 )
 def db_check(fmt: Format = None, output: Output = None) -> None:
+    from houqin_cli.admin import service
     from houqin_cli.audit import service as audit
-    from houqin_cli.ledger import service
 
     ledger = state().ledger()
     findings = service.integrity(ledger)

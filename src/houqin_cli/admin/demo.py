@@ -3,12 +3,11 @@
 Each group fills its own part (its demo.py, named in the manifest), in the
 manifest's order, from one random sequence so the school is the same each time.
 Every record goes through the services, so the demo is journalled like any
-other write. This module's own part: the school's name and two terms."""
+other write. This module's own part: the school's name."""
 
 from __future__ import annotations
 
 import random
-from datetime import date
 from typing import TYPE_CHECKING
 
 import typer
@@ -24,28 +23,21 @@ if TYPE_CHECKING:
 demo_app = typer.Typer()
 
 SCHOOL = "青山实验学校"
-TERMS = [
-    ("2026-spring", date(2026, 2, 23), date(2026, 7, 10)),
-    ("2026-autumn", date(2026, 9, 1), date(2027, 1, 22)),
-]
 
 
 def fill(s: Session, rng: random.Random) -> dict[str, int]:
-    """The school's name and its two terms."""
+    """The school's name."""
     from houqin_cli.core import settings
-    from houqin_cli.ledger import service as ledger
 
     settings.put(s, s.info["actor"], "school.name", SCHOOL)
-    for name, start, end in TERMS:
-        ledger.add_term(s, name, start, end)
     return {}
 
 
 @demo_app.command("demo", help=_("Fill a new (or empty) ledger with a realistic demo school."))
 def demo() -> None:
+    from houqin_cli.admin import service
     from houqin_cli.core import tx
     from houqin_cli.core.errors import RuleError
-    from houqin_cli.ledger import service
 
     st = state()
     ledger = st.target()

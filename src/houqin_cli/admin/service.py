@@ -1,23 +1,20 @@
-"""Creating, upgrading, describing and backing up the ledger; terms; `houqin check`."""
+"""Creating, upgrading, describing and backing up the ledger; `houqin check`."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from houqin_cli.core import journal, settings, tx
 from houqin_cli.core.db import Ledger
 from houqin_cli.core.errors import InputError, LedgerError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding
-from houqin_cli.ledger.models import Term
 from houqin_cli.migrations.revisions import HEAD, REVISIONS
 
 
@@ -173,64 +170,6 @@ def integrity(ledger: Ledger) -> list[Finding]:
     ]
 
 
-# -- terms -------------------------------------------------------------------
-
-
-def add_term(session: Session, name: str, start: date, end: date) -> Term:
-    name = name.strip()
-    if not name:
-        raise InputError(_("A term needs a name, such as 2026-autumn."))
-    if end < start:
-        raise InputError(_("A term cannot end before it starts."))
-    if session.execute(select(Term).where(col(Term.name) == name)).first():
-        raise RuleError(_("Term {name} already exists.").format(name=name))
-    clash = (
-        session.execute(select(Term).where(col(Term.start) <= end, col(Term.end) >= start))
-        .scalars()
-        .first()
-    )
-    if clash is not None:
-        raise RuleError(
-            _("{name} would overlap term {other} ({start} to {end}); terms cannot overlap.").format(
-                name=name, other=clash.name, start=clash.start, end=clash.end
-            )
-        )
-    term = Term(name=name, start=start, end=end)
-    session.add(term)
-    session.flush()
-    journal.append(
-        session,
-        "term.add",
-        "term",
-        entity_id=term.id,
-        code=name,
-        payload={"name": name, "start": start.isoformat(), "end": end.isoformat()},
-    )
-    return term
-
-
-def terms(session: Session) -> list[Term]:
-    return list(session.execute(select(Term).order_by(col(Term.start))).scalars())
-
-
-def term_at(session: Session, day: date) -> Term | None:
-    return (
-        session.execute(select(Term).where(col(Term.start) <= day, col(Term.end) >= day))
-        .scalars()
-        .first()
-    )
-
-
-def resolve_term(session: Session, name: str) -> Term:
-    term = session.execute(select(Term).where(col(Term.name) == name.strip())).scalars().first()
-    if term is None:
-        known = ", ".join(t.name for t in terms(session)) or "-"
-        raise InputError(
-            _("No term {name!r}; known terms: {known}.").format(name=name, known=known)
-        )
-    return term
-
-
 # -- houqin check --------------------------------------------------------------
 
 
@@ -253,6 +192,7 @@ def run_checks(session: Session, only: list[str] | None) -> list[Finding]:
 
 def record_count(session: Session) -> int:
     """How many business records the ledger holds (demo refuses a non-empty one)."""
+    from houqin_cli.calendar.models import Term
     from houqin_cli.people.models import Person, Place, Unit
 
     return sum(

@@ -1,0 +1,69 @@
+"""Terms (学期): added once, never overlapping; the term a day falls in."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.calendar.models import Term
+from houqin_cli.core import journal
+from houqin_cli.core.errors import InputError, RuleError
+from houqin_cli.core.i18n import _
+
+
+def add_term(session: Session, name: str, start: date, end: date) -> Term:
+    name = name.strip()
+    if not name:
+        raise InputError(_("A term needs a name, such as 2026-autumn."))
+    if end < start:
+        raise InputError(_("A term cannot end before it starts."))
+    if session.execute(select(Term).where(col(Term.name) == name)).first():
+        raise RuleError(_("Term {name} already exists.").format(name=name))
+    clash = (
+        session.execute(select(Term).where(col(Term.start) <= end, col(Term.end) >= start))
+        .scalars()
+        .first()
+    )
+    if clash is not None:
+        raise RuleError(
+            _("{name} would overlap term {other} ({start} to {end}); terms cannot overlap.").format(
+                name=name, other=clash.name, start=clash.start, end=clash.end
+            )
+        )
+    term = Term(name=name, start=start, end=end)
+    session.add(term)
+    session.flush()
+    journal.append(
+        session,
+        "term.add",
+        "term",
+        entity_id=term.id,
+        code=name,
+        payload={"name": name, "start": start.isoformat(), "end": end.isoformat()},
+    )
+    return term
+
+
+def terms(session: Session) -> list[Term]:
+    return list(session.execute(select(Term).order_by(col(Term.start))).scalars())
+
+
+def term_at(session: Session, day: date) -> Term | None:
+    return (
+        session.execute(select(Term).where(col(Term.start) <= day, col(Term.end) >= day))
+        .scalars()
+        .first()
+    )
+
+
+def resolve_term(session: Session, name: str) -> Term:
+    term = session.execute(select(Term).where(col(Term.name) == name.strip())).scalars().first()
+    if term is None:
+        known = ", ".join(t.name for t in terms(session)) or "-"
+        raise InputError(
+            _("No term {name!r}; known terms: {known}.").format(name=name, known=known)
+        )
+    return term
