@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,7 +15,7 @@ from houqin_cli.asset.custody import damage, pieces_of
 from houqin_cli.asset.models import Asset, Inspection, InspectionLine
 from houqin_cli.calendar.models import Term
 from houqin_cli.calendar.service import resolve_term, term_at
-from houqin_cli.core import clock, journal, settings
+from houqin_cli.core import clock, journal, recurrence, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
@@ -226,10 +226,19 @@ def close(session: Session, actor: Actor, code: str) -> Inspection:
     return insp
 
 
+# When each kind of inspection is due in a term: a class's mid-term one by two
+# weeks after the term's middle, its end-of-term one and an office's once-a-term
+# one by the term's last day (班级财产每学期检查两次, 办公室和公用教室每学期一次).
+SCHEDULES = {"mid": "term:mid+14d", "end": "term:end", "term": "term:end"}
+
+
 def _windows(term: Term) -> dict[str, date]:
-    """The last day of each kind's window: mid-term by two weeks after the middle."""
-    middle = term.start + (term.end - term.start) / 2
-    return {"mid": middle + timedelta(days=14), "end": term.end, "term": term.end}
+    """The last day of each kind's window in `term`."""
+    span = recurrence.TermSpan(term.name, term.start, term.end)
+    return {
+        kind: recurrence.parse(spec).occurrences(span.start, date.max, terms=[span])[0].due
+        for kind, spec in SCHEDULES.items()
+    }
 
 
 def due(session: Session, term: Term, day: date) -> list[dict[str, Any]]:
