@@ -4,7 +4,7 @@ the `--date` helper and name completion. Imports no ORM."""
 
 from houqin_cli.cli.complete import complete_person, complete_place, complete_unit
 from houqin_cli.cli.options import Category, Code, DryRun, Format, Month, Note, Output, Pieces
-from houqin_cli.cli.output import created, day, say, show
+from houqin_cli.cli.output import created, day, run_import, say, show
 from houqin_cli.cli.run import Run, state
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "complete_unit",
     "created",
     "day",
+    "run_import",
     "say",
     "show",
     "state",

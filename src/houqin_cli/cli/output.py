@@ -4,11 +4,16 @@ a created record's code on stdout, messages on stderr."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from houqin_cli.core.journal import Actor
     from houqin_cli.core.report import Report
 
 
@@ -38,3 +43,17 @@ def created(code: str, message: str) -> None:
     """A command that creates a record prints its code on stdout."""
     sys.stdout.write(code + "\n")
     say(message)
+
+
+def run_import(
+    load: Callable[[Session, Actor], int], file: Path, dry_run: bool, checked: str, done: str
+) -> None:
+    """An import command: every row checked and written in one transaction, all or
+    nothing; with --dry-run everything is checked and nothing written. `checked`
+    and `done` are the two messages, with {file} and {n} (rows)."""
+    from houqin_cli.cli.run import state
+
+    with state().write() as s:
+        n = load(s, s.info["actor"])
+        s.info["dry_run"] = dry_run
+    say((checked if dry_run else done).format(file=file, n=n))

@@ -17,6 +17,7 @@ from houqin_cli.cli import (
     complete_place,
     created,
     day,
+    run_import,
     say,
     show,
     state,
@@ -217,17 +218,13 @@ def import_(
 ) -> None:
     from houqin_cli.asset import cards
 
-    with state().write() as s:
-        n = len(cards.import_file(s, s.info["actor"], file))
-        s.info["dry_run"] = dry_run
-    if dry_run:
-        say(
-            _("Checked {file}: {n} cards would be imported; nothing written.").format(
-                file=file, n=n
-            )
-        )
-    else:
-        say(_("Imported {n} cards from {file}.").format(n=n, file=file))
+    run_import(
+        lambda s, actor: len(cards.import_file(s, actor, file)),
+        file,
+        dry_run,
+        _("Checked {file}: {n} cards would be imported; nothing written."),
+        _("Imported {n} cards from {file}."),
+    )
 
 
 @app.command("move", help=_("Transfer to another place (part of a batch splits the card)."))

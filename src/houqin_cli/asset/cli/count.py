@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from houqin_cli.asset.cli.args import AssetArg, CodeArg
-from houqin_cli.cli import Format, Output, created, say, show, state
+from houqin_cli.cli import DryRun, Format, Output, created, run_import, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
@@ -65,13 +65,19 @@ def count_record(
 
 @app.command("import", help=_("Import a filled-in count sheet."))
 def count_import(
-    code: str = CodeArg, file: Path = typer.Argument(..., help=_("The filled-in sheet."))
+    code: str = CodeArg,
+    file: Path = typer.Argument(..., help=_("The filled-in sheet.")),
+    dry_run: DryRun = False,
 ) -> None:
     from houqin_cli.asset import count
 
-    with state().write() as s:
-        n = count.import_file(s, s.info["actor"], code, file)
-    say(_("Recorded {n} results from {file}.").format(n=n, file=file))
+    run_import(
+        lambda s, actor: count.import_file(s, actor, code, file),
+        file,
+        dry_run,
+        _("Checked {file}: {n} results would be recorded; nothing written."),
+        _("Recorded {n} results from {file}."),
+    )
 
 
 @app.command("report", help=_("Exit 1 on missing, misplaced or unrecorded cards."))

@@ -6,7 +6,19 @@ from pathlib import Path
 
 import typer
 
-from houqin_cli.cli import Category, Format, Note, Output, created, day, say, show, state
+from houqin_cli.cli import (
+    Category,
+    DryRun,
+    Format,
+    Note,
+    Output,
+    created,
+    day,
+    run_import,
+    say,
+    show,
+    state,
+)
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 from houqin_cli.stock.cli.args import ItemArg, QtyArg
@@ -63,13 +75,19 @@ def count_record(code: str = CodeArg, item: str = ItemArg, qty: str = QtyArg) ->
 
 @app.command("import", help=_("Import the filled-in count sheet (.csv or .xlsx)."))
 def count_import(
-    code: str = CodeArg, file: Path = typer.Argument(..., help=_("The filled-in sheet."))
+    code: str = CodeArg,
+    file: Path = typer.Argument(..., help=_("The filled-in sheet.")),
+    dry_run: DryRun = False,
 ) -> None:
     from houqin_cli.stock import count
 
-    with state().write() as s:
-        n = count.import_counts(s, s.info["actor"], code, file)
-    say(_("Recorded {n} counts from {file}.").format(n=n, file=file))
+    run_import(
+        lambda s, actor: count.import_counts(s, actor, code, file),
+        file,
+        dry_run,
+        _("Checked {file}: {n} counts would be recorded; nothing written."),
+        _("Recorded {n} counts from {file}."),
+    )
 
 
 @app.command(

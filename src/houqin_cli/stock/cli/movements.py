@@ -7,7 +7,19 @@ from typing import Any
 
 import typer
 
-from houqin_cli.cli import Category, DryRun, Format, Note, Output, created, day, say, show, state
+from houqin_cli.cli import (
+    Category,
+    DryRun,
+    Format,
+    Note,
+    Output,
+    created,
+    day,
+    run_import,
+    say,
+    show,
+    state,
+)
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 from houqin_cli.stock.cli.args import ItemArg, QtyArg
@@ -156,18 +168,13 @@ def item_import(
 ) -> None:
     from houqin_cli.stock import items
 
-    with state().write() as s:
-        made = items.import_items(s, file)
-        count = len(made)
-        s.info["dry_run"] = dry_run
-    if dry_run:
-        say(
-            _("Checked {file}: {n} items would be imported; nothing written.").format(
-                file=file, n=count
-            )
-        )
-    else:
-        say(_("Imported {n} items from {file}.").format(n=count, file=file))
+    run_import(
+        lambda s, _actor: len(items.import_items(s, file)),
+        file,
+        dry_run,
+        _("Checked {file}: {n} items would be imported; nothing written."),
+        _("Imported {n} items from {file}."),
+    )
 
 
 @app.command("receive", help=_("Receive goods into the storeroom (入库)."))
