@@ -20,7 +20,7 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.core.report import Finding
+from houqin_cli.core.report import Column, Finding, Report
 from houqin_cli.people.models import Place, Unit
 from houqin_cli.people.service import find_place, find_unit, names_by_id
 
@@ -286,6 +286,40 @@ def due(session: Session, term: Term, day: date) -> list[dict[str, Any]]:
     return rows
 
 
+def owed_findings(rows: list[dict[str, Any]]) -> list[Finding]:
+    """The overdue lines of `due`, as findings: one rule for `inspect due` and the check."""
+    return [
+        Finding(
+            "asset.inspections",
+            "inspection.owed",
+            _("{term}: the {kind} inspection of {where} was due by {due}.").format(
+                term=r["term"], kind=r["kind"], where=r["unit"] or r["place"], due=r["due_by"]
+            ),
+            {"term": r["term"], "kind": r["kind"], "unit": r["unit"], "place": r["place"]},
+        )
+        for r in rows
+        if r["overdue"]
+    ]
+
+
+def owed_report(session: Session, term_name: str | None) -> Report:
+    """`asset inspect due`: what a term (default: the current one) still owes."""
+    day = clock.today(settings.timezone(session))
+    term = resolve_term(session, term_name) if term_name else term_at(session, day)
+    if term is None:
+        raise RuleError(_("No term covers {day}; add one with `houqin term add`.").format(day=day))
+    rows = due(session, term, day)
+    columns = [
+        Column("term", _("Term")),
+        Column("kind", _("Kind")),
+        Column("unit", _("Unit")),
+        Column("place", _("Place")),
+        Column("due_by", _("Due by"), "date"),
+        Column("overdue", _("Overdue"), "bool"),
+    ]
+    return Report(_("Inspections owed"), columns, rows, findings=owed_findings(rows))
+
+
 def owed_check(session: Session) -> list[Finding]:
     day = clock.today(settings.timezone(session))
     terms = [t for t in session.execute(select(Term).where(col(Term.start) <= day)).scalars()]
@@ -293,26 +327,4 @@ def owed_check(session: Session) -> list[Finding]:
     recent = [t for t in terms if t.end < day]
     recent.sort(key=lambda t: t.end)
     wanted = ([current] if current else []) + recent[-1:]
-    out = []
-    for term in wanted:
-        for r in due(session, term, day):
-            if r["overdue"]:
-                out.append(
-                    Finding(
-                        "asset.inspections",
-                        "inspection.owed",
-                        _("{term}: the {kind} inspection of {where} was due by {due}.").format(
-                            term=r["term"],
-                            kind=r["kind"],
-                            where=r["unit"] or r["place"],
-                            due=r["due_by"],
-                        ),
-                        {
-                            "term": r["term"],
-                            "kind": r["kind"],
-                            "unit": r["unit"],
-                            "place": r["place"],
-                        },
-                    )
-                )
-    return out
+    return [f for term in wanted for f in owed_findings(due(session, term, day))]

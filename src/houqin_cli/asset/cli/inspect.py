@@ -92,37 +92,7 @@ def inspect_due(
     output: Output = None,
 ) -> None:
     from houqin_cli.asset import inspections
-    from houqin_cli.calendar import service as calendar
-    from houqin_cli.core import clock, settings
-    from houqin_cli.core.errors import RuleError
-    from houqin_cli.core.report import Finding
 
     with state().read() as s:
-        today = clock.today(settings.timezone(s))
-        t = calendar.resolve_term(s, term) if term else calendar.term_at(s, today)
-        if t is None:
-            raise RuleError(
-                _("No term covers {day}; add one with `houqin term add`.").format(day=today)
-            )
-        rows = inspections.due(s, t, today)
-    findings = [
-        Finding(
-            "asset.inspections",
-            "inspection.owed",
-            _("{term}: the {kind} inspection of {where} was due by {due}.").format(
-                term=r["term"], kind=r["kind"], where=r["unit"] or r["place"], due=r["due_by"]
-            ),
-            {"unit": r["unit"], "place": r["place"], "kind": r["kind"]},
-        )
-        for r in rows
-        if r["overdue"]
-    ]
-    cols = [
-        Column("term", _("Term")),
-        Column("kind", _("Kind")),
-        Column("unit", _("Unit")),
-        Column("place", _("Place")),
-        Column("due_by", _("Due by"), "date"),
-        Column("overdue", _("Overdue"), "bool"),
-    ]
-    show(Report(_("Inspections owed"), cols, rows, findings=findings), fmt, output)
+        report = inspections.owed_report(s, term)
+    show(report, fmt, output)
