@@ -3,18 +3,27 @@
 The ledger is a SQLite file in tmp_path, or — when HOUQIN_TEST_PG holds a
 server URL (as .ci/run sets it) — a fresh PostgreSQL database per test. Tests
 that only make sense for a SQLite file are marked `sqlite_only` and skipped on
-PostgreSQL."""
+PostgreSQL.
+
+`houqin init` runs once per session (`ledger_template`); the `cli` fixture gives
+each test a copy of that ledger (the file copied, or CREATE DATABASE ... TEMPLATE).
+A test about init itself starts from `bare` (or `db_url`) and runs init."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -67,29 +76,95 @@ def pg_admin_url() -> str:
     return PG_BASE
 
 
+_admin_engine: Any = None
+
+
 def _pg_exec(sql: str) -> None:
+    """Run one statement on the server's `postgres` database, outside a transaction."""
+    global _admin_engine
     import sqlalchemy as sa
 
-    eng = sa.create_engine(pg_admin_url(), isolation_level="AUTOCOMMIT")
-    with eng.connect() as con:
+    if _admin_engine is None:
+        _admin_engine = sa.create_engine(pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with _admin_engine.connect() as con:
         con.execute(sa.text(sql))
-    eng.dispose()
+
+
+def pg_url(name: str) -> str:
+    """The URL of database `name` on the test server."""
+    return pg_admin_url().replace("/postgres?", f"/{name}?", 1)
+
+
+@contextmanager
+def new_database(where: Path, template: str | None = None) -> Iterator[str]:
+    """A ledger location of its own for one test, dropped afterwards on PostgreSQL.
+
+    Without `template`, nothing exists there yet (a SQLite path not yet created,
+    an empty PostgreSQL database). With `template` (what `ledger_template`
+    yields), it holds a copy of that ledger."""
+    if not ON_PG:
+        if template is not None:
+            shutil.copy(template, where)  # permission bits too: 0600, as init makes it
+        yield str(where)
+        return
+    name = "houqin_t_" + uuid.uuid4().hex[:12]
+    _pg_exec(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    try:
+        yield pg_url(name)
+    finally:
+        _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def template_ledger(where: Path, *args: str) -> Iterator[str]:
+    """A ledger made once by `houqin ARGS` (init, demo), to be copied by
+    new_database(..., template=...): on SQLite the file's path, checkpointed and
+    closed so that the one file is the whole ledger (still in WAL mode, mode 0600
+    as init makes it); on PostgreSQL the name of a database no one is connected
+    to, for CREATE DATABASE ... TEMPLATE."""
+    if not ON_PG:
+        path = where / "ledger.db"
+        Cli(str(path)).ok(*args)
+        con = sqlite3.connect(path, isolation_level=None)
+        try:
+            busy, _, _ = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            con.close()
+        assert busy == 0 and mode == "wal", (busy, mode)
+        for suffix in ("-wal", "-journal"):
+            side = Path(f"{path}{suffix}")
+            assert not side.exists() or side.stat().st_size == 0, side
+        assert path.stat().st_mode & 0o777 == 0o600
+        yield str(path)
+        return
+    name = "houqin_tpl_" + uuid.uuid4().hex[:12]
+    _pg_exec(f'CREATE DATABASE "{name}"')
+    try:
+        Cli(pg_url(name)).ok(*args)
+        # a template must have no session open on it
+        _pg_exec(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            f"WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+        )
+        yield name
+    finally:
+        _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def ledger_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One ledger initialised for the whole session, as `houqin init --school 测试学校`
+    at HOUQIN_NOW as `tester`; `cli` hands each test a copy of it."""
+    with template_ledger(tmp_path_factory.mktemp("template"), "init", "--school", "测试学校") as t:
+        yield t
 
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> Iterator[str]:
     """Where a ledger may be created: nothing exists there yet."""
-    if not ON_PG:
-        yield str(tmp_path / "ledger.db")
-        return
-    name = "houqin_t_" + uuid.uuid4().hex[:12]
-    _pg_exec(f'CREATE DATABASE "{name}"')
-    base = pg_admin_url()
-    url = base.replace("/postgres?", f"/{name}?", 1)
-    try:
+    with new_database(tmp_path / "ledger.db") as url:
         yield url
-    finally:
-        _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @dataclass
@@ -109,18 +184,48 @@ class Cli:
         return res
 
 
+@dataclass
+class EnvCli(Cli):
+    """A Cli whose every call adds some environment (for assert_refused)."""
+
+    env: dict[str, str] = field(default_factory=dict)
+
+    def __call__(
+        self, *args: str, env: dict[str, str] | None = None, input: str | None = None
+    ) -> Result:
+        return super().__call__(*args, env={**self.env, **(env or {})}, input=input)
+
+
 @pytest.fixture
-def cli(db_url: str) -> Cli:
-    """A CLI on a freshly initialised, empty ledger."""
-    c = Cli(db_url)
-    c.ok("init", "--school", "测试学校")
-    return c
+def cli(ledger_template: str, tmp_path: Path) -> Iterator[Cli]:
+    """A CLI on a freshly initialised, empty ledger (`houqin init --school 测试学校`
+    at HOUQIN_NOW as `tester`): a copy of the session's template ledger. Its
+    journal's entries are the template's, so they name the template's --db."""
+    with new_database(tmp_path / "ledger.db", ledger_template) as url:
+        yield Cli(url)
 
 
 @pytest.fixture
 def bare(db_url: str) -> Cli:
     """A CLI on a ledger that does not exist yet."""
     return Cli(db_url)
+
+
+def js(res: Result) -> Any:
+    """The JSON a command printed on stdout (`-f json`)."""
+    return json.loads(res.stdout)
+
+
+def asset_school(cli: Cli) -> Cli:
+    """What the asset tests' `school` fixtures start from: places 101 (a classroom,
+    DD-0001) and 仓库 (a store, DD-0002); class 初一(1)班 (DW-0001); people 张老师
+    (RY-0001) and 李老师 (RY-0002)."""
+    cli.ok("place", "add", "101", "--kind", "classroom")
+    cli.ok("place", "add", "仓库", "--kind", "store")
+    cli.ok("unit", "add", "初一(1)班", "--kind", "class")
+    cli.ok("people", "add", "张老师")
+    cli.ok("people", "add", "李老师")
+    return cli
 
 
 def snapshot(db: str) -> object:
@@ -150,9 +255,29 @@ def snapshot(db: str) -> object:
     return out
 
 
-def assert_refused(cli: Cli, code: int, *args: str, contains: str | None = None) -> Result:
+USAGE_MARKS = ("(see --help)", "（参见 --help）")  # how run_guarded ends a click usage error
+
+
+def is_usage_error(res: Result) -> bool:
+    """Whether the command was refused by click's parsing (a misspelt option, a
+    missing argument, a value of the wrong type) rather than by a rule."""
+    return any(mark in res.stderr for mark in USAGE_MARKS)
+
+
+def assert_refused(
+    cli: Cli, code: int, *args: str, contains: str | None = None, usage: bool = False
+) -> Result:
     """Run a command that must fail: exit `code`, one line on stderr, no traceback,
-    nothing on stdout, and the ledger byte-for-byte (or row-for-row) unchanged."""
+    nothing on stdout, and the ledger byte-for-byte (or row-for-row) unchanged.
+
+    The line must contain `contains`, the message (or the rule) expected. A usage
+    error (click's "... (see --help)") passes only with `usage=True`, so that a
+    misspelt option cannot stand in for the rule a test is about; an exit 2 must
+    say which of the two it expects."""
+    assert code != 2 or contains is not None or usage, (
+        f"assert_refused(..., 2, {' '.join(args)}): pass contains= (the message the rule "
+        "gives) or usage=True (a usage error) - exit 2 alone does not say which rule refused"
+    )
     before = snapshot(cli.db)
     res = cli(*args)
     assert res.exit_code == code, res
@@ -160,6 +285,10 @@ def assert_refused(cli: Cli, code: int, *args: str, contains: str | None = None)
     lines = [line for line in res.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, res
     assert res.stdout == "", res
+    if usage:
+        assert is_usage_error(res), f"expected a usage error (see --help): {res}"
+    else:
+        assert not is_usage_error(res), f"refused as a usage error, not by the rule: {res}"
     if contains is not None:
         assert contains in res.stderr, res
     assert snapshot(cli.db) == before, f"the ledger changed: {args}"

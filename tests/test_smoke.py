@@ -9,4 +9,4 @@ def test_people_add_and_list(cli):
 
 
 def test_unknown_person_is_exit_2(cli):
-    assert_refused(cli, 2, "people", "leave", "nobody")
+    assert_refused(cli, 2, "people", "leave", "nobody", contains="No person matches 'nobody'")

@@ -1,5 +1,10 @@
 """Several processes writing at once (the clerk and a cron job): none fails, no
-code is given twice, and the journal stays one unbroken chain."""
+code is given twice, and the journal stays one unbroken chain; and a writer kept
+waiting past the busy timeout gives up with exit 4, changing nothing.
+
+The first test is about correctness, not speed: its busy timeout is set far
+above what the writers need, so that a slow or loaded machine (where a writer
+may queue behind the seven others for seconds) does not fail it."""
 
 from __future__ import annotations
 
@@ -9,12 +14,16 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import BASE_ENV, Cli
+from conftest import BASE_ENV, ON_PG, Cli, run_houqin, snapshot
+from houqin_cli.core.db import PG_LOCK_KEY
 
 PROCS = 8
 WRITES = 25
+PATIENT_MS = 600_000  # db.busy_timeout_ms for the writers: waiting is fine, failing is not
 
 # Each worker imports houqin once, waits for the starting gun, then runs
 # `houqin --db DB people add NAME-i-j` 25 times in-process and records the exit codes.
@@ -41,6 +50,7 @@ for j in range(n):
 
 
 def test_eight_processes_writing_at_once(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("config", "set", "db.busy_timeout_ms", str(PATIENT_MS))
     init_entries = json.loads(cli.ok("audit", "log", "-f", "json").stdout)
     gate = tmp_path / "gate"
     gate.mkdir()
@@ -71,7 +81,7 @@ def test_eight_processes_writing_at_once(cli: Cli, tmp_path: Path) -> None:
             time.sleep(0.01)
         started = time.monotonic()
         (gate / "go").touch()
-        outputs = [p.communicate(timeout=120) for p in procs]
+        outputs = [p.communicate(timeout=PATIENT_MS / 1000) for p in procs]
         elapsed = time.monotonic() - started
     finally:
         for p in procs:
@@ -114,3 +124,74 @@ def test_eight_processes_writing_at_once(cli: Cli, tmp_path: Path) -> None:
     data = json.loads(res.stdout)
     assert data["ok"] is True and data["findings"] == []
     assert data["entries"] == len(entries)
+
+
+HOLDER = r"""
+import sqlite3, sys
+
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.read()  # until the test closes our stdin
+con.execute("ROLLBACK")
+con.close()
+"""
+
+
+@contextmanager
+def write_lock_held(db: str) -> Iterator[None]:
+    """Another program holding the ledger's write lock: on SQLite a process in
+    BEGIN IMMEDIATE (another process, since POSIX locks are per process: reading
+    the file here, as snapshot() does, would drop a lock this process held), on
+    PostgreSQL a transaction holding the advisory lock every houqin write takes
+    (core/db.py PG_LOCK_KEY)."""
+    if not ON_PG:
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, db],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+            yield
+        finally:
+            holder.communicate(timeout=60)
+        assert holder.returncode == 0
+        return
+    import sqlalchemy as sa
+
+    eng = sa.create_engine(db)
+    try:
+        with eng.connect() as con:
+            tx = con.begin()
+            con.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+            yield
+            tx.rollback()
+    finally:
+        eng.dispose()
+
+
+def test_a_writer_blocked_past_the_busy_timeout_is_exit_4(cli: Cli) -> None:
+    cli.ok("config", "set", "db.busy_timeout_ms", "300")
+    head = cli.ok("audit", "seal").stdout
+    with write_lock_held(cli.db):
+        before = snapshot(cli.db)  # with the holder's (empty) -wal file on SQLite
+        started = time.monotonic()
+        proc = run_houqin("--db", cli.db, "people", "add", "张三")
+        waited = time.monotonic() - started
+        assert proc.returncode == 4, proc
+        assert proc.stdout == "", proc
+        lines = [line for line in proc.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1, proc
+        assert "Traceback" not in proc.stderr, proc
+        assert "The ledger is busy" in lines[0], proc
+        assert "kept it locked for more than 300 ms" in lines[0], proc
+        assert waited >= 0.3, f"gave up after {waited:.2f}s, before the timeout"
+        assert snapshot(cli.db) == before, "the ledger changed"
+    # nothing was written, not even a journal entry; once the lock is gone the
+    # same write goes through
+    assert cli.ok("audit", "seal").stdout == head
+    assert cli.ok("people", "add", "张三").stdout == "RY-0001\n"
+    res = cli("audit", "verify", "-f", "json")
+    assert res.exit_code == 0, res

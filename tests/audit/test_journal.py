@@ -122,7 +122,11 @@ def ledger(cli: Cli) -> Cli:
 # -- one entry per write -------------------------------------------------------
 
 
-def test_init_journals_the_ledger_and_its_settings(cli: Cli) -> None:
+def test_init_journals_the_ledger_and_its_settings(bare: Cli) -> None:
+    # init run here, not the `cli` fixture's copy of the session's ledger: the
+    # entries record the command as typed, --db and all
+    cli = bare
+    cli.ok("init", "--school", "测试学校")
     rows = journal(cli)
     assert [(r["seq"], r["action"]) for r in rows] == [(1, "ledger.init"), (2, "config.set")]
     assert rows[1]["entity"] == "setting"
@@ -225,10 +229,20 @@ def test_refused_writes_append_nothing(cli: Cli) -> None:
     cli.ok("people", "add", "张三")
     cli.ok("people", "leave", "张三", "--date", "2026-02-01")
     head = seal(cli)
-    assert_refused(cli, 2, "people", "edit", "nobody", "--phone", "1")
-    assert_refused(cli, 3, "people", "leave", "张三")
-    assert_refused(cli, 3, "unit", "add", "总务处", "--kind", "department", "--head", "张三")
-    assert_refused(cli, 2, "config", "set", "audit.approval_threshold", "12.345")
+    assert_refused(
+        cli, 2, "people", "edit", "nobody", "--phone", "1", contains="No person matches 'nobody'"
+    )
+    assert_refused(
+        cli, 3, "people", "leave", "张三", contains="张三 (RY-0001) already left on 2026-02-01"
+    )
+    assert_refused(
+        cli, 3, "unit", "add", "总务处", "--kind", "department", "--head", "张三",
+        contains="张三 (RY-0001) left on 2026-02-01",
+    )  # fmt: skip
+    assert_refused(
+        cli, 2, "config", "set", "audit.approval_threshold", "12.345",
+        contains="Invalid amount '12.345': money has at most two decimal places",
+    )  # fmt: skip
     assert seal(cli) == head
 
 
@@ -297,7 +311,9 @@ def test_against_a_wrong_hash_or_a_future_entry_is_seal_broken(ledger: Cli) -> N
     ["abc", "8", "8:", ":" + "a" * 64, "8:xyz", "8:" + "a" * 63, "8:" + "g" * 64, "-1:" + "a" * 64],
 )
 def test_bad_against_is_exit_2(ledger: Cli, text: str) -> None:
-    assert_refused(ledger, 2, "audit", "verify", "--against", text)
+    assert_refused(
+        ledger, 2, "audit", "verify", "--against", text, contains=f"Invalid seal '{text}'"
+    )
 
 
 # -- tampering behind the program's back -------------------------------------------
@@ -607,11 +623,14 @@ def test_log_plain_output_lists_entries(dated: Cli) -> None:
         (("--since", "2026-02-30"), "2026-W49"),
         (("--until", "2026-13"), "2026-Q1"),
         (("--since", "last week"), "2026-02-25"),
-        (("--limit", "0"), None),
-        (("--limit", "x"), None),
+        (("--limit", "0"), "--limit must be at least 1"),
     ],
 )
-def test_log_bad_filters_are_exit_2(
-    dated: Cli, args: tuple[str, ...], contains: str | None
-) -> None:
+def test_log_bad_filters_are_exit_2(dated: Cli, args: tuple[str, ...], contains: str) -> None:
     assert_refused(dated, 2, "audit", "log", *args, contains=contains)
+
+
+def test_log_limit_not_a_number_is_a_usage_error(dated: Cli) -> None:
+    assert_refused(
+        dated, 2, "audit", "log", "--limit", "x", usage=True, contains="Invalid value for '--limit'"
+    )

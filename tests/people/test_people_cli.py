@@ -3,15 +3,9 @@ driven through the CLI as a clerk or a script would."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from conftest import assert_refused
-
-
-def js(res):
-    return json.loads(res.stdout)
+from conftest import assert_refused, js
 
 
 def people(cli, *args):
@@ -78,7 +72,9 @@ def test_add_accepts_chinese_role_labels_and_comma_lists(cli):
 
 
 def test_a_refused_add_uses_no_code_up(cli):
-    assert_refused(cli, 2, "people", "add", "王芳", "--role", "boss")
+    assert_refused(
+        cli, 2, "people", "add", "王芳", "--role", "boss", contains="Unknown role 'boss'"
+    )
     assert cli.ok("people", "add", "王芳").stdout == "RY-0001\n"
 
 
@@ -191,7 +187,7 @@ def test_edit_code_keeps_the_history(school):
     assert rec["name"] == "张世杰"
     assert [h["action"] for h in rec["history"]] == ["people.add", "people.edit"]
     assert "RY-0001" not in people(school)
-    assert_refused(school, 2, "people", "show", "RY-0001")
+    assert_refused(school, 2, "people", "show", "RY-0001", contains="No person matches 'RY-0001'")
 
 
 def test_edit_unit_sets_and_clears(school):
@@ -266,8 +262,9 @@ def test_leave_with_a_date(school, given, day):
 def test_a_person_who_left_cannot_head_a_unit(school):
     school.ok("people", "leave", "张世杰")
     res = assert_refused(
-        school, 3, "unit", "add", "初一(1)班", "--kind", "class", "--head", "张世杰"
-    )
+        school, 3, "unit", "add", "初一(1)班", "--kind", "class", "--head", "张世杰",
+        contains="张世杰 (RY-0001) left on 2026-03-02",
+    )  # fmt: skip
     assert "RY-0001" in res.stderr
     assert "cannot be assigned" in res.stderr
 
@@ -309,10 +306,16 @@ def test_exact_initials_win_over_longer_initials(cli):
 
 
 def test_an_ambiguous_name_lists_each_candidate_with_its_code(school):
-    res = assert_refused(school, 2, "people", "show", "张三")
+    res = assert_refused(
+        school, 2, "people", "show", "张三",
+        contains="'张三' matches several records: 张三 (RY-0002), 张三 (RY-0003)",
+    )  # fmt: skip
     assert "RY-0002" in res.stderr and "RY-0003" in res.stderr
     # a prefix shared by several is ambiguous too, also across different names
-    res = assert_refused(school, 2, "people", "show", "张")
+    res = assert_refused(
+        school, 2, "people", "show", "张",
+        contains="'张' matches several records: 张世杰 (RY-0001), 张三 (RY-0002), 张三 (RY-0003)",
+    )  # fmt: skip
     for code in ("RY-0001", "RY-0002", "RY-0003"):
         assert code in res.stderr
 
@@ -328,13 +331,17 @@ def test_like_wildcards_in_a_name_are_taken_literally(cli):
     cli.ok("people", "add", "a_b")
     cli.ok("people", "add", "axb")
     assert js(cli.ok("people", "show", "a_", "-f", "json"))["name"] == "a_b"
-    assert_refused(cli, 2, "people", "show", "%")
-    assert_refused(cli, 2, "people", "show", "_")
+    assert_refused(cli, 2, "people", "show", "%", contains="No person matches '%'")
+    assert_refused(cli, 2, "people", "show", "_", contains="No person matches '_'")
 
 
 def test_a_typo_never_creates_a_record(school):
-    assert_refused(school, 2, "people", "add", "赵六", "--unit", "总物处")
-    assert_refused(school, 2, "people", "edit", "张世节", "--phone", "1")
+    assert_refused(
+        school, 2, "people", "add", "赵六", "--unit", "总物处", contains="No unit matches '总物处'"
+    )
+    assert_refused(
+        school, 2, "people", "edit", "张世节", "--phone", "1", contains="No person matches '张世节'"
+    )
     assert len(js(school.ok("unit", "list", "-f", "json"))) == 1
     assert len(people(school, "--all")) == 4
 
@@ -350,10 +357,8 @@ BAD = [
     (2, ["people", "add", "王芳", "--unit", "nowhere"], "nowhere"),
     (2, ["people", "add", "王芳", "--phone", "call me"], "call me"),
     (2, ["people", "add", "王芳", "--code", "A B"], "A B"),
-    (2, ["people", "add", "王芳", "--bogus"], "--bogus"),
-    (2, ["people", "add"], None),
     (3, ["people", "add", "王芳", "--code", "RY-0001"], "RY-0001"),
-    (3, ["people", "add", "王芳", "--code", "ry-0001"], None),
+    (3, ["people", "add", "王芳", "--code", "ry-0001"], "The code ry-0001 is already taken"),
     (2, ["people", "edit", "nobody", "--phone", "1"], "nobody"),
     (2, ["people", "edit", "张三", "--phone", "1"], "RY-0003"),
     (2, ["people", "edit", "RY-0001", "--name", ""], "empty"),
@@ -363,16 +368,14 @@ BAD = [
     (2, ["people", "edit", "RY-0001", "--add-role", "boss"], "boss"),
     (2, ["people", "edit", "RY-0001", "--remove-role", "boss"], "boss"),
     (2, ["people", "edit", "RY-0001", "--phone", "abc"], "abc"),
-    (2, ["people", "edit", "RY-0001"], None),
-    (2, ["people", "edit", "RY-0001", "--bogus", "x"], "--bogus"),
+    (2, ["people", "edit", "RY-0001"], "Nothing to change"),
     (3, ["people", "edit", "RY-0001", "--code", "RY-0002"], "RY-0002"),
-    (3, ["people", "edit", "RY-0001", "--code", "ry-0002"], None),
+    (3, ["people", "edit", "RY-0001", "--code", "ry-0002"], "The code ry-0002 is already taken"),
     (2, ["people", "leave", "nobody"], "nobody"),
     (2, ["people", "leave", "张三"], "RY-0002"),
     (2, ["people", "leave", "RY-0001", "--date", "2026-02-30"], "2026-02-30"),
     (2, ["people", "leave", "RY-0001", "--date", "2026-13-01"], "2026-13-01"),
     (2, ["people", "leave", "RY-0001", "--date", "soon"], "soon"),
-    (2, ["people", "leave", "RY-0001", "--bogus"], "--bogus"),
     (3, ["people", "leave", "RY-0004"], "RY-0004"),
     (2, ["people", "show", "nobody"], "nobody"),
     (2, ["people", "list", "--unit", "nowhere"], "nowhere"),
@@ -385,13 +388,33 @@ def test_bad_input_is_refused_and_changes_nothing(school, code, args, contains):
     assert_refused(school, code, *args, contains=contains)
 
 
+USAGE = [
+    # (args, stderr contains): refused by click's parsing, exit 2 too
+    (["people", "add", "王芳", "--bogus"], "No such option: --bogus"),
+    (["people", "add"], "Missing argument 'name'"),
+    (["people", "edit", "RY-0001", "--bogus", "x"], "No such option: --bogus"),
+    (["people", "leave", "RY-0001", "--bogus"], "No such option: --bogus"),
+]
+
+
+@pytest.mark.parametrize("args, contains", USAGE, ids=[" ".join(a) for a, _c in USAGE])
+def test_usage_errors_are_refused_and_change_nothing(school, args, contains):
+    assert_refused(school, 2, *args, usage=True, contains=contains)
+
+
 def test_a_bad_date_names_the_accepted_forms(school):
-    res = assert_refused(school, 2, "people", "leave", "RY-0001", "--date", "2026-02-30")
+    res = assert_refused(
+        school, 2, "people", "leave", "RY-0001", "--date", "2026-02-30",
+        contains="Invalid date '2026-02-30'",
+    )  # fmt: skip
     assert "2026-02-25" in res.stderr
 
 
 def test_a_taken_code_in_another_case_does_not_break_naming(school):
     """Codes are matched without regard to case, so a second code differing only
     in case would make both unreachable: it must be refused like the same code."""
-    assert_refused(school, 3, "people", "add", "王芳", "--code", "ry-0002")
+    assert_refused(
+        school, 3, "people", "add", "王芳", "--code", "ry-0002",
+        contains="The code ry-0002 is already taken",
+    )  # fmt: skip
     assert js(school.ok("people", "show", "RY-0002", "-f", "json"))["name"] == "张三"

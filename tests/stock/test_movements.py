@@ -93,19 +93,27 @@ def test_receive_prints_its_code_and_numbers_run_on(store: Cli) -> None:
     ids=["both", "neither"],
 )
 def test_receive_needs_exactly_one_of_price_and_amount(store: Cli, money: list[str]) -> None:
-    assert_refused(store, 2, "stock", "receive", "大米", "2", *money)
+    assert_refused(
+        store, 2, "stock", "receive", "大米", "2", *money,
+        contains="Give either --price (per unit) or --amount (the total), not both",
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "contains", "usage"),
     [
-        ["大米", "0", "--price", "1"],
-        ["大米", "0.000", "--price", "1"],
-        ["大米", "-1", "--price", "1"],
-        ["大米", "--price", "1", "--", "-1"],
-        ["大米", "--price", "1", "--", "-0.5"],
-        ["大米", "1.0005", "--price", "1"],
-        ["大米", "two", "--price", "1"],
+        (["大米", "0", "--price", "1"], "Invalid quantity '0': it must be more than zero", False),
+        (["大米", "0.000", "--price", "1"], "Invalid quantity '0.000': it must be more", False),
+        # as typed, click reads "-1" as an option: a usage error (the rule is after `--`)
+        (["大米", "-1", "--price", "1"], "No such option: -1", True),
+        (
+            ["大米", "--price", "1", "--", "-1"],
+            "Invalid quantity '-1': it cannot be negative",
+            False,
+        ),
+        (["大米", "--price", "1", "--", "-0.5"], "Invalid quantity '-0.5': it cannot be", False),
+        (["大米", "1.0005", "--price", "1"], "Invalid quantity '1.0005': at most three", False),
+        (["大米", "two", "--price", "1"], "Invalid quantity 'two'", False),
     ],
     ids=[
         "zero",
@@ -117,38 +125,48 @@ def test_receive_needs_exactly_one_of_price_and_amount(store: Cli, money: list[s
         "text",
     ],
 )
-def test_receive_bad_quantity_is_exit_2(store: Cli, args: list[str]) -> None:
-    assert_refused(store, 2, "stock", "receive", *args)
+def test_receive_bad_quantity_is_exit_2(
+    store: Cli, args: list[str], contains: str, usage: bool
+) -> None:
+    assert_refused(store, 2, "stock", "receive", *args, contains=contains, usage=usage)
 
 
 @pytest.mark.parametrize(
-    "money",
+    ("money", "contains"),
     [
-        ["--price", "1.005"],
-        ["--price", "-1"],
-        ["--price", "-0.01"],
-        ["--price", "cheap"],
-        ["--amount", "10.001"],
-        ["--amount", "-10"],
+        (["--price", "1.005"], "Invalid amount '1.005': money has at most two decimal places"),
+        (["--price", "-1"], "Invalid amount '-1': an amount cannot be negative"),
+        (["--price", "-0.01"], "Invalid amount '-0.01': an amount cannot be negative"),
+        (["--price", "cheap"], "Invalid amount 'cheap'"),
+        (["--amount", "10.001"], "Invalid amount '10.001': money has at most two decimal places"),
+        (["--amount", "-10"], "Invalid amount '-10': an amount cannot be negative"),
     ],
 )
-def test_receive_bad_price_or_amount_is_exit_2(store: Cli, money: list[str]) -> None:
-    assert_refused(store, 2, "stock", "receive", "大米", "1", *money)
+def test_receive_bad_price_or_amount_is_exit_2(store: Cli, money: list[str], contains: str) -> None:
+    assert_refused(store, 2, "stock", "receive", "大米", "1", *money, contains=contains)
 
 
 def test_refused_receipt_uses_no_number(store: Cli) -> None:
-    assert_refused(store, 2, "stock", "receive", "大米", "1", "--price", "1.005")
+    assert_refused(
+        store, 2, "stock", "receive", "大米", "1", "--price", "1.005",
+        contains="Invalid amount '1.005': money has at most two decimal places",
+    )  # fmt: skip
     assert code_of(store, "stock", "receive", "大米", "1", "--price", "1") == "RK-2026-0001"
 
 
 def test_receive_into_a_retired_item_is_refused(store: Cli) -> None:
     store.ok("stock", "item", "add", "粉笔", "--unit", "盒")
     store.ok("stock", "item", "retire", "粉笔")
-    assert_refused(store, 3, "stock", "receive", "粉笔", "1", "--price", "2")
+    assert_refused(
+        store, 3, "stock", "receive", "粉笔", "1", "--price", "2",
+        contains="粉笔 is retired; nothing more can be received",
+    )  # fmt: skip
 
 
 def test_receive_into_an_unknown_item_is_exit_2(store: Cli) -> None:
-    assert_refused(store, 2, "stock", "receive", "面粉", "1", "--price", "2")
+    assert_refused(
+        store, 2, "stock", "receive", "面粉", "1", "--price", "2", contains="No item matches '面粉'"
+    )
 
 
 # -- issue -----------------------------------------------------------------------------
@@ -175,41 +193,60 @@ def test_issue_to_a_unit_and_to_a_person(store: Cli) -> None:
 def test_issue_to_a_person_who_has_left_is_refused(store: Cli) -> None:
     store.ok("stock", "receive", "大米", "10", "--price", "2")
     store.ok("people", "leave", "王五")
-    assert_refused(store, 3, "stock", "issue", "大米", "1", "--to", "王五")
+    assert_refused(
+        store, 3, "stock", "issue", "大米", "1", "--to", "王五",
+        contains="王五 (RY-0003) left on 2026-03-02",
+    )  # fmt: skip
 
 
 def test_issue_to_nobody_known_is_exit_2(store: Cli) -> None:
     store.ok("stock", "receive", "大米", "10", "--price", "2")
-    assert_refused(store, 2, "stock", "issue", "大米", "1", "--to", "不存在的人")
+    assert_refused(
+        store, 2, "stock", "issue", "大米", "1", "--to", "不存在的人",
+        contains="No unit or person matches '不存在的人'",
+    )  # fmt: skip
 
 
 def test_issue_more_than_on_hand_says_how_much_there_is(store: Cli) -> None:
     store.ok("stock", "receive", "大米", "2", "--price", "2")
-    res = assert_refused(store, 3, "stock", "issue", "大米", "5", "--to", "总务处")
+    res = assert_refused(
+        store, 3, "stock", "issue", "大米", "5", "--to", "总务处",
+        contains="Not enough 大米 on 2026-03-02: 2 kg on hand, 5 kg wanted",
+    )  # fmt: skip
     assert "2 kg" in res.stderr
 
 
 def test_issue_of_nothing_on_hand_is_refused(store: Cli) -> None:
-    res = assert_refused(store, 3, "stock", "issue", "大米", "1", "--to", "总务处")
+    res = assert_refused(
+        store, 3, "stock", "issue", "大米", "1", "--to", "总务处",
+        contains="Not enough 大米 on 2026-03-02: 0 kg on hand, 1 kg wanted",
+    )  # fmt: skip
     assert "0 kg" in res.stderr
 
 
 @pytest.mark.parametrize("qty", ["0", "1.0005"])
 def test_issue_bad_quantity_is_exit_2(store: Cli, qty: str) -> None:
     store.ok("stock", "receive", "大米", "2", "--price", "2")
-    assert_refused(store, 2, "stock", "issue", "大米", qty, "--to", "总务处")
+    assert_refused(
+        store, 2, "stock", "issue", "大米", qty, "--to", "总务处",
+        contains=f"Invalid quantity '{qty}'",
+    )  # fmt: skip
 
 
 def test_durable_item_without_the_old_ones_back_is_refused(store: Cli) -> None:
     store.ok("stock", "receive", "扫把", "5", "--price", "12.50")
-    res = assert_refused(store, 3, "stock", "issue", "扫把", "2", "--to", "初一(1)班")
+    res = assert_refused(
+        store, 3, "stock", "issue", "扫把", "2", "--to", "初一(1)班",
+        contains="2 把 issued but 0 把 returned",
+    )  # fmt: skip
     assert "durable" in res.stderr.lower() or "领新交旧" in res.stderr  # the rule
     for way in ("--old-returned", "--no-old", "--approved-by"):  # the way forward
         assert way in res.stderr, res
     # fewer old ones than new ones is no better
     assert_refused(
-        store, 3, "stock", "issue", "扫把", "2", "--to", "初一(1)班", "--old-returned", "1"
-    )
+        store, 3, "stock", "issue", "扫把", "2", "--to", "初一(1)班", "--old-returned", "1",
+        contains="2 把 issued but 1 把 returned",
+    )  # fmt: skip
 
 
 def test_durable_item_against_as_many_old_ones(store: Cli) -> None:
@@ -247,26 +284,20 @@ def test_durable_item_with_an_approved_exemption(store: Cli) -> None:
 
 def test_durable_exemption_needs_an_approver(store: Cli) -> None:
     store.ok("stock", "receive", "扫把", "5", "--price", "12.50")
-    assert_refused(store, 3, "stock", "issue", "扫把", "1", "--to", "初一(1)班", "--no-old", "lost")
+    assert_refused(
+        store, 3, "stock", "issue", "扫把", "1", "--to", "初一(1)班", "--no-old", "lost",
+        contains="Issuing 扫把 without the old ones back needs an approver",
+    )  # fmt: skip
 
 
 def test_durable_exemption_approved_by_someone_who_left_is_refused(store: Cli) -> None:
     store.ok("stock", "receive", "扫把", "5", "--price", "12.50")
     store.ok("people", "leave", "李四")
     assert_refused(
-        store,
-        3,
-        "stock",
-        "issue",
-        "扫把",
-        "1",
-        "--to",
-        "初一(1)班",
-        "--no-old",
-        "lost",
-        "--approved-by",
-        "李四",
-    )
+        store, 3, "stock", "issue", "扫把", "1", "--to", "初一(1)班", "--no-old", "lost",
+        "--approved-by", "李四",
+        contains="李四 (RY-0002) left on 2026-03-02",
+    )  # fmt: skip
 
 
 def test_consumable_needs_no_old_ones(store: Cli) -> None:
@@ -296,7 +327,10 @@ def test_return_prints_a_tk_code_and_names_who_returned_it(store: Cli) -> None:
 def test_return_bad_quantity_is_exit_2(store: Cli, qty: str) -> None:
     store.ok("stock", "receive", "大米", "4", "--amount", "10")
     store.ok("stock", "issue", "大米", "2", "--to", "初一(1)班")
-    assert_refused(store, 2, "stock", "return", "大米", qty, "--from", "初一(1)班")
+    assert_refused(
+        store, 2, "stock", "return", "大米", qty, "--from", "初一(1)班",
+        contains=f"Invalid quantity '{qty}'",
+    )  # fmt: skip
 
 
 # -- void (红冲) ------------------------------------------------------------------------
@@ -338,32 +372,48 @@ def test_void_of_an_issue_and_of_a_return(store: Cli) -> None:
 def test_void_twice_is_refused(store: Cli) -> None:
     store.ok("stock", "receive", "大米", "3", "--amount", "10")
     store.ok("stock", "void", "RK-2026-0001", "--reason", "wrong")
-    res = assert_refused(store, 3, "stock", "void", "RK-2026-0001", "--reason", "again")
+    res = assert_refused(
+        store, 3, "stock", "void", "RK-2026-0001", "--reason", "again",
+        contains="RK-2026-0001 was already reversed by HC-2026-0001",
+    )  # fmt: skip
     assert "HC-2026-0001" in res.stderr
 
 
 def test_void_of_a_void_is_refused(store: Cli) -> None:
     store.ok("stock", "receive", "大米", "3", "--amount", "10")
     store.ok("stock", "void", "RK-2026-0001", "--reason", "wrong")
-    assert_refused(store, 3, "stock", "void", "HC-2026-0001", "--reason", "undo the undo")
+    assert_refused(
+        store, 3, "stock", "void", "HC-2026-0001", "--reason", "undo the undo",
+        contains="HC-2026-0001 is a void",
+    )  # fmt: skip
 
 
 def test_void_that_would_drive_stock_negative_is_refused(store: Cli) -> None:
     store.ok("stock", "receive", "大米", "3", "--amount", "10")
     store.ok("stock", "issue", "大米", "2", "--to", "总务处")
-    assert_refused(store, 3, "stock", "void", "RK-2026-0001", "--reason", "wrong")
+    assert_refused(
+        store, 3, "stock", "void", "RK-2026-0001", "--reason", "wrong",
+        contains="This would leave 大米 at -2 kg on 2026-03-02",
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("code", ["RK-2026-0099", "XX-1", "nonsense"])
 def test_void_of_an_unknown_code_is_exit_2(store: Cli, code: str) -> None:
     store.ok("stock", "receive", "大米", "3", "--amount", "10")
-    assert_refused(store, 2, "stock", "void", code, "--reason", "wrong")
+    assert_refused(
+        store, 2, "stock", "void", code, "--reason", "wrong", contains=f"No stock movement {code}"
+    )
 
 
 def test_void_needs_a_reason(store: Cli) -> None:
     store.ok("stock", "receive", "大米", "3", "--amount", "10")
-    assert_refused(store, 2, "stock", "void", "RK-2026-0001", "--reason", " ")
-    assert_refused(store, 2, "stock", "void", "RK-2026-0001")
+    assert_refused(
+        store, 2, "stock", "void", "RK-2026-0001", "--reason", " ",
+        contains="A reversal needs a reason: --reason TEXT",
+    )  # fmt: skip
+    assert_refused(
+        store, 2, "stock", "void", "RK-2026-0001", usage=True, contains="Missing option '--reason'"
+    )
 
 
 # -- dates and closed months -------------------------------------------------------------
@@ -377,7 +427,9 @@ def test_closed_month_refuses_movements_dated_in_it(store: Cli) -> None:
         ["issue", "大米", "1", "--to", "总务处", "--date", "2026-01-15"],
         ["receive", "大米", "1", "--price", "2", "--date", "2026-01-31"],
     ):
-        res = assert_refused(store, 3, "stock", *args)
+        res = assert_refused(
+            store, 3, "stock", *args, contains="The books are closed through 2026-01 (stock"
+        )
         assert "stock.closed_through" in res.stderr or "2026-01" in res.stderr
     assert code_of(
         store, "stock", "receive", "大米", "1", "--price", "2", "--date", "2026-02-01"
@@ -388,8 +440,9 @@ def test_closed_month_refuses_movements_dated_in_it(store: Cli) -> None:
 
 def test_bad_date_is_exit_2(store: Cli) -> None:
     assert_refused(
-        store, 2, "stock", "receive", "大米", "1", "--price", "2", "--date", "2026-02-30"
-    )
+        store, 2, "stock", "receive", "大米", "1", "--price", "2", "--date", "2026-02-30",
+        contains="Invalid date '2026-02-30'",
+    )  # fmt: skip
 
 
 # -- stock movements: filters and keys ---------------------------------------------------
@@ -546,7 +599,10 @@ def test_every_movement_is_journalled_with_its_operator(store: Cli) -> None:
 def test_refused_movement_writes_no_journal_entry(store: Cli) -> None:
     store.ok("stock", "receive", "大米", "1", "--amount", "3")
     before = rows(store, "audit", "log", "--action", "stock")
-    assert_refused(store, 3, "stock", "issue", "大米", "2", "--to", "总务处")
+    assert_refused(
+        store, 3, "stock", "issue", "大米", "2", "--to", "总务处",
+        contains="Not enough 大米 on 2026-03-02: 1 kg on hand, 2 kg wanted",
+    )  # fmt: skip
     assert rows(store, "audit", "log", "--action", "stock") == before
 
 

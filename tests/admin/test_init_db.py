@@ -211,6 +211,23 @@ def test_ledger_mode_is_0600_even_with_a_lax_umask(bare):
     assert stat.S_IMODE(Path(bare.db).stat().st_mode) == 0o600
 
 
+@sqlite_only
+def test_the_cli_fixture_ledger_is_like_one_init_made(cli, bare):
+    """`cli` copies one ledger initialised per session: the copy must be what
+    `houqin init --school 测试学校` makes (mode 0600, WAL), and sound on its own."""
+    bare.ok("init", "--school", "测试学校")
+    for c in (cli, bare):
+        assert stat.S_IMODE(Path(c.db).stat().st_mode) == 0o600
+        con = sqlite3.connect(c.db)
+        try:
+            assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        finally:
+            con.close()
+        assert c("audit", "verify").exit_code == 0
+    assert info(cli)["journal_length"] == info(bare)["journal_length"] == 2
+    assert info(cli)["school"] == info(bare)["school"] == "测试学校"
+
+
 # -- foreign, corrupt, newer and damaged ledgers -------------------------------------
 
 
@@ -229,7 +246,7 @@ def test_a_text_file_as_ledger_is_exit_4(tmp_path, args):
 def test_a_corrupt_sqlite_file_is_exit_4(tmp_path, args):
     f = tmp_path / "broken.db"
     f.write_bytes(b"SQLite format 3\x00" + bytes((i * 37 + 11) % 256 for i in range(8192)))
-    assert_refused(Cli(str(f)), 4, *args)
+    assert_refused(Cli(str(f)), 4, *args, contains=f"{f} is not a houqin ledger")
 
 
 @sqlite_only
@@ -237,7 +254,7 @@ def test_a_truncated_ledger_is_exit_4(cli):
     cli.ok("people", "add", "张三")
     data = Path(cli.db).read_bytes()
     Path(cli.db).write_bytes(data[:100] + b"\xff" * 200)
-    assert_refused(cli, 4, "people", "list")
+    assert_refused(cli, 4, "people", "list", contains="not a houqin ledger")
 
 
 @sqlite_only
@@ -281,20 +298,20 @@ def test_db_info_still_describes_a_newer_ledger(cli):
 
 def test_a_ledger_without_its_revision_row_is_exit_4(cli):
     execute(cli.db, "DELETE FROM alembic_version")
-    assert_refused(cli, 4, "people", "list")
-    assert_refused(cli, 4, "people", "add", "张三")
+    assert_refused(cli, 4, "people", "list", contains="not a houqin ledger")
+    assert_refused(cli, 4, "people", "add", "张三", contains="not a houqin ledger")
 
 
 def test_init_over_a_ledger_without_its_revision_row_is_exit_4(cli):
     """Tables are there but the revision row is gone: damaged, not 'no ledger'."""
     execute(cli.db, "DELETE FROM alembic_version")
-    assert_refused(cli, 4, "init")
+    assert_refused(cli, 4, "init", contains="not a houqin ledger")
 
 
 def test_a_ledger_without_alembic_version_is_exit_4(cli):
     execute(cli.db, "DROP TABLE alembic_version")
-    assert_refused(cli, 4, "people", "list")
-    assert_refused(cli, 4, "init")
+    assert_refused(cli, 4, "people", "list", contains="not a houqin ledger")
+    assert_refused(cli, 4, "init", contains="not a houqin ledger")
 
 
 # -- db info ---------------------------------------------------------------------
@@ -455,12 +472,18 @@ def test_db_backup_force_replaces_an_existing_file(cli, tmp_path):
 
 @sqlite_only
 def test_db_backup_onto_the_ledger_itself_is_refused(cli):
-    assert_refused(cli, 2, "db", "backup", cli.db, "--force")
+    assert_refused(
+        cli, 2, "db", "backup", cli.db, "--force",
+        contains="The backup cannot overwrite the ledger itself",
+    )  # fmt: skip
 
 
 @sqlite_only
 def test_db_backup_into_a_missing_folder_is_exit_2(cli, tmp_path):
-    assert_refused(cli, 2, "db", "backup", str(tmp_path / "nope" / "copy.db"))
+    assert_refused(
+        cli, 2, "db", "backup", str(tmp_path / "nope" / "copy.db"),
+        contains=f"No such folder: {tmp_path / 'nope'}",
+    )  # fmt: skip
     assert not (tmp_path / "nope").exists()
 
 
