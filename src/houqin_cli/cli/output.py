@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from houqin_cli.cli.run import state
+
 if TYPE_CHECKING:
     from sqlmodel import Session
 
@@ -51,8 +53,6 @@ def run_import(
     """An import command: every row checked and written in one transaction, all or
     nothing; with --dry-run everything is checked and nothing written. `checked`
     and `done` are the two messages, with {file} and {n} (rows)."""
-    from houqin_cli.cli.run import state
-
     with state().write() as s:
         n = load(s, s.info["actor"])
         s.info["dry_run"] = dry_run

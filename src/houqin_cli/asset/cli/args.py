@@ -5,4 +5,3 @@ import typer
 from houqin_cli.core.i18n import _
 
 AssetArg = typer.Argument(..., help=_("An asset card: code, name, prefix or pinyin initials."))
-CodeArg = typer.Argument(..., help=_("The record's code."))

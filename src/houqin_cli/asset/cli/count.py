@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from houqin_cli.asset.cli.args import AssetArg, CodeArg
-from houqin_cli.cli import DryRun, Format, Output, created, run_import, say, show, state
+from houqin_cli.asset.cli.args import AssetArg
+from houqin_cli.cli import Code, DryRun, Format, Output, created, run_import, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
@@ -29,7 +29,7 @@ def count_start(
 
 
 @app.command("sheet", help=_("A count sheet to fill in."))
-def count_sheet(code: str = CodeArg, fmt: Format = None, output: Output = None) -> None:
+def count_sheet(code: Code, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.asset import count
 
     with state().read() as s:
@@ -50,7 +50,7 @@ def count_sheet(code: str = CodeArg, fmt: Format = None, output: Output = None) 
 
 @app.command("record", help=_("Record a card as found, missing, or found at another place."))
 def count_record(
-    code: str = CodeArg,
+    code: Code,
     asset: str = AssetArg,
     found: bool = typer.Option(False, "--found", help=_("Found where it should be.")),
     missing: bool = typer.Option(False, "--missing", help=_("Not found.")),
@@ -65,7 +65,7 @@ def count_record(
 
 @app.command("import", help=_("Import a filled-in count sheet."))
 def count_import(
-    code: str = CodeArg,
+    code: Code,
     file: Path = typer.Argument(..., help=_("The filled-in sheet.")),
     dry_run: DryRun = False,
 ) -> None:
@@ -81,7 +81,7 @@ def count_import(
 
 
 @app.command("report", help=_("Exit 1 on missing, misplaced or unrecorded cards."))
-def count_report(code: str = CodeArg, fmt: Format = None, output: Output = None) -> None:
+def count_report(code: Code, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.asset import count
 
     with state().read() as s:
@@ -100,7 +100,7 @@ def count_report(code: str = CodeArg, fmt: Format = None, output: Output = None)
 
 @app.command("close", help=_("Close the count: misplaced cards move to where they were found."))
 def count_close(
-    code: str = CodeArg,
+    code: Code,
     approved_by: str | None = typer.Option(
         None, "--approved-by", help=_("Who approved the count.")
     ),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from houqin_cli.asset.cli.args import AssetArg, CodeArg
-from houqin_cli.cli import Format, Note, Output, Pieces, created, say, show, state
+from houqin_cli.asset.cli.args import AssetArg
+from houqin_cli.cli import Code, Format, Note, Output, Pieces, created, say, show, state
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report
 
@@ -37,7 +37,7 @@ def inspect_start(
 
 @app.command("record", help=_("Record a card's state; damaged opens a damage record."))
 def inspect_record(
-    code: str = CodeArg,
+    code: Code,
     asset: str = AssetArg,
     status: str = typer.Option(..., "--status", help=_("ok, damaged or missing.")),
     cause: str | None = typer.Option(None, "--cause", help=_("human or natural (for damaged).")),
@@ -55,7 +55,7 @@ def inspect_record(
 @app.command(
     "report", help=_("Every card in scope; exit 1 for damaged, missing or uninspected cards.")
 )
-def inspect_report(code: str = CodeArg, fmt: Format = None, output: Output = None) -> None:
+def inspect_report(code: Code, fmt: Format = None, output: Output = None) -> None:
     from houqin_cli.asset import inspections
 
     with state().read() as s:
@@ -74,7 +74,7 @@ def inspect_report(code: str = CodeArg, fmt: Format = None, output: Output = Non
 
 
 @app.command("close", help=_("Close an inspection."))
-def inspect_close(code: str = CodeArg) -> None:
+def inspect_close(code: Code) -> None:
     from houqin_cli.asset import inspections
 
     with state().write() as s:

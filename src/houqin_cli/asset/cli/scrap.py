@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from houqin_cli.asset.cli.args import AssetArg, CodeArg
-from houqin_cli.cli import Pieces, created, say, state
+from houqin_cli.asset.cli.args import AssetArg
+from houqin_cli.cli import Code, Pieces, created, say, state
 from houqin_cli.core.i18n import _
 
 app = typer.Typer(
@@ -37,7 +37,7 @@ def scrap_request(
 
 @app.command("appraise", help=_("The 总务处's appraisal of a scrapping request."))
 def appraise(
-    code: str = CodeArg,
+    code: Code,
     by: str = typer.Option(..., "--by", help=_("The appraiser.")),
     opinion: str = typer.Option(..., "--opinion", help=_("The appraisal's opinion.")),
 ) -> None:
@@ -50,9 +50,7 @@ def appraise(
 
 
 @app.command("approve", help=_("Approve scrapping: the card leaves the books, its history stays."))
-def approve(
-    code: str = CodeArg, by: str = typer.Option(..., "--by", help=_("The approver."))
-) -> None:
+def approve(code: Code, by: str = typer.Option(..., "--by", help=_("The approver."))) -> None:
     from houqin_cli.asset import scrap
 
     with state().write() as s:

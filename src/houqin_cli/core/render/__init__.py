@@ -84,8 +84,12 @@ def _format_of(fmt: str | None, output: str | None) -> str:
     return fmt.strip().lower()
 
 
+def _markdown(shown: list[Grid], titled: bool) -> str:
+    return tabulated(shown, "github", titled)
+
+
 def _markdown_text(report: Report) -> str:
-    return tabulated(grids(report)[0], "github", bool(report.sections))
+    return _markdown(grids(report)[0], bool(report.sections))
 
 
 def _write_xlsx(report: Report, path: Path) -> None:
@@ -118,7 +122,7 @@ FILE_WRITERS: dict[str, Callable[[Report, Path], None]] = {
 DATA_TEXT: dict[str, Callable[[Report], str]] = {"json": _json_text, "csv": _csv_text}
 GRID_TEXT: dict[str, Callable[[list[Grid], bool], str]] = {
     "plain": plain,
-    "markdown": lambda shown, titled: tabulated(shown, "github", titled),
+    "markdown": _markdown,
 }
 
 
