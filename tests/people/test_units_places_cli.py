@@ -138,10 +138,10 @@ def test_place_list_json(school):
         "name": "化学实验室",
         "building": "实验楼",
         "kind": "other",
-        "unit": "初一",
+        "org_unit": "初一",
     }
     room = next(r for r in rows if r["code"] == "DD-0001")
-    assert (room["building"], room["kind"], room["unit"]) == ("教学楼", "classroom", None)
+    assert (room["building"], room["kind"], room["org_unit"]) == ("教学楼", "classroom", None)
 
 
 def test_place_list_by_building_and_kind(school):
@@ -159,7 +159,7 @@ def test_place_list_by_building_and_kind(school):
 def test_place_unit_is_named_by_initials(school):
     school.ok("place", "add", "财务室", "--unit", "zwc", "--kind", "office")
     row = next(r for r in places(school) if r["name"] == "财务室")
-    assert row["unit"] == "总务处"
+    assert row["org_unit"] == "总务处"
     assert row["building"] is None
 
 

@@ -469,6 +469,7 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
     """A school's existing register as it is: all rows or none."""
     from houqin_cli.core.imports import (
         Field,
+        Refusals,
         checked,
         parse_loose_date,
         progress,
@@ -493,51 +494,54 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
     ]
     bulk = Bulk.load(session, actor)
     rows = read_rows(path, fields)
+    refusals = Refusals(path)
     with session.no_autoflush:  # one flush at the end, not one per row
         for r in progress(rows, _("Importing assets")):
-            v = r.values
+            with refusals.row():
+                v = r.values
 
-            def cell(key: str, fn: Any, r: Any = r) -> Any:
-                return checked(r, key, fn)
+                def cell(key: str, fn: Any, r: Any = r) -> Any:
+                    return checked(r, key, fn)
 
-            acquired = cell(
-                "acquired",
-                lambda x: parse_loose_date(x) if x not in (None, "") else bulk.today,
-            )
-            if acquired > bulk.today:
-                raise row_error(
-                    r,
+                acquired = cell(
                     "acquired",
-                    _("The acquisition date {date} is in the future.").format(date=acquired),
+                    lambda x: parse_loose_date(x) if x not in (None, "") else bulk.today,
                 )
-            value = cell("value", lambda x: money.money_str(money.parse_money(_money_text(x))))
-            cell("category", lambda x: categories.find(str(x or "")))
-            cell("qty", whole_pieces)
-            cell("life_years", _life)
-            cell("place", lambda x: bulk.place(session, str(x)) if x else None)
-            cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
-            cell("code", bulk.check_code)
-            cell(
-                "name",
-                lambda x, v=v, value=value, acquired=acquired: add(
-                    session,
-                    actor,
-                    str(x or ""),
-                    category=str(v.get("category")),
-                    value=value,
-                    acquired=acquired,
-                    qty=v.get("qty"),
-                    unit=_s(v.get("unit")),
-                    place=_s(v.get("place")),
-                    custodian=_s(v.get("custodian")),
-                    funding=_s(v.get("funding")),
-                    invoice=_s(v.get("invoice")),
-                    spec=_s(v.get("spec")),
-                    life_years=v.get("life_years"),
-                    code=_s(v.get("code")),
-                    bulk=bulk,
-                ),
-            )
+                if acquired > bulk.today:
+                    raise row_error(
+                        r,
+                        "acquired",
+                        _("The acquisition date {date} is in the future.").format(date=acquired),
+                    )
+                value = cell("value", lambda x: money.money_str(money.parse_money(_money_text(x))))
+                cell("category", lambda x: categories.find(str(x or "")))
+                cell("qty", whole_pieces)
+                cell("life_years", _life)
+                cell("place", lambda x: bulk.place(session, str(x)) if x else None)
+                cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
+                cell("code", bulk.check_code)
+                cell(
+                    "name",
+                    lambda x, v=v, value=value, acquired=acquired: add(
+                        session,
+                        actor,
+                        str(x or ""),
+                        category=str(v.get("category")),
+                        value=value,
+                        acquired=acquired,
+                        qty=v.get("qty"),
+                        unit=_s(v.get("unit")),
+                        place=_s(v.get("place")),
+                        custodian=_s(v.get("custodian")),
+                        funding=_s(v.get("funding")),
+                        invoice=_s(v.get("invoice")),
+                        spec=_s(v.get("spec")),
+                        life_years=v.get("life_years"),
+                        code=_s(v.get("code")),
+                        bulk=bulk,
+                    ),
+                )
+    refusals.done()
     made = bulk.added
     if not made:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))

@@ -136,7 +136,7 @@ def record(
 
 
 def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
-    from houqin_cli.core.imports import Field, read_rows, row_error
+    from houqin_cli.core.imports import Field, Refusals, read_rows, row_error
 
     c = _open(find(session, code))
     rows = read_rows(
@@ -148,39 +148,42 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
         ],
     )
     done = 0
+    refusals = Refusals(path)
     for r in rows:
         result = str(r.values.get("result") or "").strip().lower()
         at = r.values.get("found_at")
         if not result and not at:
             continue
-        try:
-            asset = find_asset(session, str(r.values.get("code") or ""))
-        except InputError as exc:
-            raise row_error(r, "code", exc.message) from exc
-        try:
-            if at:
-                place = find_place(session, str(at))
-                _record(
-                    session,
-                    actor,
-                    c,
-                    asset,
-                    "found" if place.id == asset.place_id else "elsewhere",
-                    place.id,
-                )
-            elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
-                _record(session, actor, c, asset, "found", asset.place_id)
-            elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
-                _record(session, actor, c, asset, "missing", None)
-            else:
-                raise InputError(
-                    _("Invalid result {value!r}: write found/在 or missing/缺失.").format(
-                        value=result
+        with refusals.row():
+            try:
+                asset = find_asset(session, str(r.values.get("code") or ""))
+            except InputError as exc:
+                raise row_error(r, "code", exc.message) from exc
+            try:
+                if at:
+                    place = find_place(session, str(at))
+                    _record(
+                        session,
+                        actor,
+                        c,
+                        asset,
+                        "found" if place.id == asset.place_id else "elsewhere",
+                        place.id,
                     )
-                )
-        except (InputError, RuleError) as exc:
-            raise row_error(r, "found_at" if at else "result", exc.message) from exc
-        done += 1
+                elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
+                    _record(session, actor, c, asset, "found", asset.place_id)
+                elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
+                    _record(session, actor, c, asset, "missing", None)
+                else:
+                    raise InputError(
+                        _("Invalid result {value!r}: write found/在 or missing/缺失.").format(
+                            value=result
+                        )
+                    )
+            except (InputError, RuleError) as exc:
+                raise row_error(r, "found_at" if at else "result", exc.message) from exc
+            done += 1
+    refusals.done()
     if not done:
         raise InputError(_("{path} has no results.").format(path=path.name))
     journal.append(

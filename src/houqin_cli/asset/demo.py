@@ -22,6 +22,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     from houqin_cli.asset import cards, custody, inspections, scrap
     from houqin_cli.calendar import service as calendar
     from houqin_cli.core import clock, settings
+    from houqin_cli.people import reports as people_reports
     from houqin_cli.people import service as people
 
     actor = s.info["actor"]
@@ -109,12 +110,12 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
             continue
         kinds = ["mid"] + (["end"] if term.end <= today + timedelta(days=14) else [])
         for kind in kinds:
-            for row in people.list_units(s, "class"):
+            for row in people_reports.unit_rows(s, "class"):
                 _inspect(s, actor, kind, term.name, unit=row["code"])
         if term.end <= today + timedelta(days=14):
-            for p in people.list_places(s):
+            for p in people_reports.place_rows(s):
                 if p["kind"] in inspections.PUBLIC_KINDS and not (
-                    p["kind"] == "classroom" and p["unit"]
+                    p["kind"] == "classroom" and p["org_unit"]
                 ):
                     _inspect(s, actor, "term", term.name, place=p["code"])
     return {"cards": made}

@@ -1,7 +1,9 @@
 """The CLI kit every group's commands use: the run state (`state()`, on the
 click context), shared options (`options`), output (`show`, `created`, `say`),
-the `--date` helper and name completion. Imports no ORM."""
+the `--date` helper, name completion, and the `report` / `write` decorators that
+register a command and do its ceremony (`commands`). Imports no ORM."""
 
+from houqin_cli.cli.commands import Done, added, report, write
 from houqin_cli.cli.complete import complete_person, complete_place, complete_unit
 from houqin_cli.cli.options import Category, Code, DryRun, Format, Month, Note, Output, Pieces
 from houqin_cli.cli.output import created, day, run_import, say, show
@@ -10,6 +12,7 @@ from houqin_cli.cli.run import Run, state
 __all__ = [
     "Category",
     "Code",
+    "Done",
     "DryRun",
     "Format",
     "Month",
@@ -17,6 +20,7 @@ __all__ = [
     "Output",
     "Pieces",
     "Run",
+    "added",
     "complete_person",
     "complete_place",
     "complete_unit",
@@ -25,5 +29,7 @@ __all__ = [
     "run_import",
     "say",
     "show",
+    "report",
     "state",
+    "write",
 ]

@@ -14,6 +14,7 @@ import io
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -74,6 +75,48 @@ def checked(
         return check((row.values if values is None else values).get(key))
     except (InputError, RuleError) as exc:
         raise row_error(row, key, exc.message) from exc
+
+
+class Refusals:
+    """Every bad row of a file found in one pass, not only the first: a row's refusal
+    is noted and the next row checked. `done()` then raises them together as one
+    InputError (exit 2), nothing having been written; past MOST refusals the reading
+    stops there.
+
+        refusals = Refusals(path)
+        for row in rows:
+            with refusals.row():
+                ...  # raise row_error(row, ...) / checked(row, ...)
+        refusals.done()
+    """
+
+    MOST = 20
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.messages: list[str] = []
+
+    @contextmanager
+    def row(self) -> Iterator[None]:
+        try:
+            yield
+        except (InputError, RuleError) as exc:
+            self.messages.append(exc.message)
+            if len(self.messages) >= self.MOST:
+                self.done(stopped=True)
+
+    def done(self, *, stopped: bool = False) -> None:
+        if not self.messages:
+            return
+        if len(self.messages) == 1 and not stopped:
+            raise InputError(self.messages[0])
+        head = (
+            _("{name}: the first {n} refused rows (reading stopped there); nothing was imported:")
+            if stopped
+            else _("{name}: {n} rows refused; nothing was imported:")
+        )
+        lines = [head.format(name=self.path.name, n=len(self.messages)), *self.messages]
+        raise InputError("\n".join(lines))
 
 
 # --------------------------------------------------------------------------- reading

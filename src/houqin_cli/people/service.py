@@ -53,7 +53,7 @@ def _clean_name(name: str, what: str) -> str:
     return value
 
 
-def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     v = value.strip().lower()
     if v not in allowed:
         raise InputError(
@@ -155,7 +155,7 @@ def add_unit(
     session: Session, name: str, kind: str, head: str | None = None, parent: str | None = None
 ) -> Unit:
     name = _clean_name(name, WHAT["unit"])
-    kind = _choice(kind, UNIT_KINDS, "--kind")
+    kind = choice(kind, UNIT_KINDS, "--kind")
     if session.execute(select(col(Unit.id)).where(col(Unit.name) == name)).first():
         raise RuleError(_("A unit named {name} already exists.").format(name=name))
     head_p = active_person(session, head) if head else None
@@ -186,30 +186,6 @@ def add_unit(
     return unit
 
 
-def list_units(session: Session, kind: str | None = None) -> list[dict[str, Any]]:
-    q = select(Unit).order_by(col(Unit.code))
-    if kind:
-        q = q.where(col(Unit.kind) == _choice(kind, UNIT_KINDS, "--kind"))
-    units = list(session.execute(q).scalars())
-    by_id = {u.id: u for u in session.execute(select(Unit)).scalars()}
-    heads = {
-        p.id: p
-        for p in session.execute(
-            select(Person).where(col(Person.id).in_([u.head_id for u in units if u.head_id]))
-        ).scalars()
-    }
-    return [
-        {
-            "code": u.code,
-            "name": u.name,
-            "kind": u.kind,
-            "head": heads[u.head_id].name if u.head_id in heads else None,
-            "parent": by_id[u.parent_id].name if u.parent_id in by_id else None,
-        }
-        for u in units
-    ]
-
-
 # -- places ----------------------------------------------------------------------
 
 
@@ -221,7 +197,7 @@ def add_place(
     kind: str = "other",
 ) -> Place:
     name = _clean_name(name, WHAT["place"])
-    kind = _choice(kind, PLACE_KINDS, "--kind")
+    kind = choice(kind, PLACE_KINDS, "--kind")
     bld = building.strip() if building and building.strip() else None
     same = col(Place.building).is_(None) if bld is None else col(Place.building) == bld
     if session.execute(select(col(Place.id)).where(col(Place.name) == name, same)).first():
@@ -251,27 +227,6 @@ def add_place(
         },
     )
     return place
-
-
-def list_places(
-    session: Session, building: str | None = None, kind: str | None = None
-) -> list[dict[str, Any]]:
-    q = select(Place).order_by(col(Place.building), col(Place.name))
-    if building:
-        q = q.where(col(Place.building) == building.strip())
-    if kind:
-        q = q.where(col(Place.kind) == _choice(kind, PLACE_KINDS, "--kind"))
-    units = {u.id: u.name for u in session.execute(select(Unit)).scalars()}
-    return [
-        {
-            "code": p.code,
-            "name": p.name,
-            "building": p.building,
-            "kind": p.kind,
-            "unit": units.get(p.unit_id) if p.unit_id else None,
-        }
-        for p in session.execute(q).scalars()
-    ]
 
 
 # -- people ----------------------------------------------------------------------
@@ -407,20 +362,16 @@ def leave(session: Session, text: str, day: date) -> Person:
     return person
 
 
-LISTED = ("code", "name", "unit_id", "roles", "phone", "active", "left_on")
-
-
-def person_row(person: Any, unit_names: dict[int, str]) -> dict[str, Any]:
-    """A person (or a row of the LISTED columns) as listings show it."""
-    return {
-        "code": person.code,
-        "name": person.name,
-        "unit": unit_names.get(person.unit_id) if person.unit_id else None,
-        "roles": person.roles.split(),
-        "phone": person.phone,
-        "active": person.active,
-        "left_on": person.left_on,
-    }
+def with_role(session: Session, role: str) -> list[str]:
+    """The codes of the active people holding `role`."""
+    wanted = parse_roles([role])[0]
+    q = (
+        select(col(Person.code))
+        .where(col(Person.active).is_(True))
+        .where((" " + col(Person.roles) + " ").like(f"% {wanted} %"))
+        .order_by(col(Person.code))
+    )
+    return list(session.execute(q).scalars())
 
 
 def names_by_id(session: Session, model: type[Person] | type[Unit] | type[Place]) -> dict[int, str]:
@@ -429,41 +380,13 @@ def names_by_id(session: Session, model: type[Person] | type[Unit] | type[Place]
     return {rid: name for rid, name in rows if rid is not None}
 
 
-def list_people(
-    session: Session,
-    *,
-    unit: str | None = None,
-    role: str | None = None,
-    include_left: bool = False,
-) -> list[dict[str, Any]]:
-    q = select(*(getattr(Person, c) for c in LISTED)).order_by(col(Person.code))
-    if not include_left:
-        q = q.where(col(Person.active).is_(True))
-    if unit:
-        q = q.where(col(Person.unit_id) == find_unit(session, unit).id)
-    if role:
-        wanted = parse_roles([role])[0]
-        q = q.where((" " + col(Person.roles) + " ").like(f"% {wanted} %"))
-    units = names_by_id(session, Unit)
-    return [person_row(row, units) for row in session.execute(q)]
+def person_names(session: Session) -> dict[int, str]:
+    return names_by_id(session, Person)
 
 
-def show_person(session: Session, text: str) -> tuple[dict[str, Any], list[journal.Journal]]:
-    person = find_person(session, text)
-    units = names_by_id(session, Unit)
-    history = list(
-        session.execute(
-            select(journal.Journal)
-            .where(
-                col(journal.Journal.entity) == "person",
-                col(journal.Journal.entity_id) == str(person.id),
-            )
-            .order_by(col(journal.Journal.seq))
-        ).scalars()
-    )
-    return person_row(person, units), history
+def unit_names(session: Session) -> dict[int, str]:
+    return names_by_id(session, Unit)
 
 
-def with_role(session: Session, role: str) -> list[str]:
-    """The codes of the active people holding `role`."""
-    return [p["code"] for p in list_people(session, role=role)]
+def place_names(session: Session) -> dict[int, str]:
+    return names_by_id(session, Place)

@@ -173,13 +173,17 @@ def record(
 
 def import_counts(session: Session, actor: Actor, code: str, path: Path) -> int:
     """The filled-in count sheet: every row or none."""
-    from houqin_cli.core.imports import Field, read_rows, row_error
+    from houqin_cli.core.imports import Field, Refusals, read_rows, row_error
 
     count = _open(find_count(session, code))
     rows = read_rows(
         path,
         [  # the headers `count sheet` writes, in either language, and common labels
-            Field("item_code", ("编号", "物品编号", *variants(N_("Code"))), required=True),
+            Field(
+                "item_code",
+                ("编号", "物品编号", *variants(N_("Item code")), *variants(N_("Code"))),
+                required=True,
+            ),
             Field(
                 "counted",
                 ("实盘数量", "盘点数量", "实存数量", *variants(N_("Counted"))),
@@ -188,20 +192,23 @@ def import_counts(session: Session, actor: Actor, code: str, path: Path) -> int:
         ],
     )
     done = 0
+    refusals = Refusals(path)
     for row in rows:
         raw = row.values.get("counted")
         if raw is None or str(raw).strip() == "":
             continue
-        try:
-            item = find_item(session, str(row.values.get("item_code") or ""))
-        except InputError as exc:
-            raise row_error(row, "item_code", exc.message) from exc
-        try:
-            milli = money.qty_to_milli(money.parse_qty(str(raw)))
-            _record_line(session, actor, count, item, milli)
-        except (InputError, RuleError) as exc:
-            raise row_error(row, "counted", exc.message) from exc
-        done += 1
+        with refusals.row():
+            try:
+                item = find_item(session, str(row.values.get("item_code") or ""))
+            except InputError as exc:
+                raise row_error(row, "item_code", exc.message) from exc
+            try:
+                milli = money.qty_to_milli(money.parse_qty(str(raw)))
+                _record_line(session, actor, count, item, milli)
+            except (InputError, RuleError) as exc:
+                raise row_error(row, "counted", exc.message) from exc
+            done += 1
+    refusals.done()
     if not done:
         raise InputError(_("{path} has no counted quantities.").format(path=path.name))
     session.flush()

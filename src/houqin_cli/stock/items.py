@@ -298,7 +298,7 @@ def parse_flag(value: Any) -> bool:
 def import_items(session: Session, path: Path) -> list[StockItem]:
     """All rows or none (one journal entry for the file); an error names the row
     and the column as the user sees them in the spreadsheet."""
-    from houqin_cli.core.imports import Field, checked, progress, read_rows
+    from houqin_cli.core.imports import Field, Refusals, progress, read_rows
 
     fields = [  # the issue's Chinese labels, and the headers `item list -o` writes
         Field("name", ("名称", "物品名称", "品名", *variants(N_("Name"))), required=True),
@@ -314,33 +314,11 @@ def import_items(session: Session, path: Path) -> list[StockItem]:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
     created: list[StockItem] = []
     known = Known.load(session)
+    refusals = Refusals(path)
     for row in progress(rows, _("Importing items")):
-        v: dict[str, Any] = {
-            k: x if isinstance(x, bool) else _str(x) for k, x in row.values.items()
-        }
-
-        def cell(key: str, check: Any, v: dict[str, Any] = v, row: Any = row) -> Any:
-            return checked(row, key, check, v)
-
-        durable = cell("durable", parse_flag)
-        cell("reorder_level", _reorder)
-        if v.get("code"):
-            cell("code", lambda c: _code(session, c, known=known))
-        item = cell(
-            "name",
-            lambda _n, v=v, durable=durable: _new_item(
-                session,
-                v.get("name") or "",
-                unit=v.get("unit") or "",
-                category=v.get("category"),
-                durable=durable,
-                reorder_level=v.get("reorder_level"),
-                spec=v.get("spec"),
-                code=v.get("code"),
-                known=known,
-            ),
-        )
-        created.append(item)
+        with refusals.row():
+            created.append(_item_from_row(session, row, known))
+    refusals.done()
     journal.append(
         session,
         "stock.item.import",
@@ -348,6 +326,32 @@ def import_items(session: Session, path: Path) -> list[StockItem]:
         payload={"file": path.name, "count": len(created), "codes": [i.code for i in created]},
     )
     return created
+
+
+def _item_from_row(session: Session, row: Any, known: Known) -> StockItem:
+    from houqin_cli.core.imports import checked
+
+    v: dict[str, Any] = {k: x if isinstance(x, bool) else _str(x) for k, x in row.values.items()}
+    durable = checked(row, "durable", parse_flag, v)
+    checked(row, "reorder_level", _reorder, v)
+    if v.get("code"):
+        checked(row, "code", lambda c: _code(session, c, known=known), v)
+    return checked(
+        row,
+        "name",
+        lambda _n: _new_item(
+            session,
+            v.get("name") or "",
+            unit=v.get("unit") or "",
+            category=v.get("category"),
+            durable=durable,
+            reorder_level=v.get("reorder_level"),
+            spec=v.get("spec"),
+            code=v.get("code"),
+            known=known,
+        ),
+        v,
+    )
 
 
 def _str(value: Any) -> str | None:

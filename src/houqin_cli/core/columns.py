@@ -1,0 +1,177 @@
+"""One column vocabulary: a report key has one meaning and one translated header everywhere.
+
+A service builds its Report's columns with `columns("code", "name", ...)`: the key is
+the JSON key (English snake_case), the header is translated when the report is built,
+and the kind tells the renderer how the value looks (money in fen, quantities, dates).
+A key that is not here is a KeyError, so a new column is added here once, with its
+header, and every command that shows it shows it the same way.
+
+Where two commands once used one key for two things, the key kept one meaning:
+- `unit` is a unit of measure (盒, kg); the organisational unit is `org_unit`
+  (people listings keep `unit`, by contract).
+- `due` is a date; money owed is `amount_due`.
+- `net_value` is an asset's net book value; stock drawn less returned is
+  `net_drawn_value`.
+The old key stays only where an issue's JSON contract names it; those few columns
+are in CONTRACT below, each with the contract that keeps it.
+"""
+
+from __future__ import annotations
+
+from houqin_cli.core.i18n import N_, _
+from houqin_cli.core.report import Column, Kind
+
+VOCABULARY: dict[str, tuple[str, Kind]] = {
+    "acceptor": (N_("Acceptor"), "text"),
+    "accumulated": (N_("Accumulated"), "money"),
+    "acquired": (N_("Acquired"), "date"),
+    "action": (N_("Action"), "text"),
+    "active": (N_("Active"), "bool"),
+    "amount": (N_("Amount"), "money"),
+    "amount_due": (N_("Amount due"), "money"),
+    "approvers": (N_("Approvers"), "list"),
+    "asset": (N_("Asset"), "text"),
+    "asset_code": (N_("Asset code"), "text"),
+    "backend": (N_("Backend"), "text"),
+    "balance_quantity": (N_("Balance"), "qty"),
+    "balance_value": (N_("Balance value"), "money"),
+    "book": (N_("Book"), "qty"),
+    "borrower": (N_("Borrower"), "text"),
+    "budget": (N_("Budget"), "money"),
+    "building": (N_("Building"), "text"),
+    "by": (N_("Caused by"), "text"),
+    "cards": (N_("Cards"), "int"),
+    "category": (N_("Category"), "text"),
+    "category_name": (N_("Category"), "text"),
+    "cause": (N_("Cause"), "text"),
+    "check": (N_("Check"), "text"),
+    "closing": (N_("Closing balance"), "money"),
+    "code": (N_("Code"), "text"),
+    "command": (N_("Command"), "text"),
+    "counted": (N_("Counted"), "qty"),
+    "custodian": (N_("Custodian"), "text"),
+    "date": (N_("Date"), "date"),
+    "days_overdue": (N_("Days overdue"), "int"),
+    "default": (N_("Default"), "text"),
+    "description": (N_("Description"), "text"),
+    "difference": (N_("Difference"), "qty"),
+    "difference_value": (N_("Difference value"), "money"),
+    "due": (N_("Due"), "date"),
+    "due_by": (N_("Due by"), "date"),
+    "durable": (N_("Durable"), "bool"),
+    "end": (N_("End"), "date"),
+    "entity": (N_("Entity"), "text"),
+    "expense_total": (N_("Expenses"), "money"),
+    "file_size": (N_("File size (bytes)"), "int"),
+    "fixed": (N_("Fixed asset"), "bool"),
+    "fixed_value": (N_("Fixed assets"), "money"),
+    "found_at": (N_("Found at"), "text"),
+    "funding": (N_("Funding"), "text"),
+    "group": (N_("Group"), "text"),
+    "handler": (N_("Handler"), "text"),
+    "hash": (N_("Hash"), "text"),
+    "head": (N_("Head"), "text"),
+    "history": (N_("History"), "list"),
+    "income_total": (N_("Income"), "money"),
+    "invoice": (N_("Invoice"), "text"),
+    "invoice_date": (N_("Invoice date"), "date"),
+    "issued_quantity": (N_("Issued"), "qty"),
+    "issued_value": (N_("Issued value"), "money"),
+    "item": (N_("Item"), "text"),
+    "item_code": (N_("Item code"), "text"),
+    "item_unit": (N_("Unit of measure"), "text"),
+    "journal_head": (N_("Journal head"), "text"),
+    "journal_length": (N_("Journal entries"), "int"),
+    "key": (N_("Key"), "text"),
+    "kind": (N_("Kind"), "text"),
+    "left_on": (N_("Left on"), "date"),
+    "lent_on": (N_("Lent on"), "date"),
+    "life_years": (N_("Life (years)"), "int"),
+    "links": (N_("Goods accepted"), "list"),
+    "location": (N_("Location"), "text"),
+    "message": (N_("Problem"), "text"),
+    "monthly": (N_("This month"), "money"),
+    "name": (N_("Name"), "text"),
+    "net_drawn_value": (N_("Net drawn value"), "money"),
+    "net_value": (N_("Net value"), "money"),
+    "note": (N_("Note"), "text"),
+    "opening": (N_("Opening balance"), "money"),
+    "operator": (N_("Operator"), "text"),
+    "org_unit": (N_("Unit"), "text"),
+    "original_value": (N_("Original value"), "money"),
+    "overdue": (N_("Overdue"), "bool"),
+    "owed": (N_("Owed"), "money"),
+    "paid": (N_("Paid"), "money"),
+    "parent": (N_("Parent"), "text"),
+    "period": (N_("Period"), "text"),
+    "phone": (N_("Phone"), "text"),
+    "place": (N_("Place"), "text"),
+    "program_revision": (N_("Program's revision"), "text"),
+    "qty": (N_("Qty"), "int"),
+    "quantity": (N_("Quantity"), "qty"),
+    "remaining": (N_("Remaining"), "money"),
+    "reorder_level": (N_("Reorder level"), "qty"),
+    "result": (N_("Result"), "text"),
+    "returned_quantity": (N_("Returned"), "qty"),
+    "returned_value": (N_("Returned value"), "money"),
+    "reverses": (N_("Reverses"), "text"),
+    "reviewer": (N_("Reviewer"), "text"),
+    "revision": (N_("Schema revision"), "text"),
+    "roles": (N_("Roles"), "list"),
+    "school": (N_("School"), "text"),
+    "seq": (N_("Seq"), "int"),
+    "service": (N_("Service"), "bool"),
+    "set_at": (N_("Set at"), "datetime"),
+    "set_by": (N_("Set by"), "text"),
+    "share_used": (N_("Share used"), "text"),
+    "signature": (N_("Borrower's signature"), "text"),
+    "source": (N_("Source"), "text"),
+    "spec": (N_("Spec"), "text"),
+    "special": (N_("Special equipment"), "bool"),
+    "spent": (N_("Spent"), "money"),
+    "start": (N_("Start"), "date"),
+    "status": (N_("Status"), "text"),
+    "supplier": (N_("Supplier"), "text"),
+    "term": (N_("Term"), "text"),
+    "time": (N_("Time"), "datetime"),
+    "total_value": (N_("Total value"), "money"),
+    "unit": (N_("Unit of measure"), "text"),
+    "unit_cost": (N_("Average cost"), "money"),
+    "unit_value": (N_("Unit value"), "money"),
+    "value": (N_("Value"), "money"),
+    "voided": (N_("Voided"), "bool"),
+    "voided_by": (N_("Reversed by"), "text"),
+}
+
+# Keys whose meaning in one command differs from the vocabulary, kept because an
+# issue's JSON contract names them: (command, key) -> (header, kind, the contract).
+CONTRACT: dict[tuple[str, str], tuple[str, Kind, str]] = {
+    ("people list", "unit"): (
+        N_("Unit"),
+        "text",
+        "issue 2: JSON listings of people carry `unit` (the person's organisational unit)",
+    ),
+    ("stock movements", "unit"): (
+        N_("Drawn / returned by"),
+        "text",
+        "issue 3: movements rows carry `unit` (who drew it or returned it)",
+    ),
+    ("config list", "value"): (
+        N_("Value"),
+        "text",
+        "issue 2: `config list|get|set` show a setting's value as typed",
+    ),
+}
+
+
+def columns(*keys: str, command: str | None = None) -> list[Column]:
+    """The columns for these keys, headers translated now; for `command`, a key its
+    JSON contract gave another meaning takes that meaning (see CONTRACT)."""
+    return [column(k, command) for k in keys]
+
+
+def column(key: str, command: str | None = None) -> Column:
+    header, kind = VOCABULARY[key]
+    if command is not None and (command, key) in CONTRACT:
+        header, kind, _why = CONTRACT[(command, key)]
+    return Column(key, _(header), kind)
