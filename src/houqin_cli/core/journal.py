@@ -199,6 +199,26 @@ def _current_digests(session: Session, touched: dict[tuple[str, str], Table]) ->
     return " ".join(out)
 
 
+def record(
+    session: Session,
+    action: str,
+    row: Any,
+    payload: Mapping[str, Any] | None = None,
+    *,
+    reverses: int | None = None,
+) -> Journal:
+    """`append` for one record with a code: the entity is its table, with its id and code."""
+    return append(
+        session,
+        action,
+        row.__tablename__,
+        entity_id=row.id,
+        code=row.code,
+        payload=payload,
+        reverses=reverses,
+    )
+
+
 def append(
     session: Session,
     action: str,

@@ -170,13 +170,11 @@ def add_unit(
     )
     session.add(unit)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "unit.add",
-        "unit",
-        entity_id=unit.id,
-        code=unit.code,
-        payload={
+        unit,
+        {
             "name": name,
             "kind": kind,
             "head": head_p.code if head_p else None,
@@ -213,13 +211,11 @@ def add_place(
     )
     session.add(place)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "place.add",
-        "place",
-        entity_id=place.id,
-        code=place.code,
-        payload={
+        place,
+        {
             "name": name,
             "building": bld,
             "kind": kind,
@@ -279,13 +275,11 @@ def add_person(
     )
     session.add(person)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "people.add",
-        "person",
-        entity_id=person.id,
-        code=person.code,
-        payload={
+        person,
+        {
             "name": name,
             "unit": owner.code if owner else None,
             "roles": role_list,
@@ -334,9 +328,7 @@ def edit_person(
     if not changes:
         raise InputError(_("Nothing to change: give at least one option, such as --phone."))
     session.flush()
-    journal.append(
-        session, "people.edit", "person", entity_id=person.id, code=person.code, payload=changes
-    )
+    journal.record(session, "people.edit", person, changes)
     return person, changes
 
 
@@ -351,13 +343,11 @@ def leave(session: Session, text: str, day: date) -> Person:
     person.active = False
     person.left_on = day
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "people.leave",
-        "person",
-        entity_id=person.id,
-        code=person.code,
-        payload={"date": day.isoformat()},
+        person,
+        {"date": day.isoformat()},
     )
     return person
 
