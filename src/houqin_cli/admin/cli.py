@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.cli import Format, Output, say, show, state
+from houqin_cli.cli import Done, report, say, state, write
 from houqin_cli.core.i18n import _
-from houqin_cli.core.report import Column, Report
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from houqin_cli.core.report import Report
 
 init_app = typer.Typer()
 check_app = typer.Typer()
@@ -40,43 +45,26 @@ def init(
         )
 
 
-@check_app.command("check", help=_("Run every group's checks; exit 1 if any finds a problem."))
+@report(check_app, "check", help=_("Run every group's checks; exit 1 if any finds a problem."))
 def check(
+    s: Session,
     only: str | None = typer.Option(
         None, "--only", help=_("Only these groups, comma-separated (e.g. stock,asset).")
     ),
-    fmt: Format = None,
-    output: Output = None,
-) -> None:
-    from houqin_cli.admin import service
+) -> Report:
+    from houqin_cli.admin import reports
 
-    groups = [g.strip() for g in only.split(",") if g.strip()] if only else None
-    with state().read() as s:
-        findings = service.run_checks(s, groups)
-    show(Report(_("Checks"), [], findings=findings), fmt, output)
+    return reports.checks(s, only)
 
 
-# -- terms -------------------------------------------------------------------------
+# -- config ------------------------------------------------------------------------
 
 
-@config_app.command("list", help=_("Every setting: value, default, who set it and when."))
-def config_list(fmt: Format = None, output: Output = None) -> None:
-    from houqin_cli.core import clock, settings
+@report(config_app, "list", help=_("Every setting: value, default, who set it and when."))
+def config_list(s: Session) -> Report:
+    from houqin_cli.admin import reports
 
-    with state().read() as s:
-        tz = settings.timezone(s)
-        rows = settings.listing(s)
-    for r in rows:
-        r["set_at"] = clock.from_iso_utc(r["set_at"]).astimezone(tz) if r["set_at"] else None
-    cols = [
-        Column("key", _("Key")),
-        Column("value", _("Value")),
-        Column("default", _("Default")),
-        Column("set_by", _("Set by")),
-        Column("set_at", _("Set at"), "datetime"),
-        Column("description", _("Description")),
-    ]
-    show(Report(_("Settings"), cols, rows), fmt, output)
+    return reports.config(s)
 
 
 @config_app.command("get", help=_("Print one setting's value."))
@@ -89,40 +77,31 @@ def config_get(key: str = typer.Argument(..., help=_("The setting's key, e.g. ti
     typer.echo(value)
 
 
-@config_app.command("set", help=_("Change a setting (typed and validated)."))
+@write(config_app, "set", help=_("Change a setting (typed and validated)."))
 def config_set(
+    s: Session,
     key: str = typer.Argument(..., help=_("The setting's key.")),
     value: str = typer.Argument(..., help=_("The new value.")),
-) -> None:
+) -> Done:
     from houqin_cli.core import settings
 
-    settings.spec(key).parse(value)
-    with state().write() as s:
-        sp, old, new = settings.put(s, s.info["actor"], key, value)
-    say(_("{key}: {old} -> {new}").format(key=sp.key, old=old, new=new))
+    sp, old, new = settings.put(s, s.info["actor"], key, value)
+    return Done(_("{key}: {old} -> {new}").format(key=sp.key, old=old, new=new))
 
 
 # -- db ----------------------------------------------------------------------------
 
 
-@db_app.command(
-    "info", help=_("Backend, location, schema revision, journal length and head, size.")
+@report(
+    db_app,
+    "info",
+    help=_("Backend, location, schema revision, journal length and head, size."),
+    session=None,
 )
-def db_info(fmt: Format = None, output: Output = None) -> None:
-    from houqin_cli.admin import service
+def db_info() -> Report:
+    from houqin_cli.admin import reports
 
-    row = service.info(state().target())
-    cols = [
-        Column("backend", _("Backend")),
-        Column("location", _("Location")),
-        Column("school", _("School")),
-        Column("revision", _("Schema revision")),
-        Column("program_revision", _("Program's revision")),
-        Column("journal_length", _("Journal entries"), "int"),
-        Column("journal_head", _("Journal head")),
-        Column("file_size", _("File size (bytes)"), "int"),
-    ]
-    show(Report(_("Ledger"), cols, [row], record=True), fmt, output)
+    return reports.info(state().target())
 
 
 @db_app.command(
@@ -152,16 +131,13 @@ def db_backup(
     say(_("Backed up to {path} ({size} bytes).").format(path=file, size=size))
 
 
-@db_app.command(
-    "check", help=_("SQLite integrity check plus journal verification; exit 1 on findings.")
+@report(
+    db_app,
+    "check",
+    help=_("SQLite integrity check plus journal verification; exit 1 on findings."),
+    session=None,
 )
-def db_check(fmt: Format = None, output: Output = None) -> None:
-    from houqin_cli.admin import service
-    from houqin_cli.audit import service as audit
+def db_check() -> Report:
+    from houqin_cli.admin import reports
 
-    ledger = state().ledger()
-    findings = service.integrity(ledger)
-    with ledger.read() as s:
-        more, stats = audit.verify(s)
-    findings.extend(more)
-    show(Report(_("Ledger check"), [], findings=findings, extra=stats), fmt, output)
+    return reports.ledger_check(state().ledger())

@@ -1,0 +1,52 @@
+"""The admin group's Reports: `houqin check`, `config list`, `db info`, `db check`."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from houqin_cli.admin import service
+from houqin_cli.core import clock, settings
+from houqin_cli.core.columns import columns
+from houqin_cli.core.db import Ledger
+from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Report
+
+
+def checks(session: Session, only: str | None) -> Report:
+    """Every group's checks (or those named, comma-separated): a check Report."""
+    groups = [g.strip() for g in only.split(",") if g.strip()] if only else None
+    return Report(_("Checks"), [], findings=service.run_checks(session, groups))
+
+
+def config(session: Session) -> Report:
+    tz = settings.timezone(session)
+    rows = settings.listing(session)
+    for r in rows:
+        r["set_at"] = clock.from_iso_utc(r["set_at"]).astimezone(tz) if r["set_at"] else None
+    keys = ("key", "value", "default", "set_by", "set_at", "description")
+    return Report(_("Settings"), columns(*keys, command="config list"), rows)
+
+
+def info(ledger: Ledger) -> Report:
+    keys = (
+        "backend",
+        "location",
+        "school",
+        "revision",
+        "program_revision",
+        "journal_length",
+        "journal_head",
+        "file_size",
+    )
+    return Report(_("Ledger"), columns(*keys), [service.info(ledger)], record=True)
+
+
+def ledger_check(ledger: Ledger) -> Report:
+    """SQLite's integrity check, then the journal's verification."""
+    from houqin_cli.audit import service as audit
+
+    findings = service.integrity(ledger)
+    with ledger.read() as s:
+        more, stats = audit.verify(s)
+    findings.extend(more)
+    return Report(_("Ledger check"), [], findings=findings, extra=stats)
