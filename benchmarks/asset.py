@@ -12,49 +12,22 @@ the same rounds. See benchmarks/README.md.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from audit import Table, cached, floors, houqin_exe, one  # noqa: E402
-from core import Bench, child_env, copy_ledger, fixed, spawn  # noqa: E402
+import core  # noqa: E402
+from audit import Table, cached, one  # noqa: E402
+from core import Bench, copy_ledger, fixed  # noqa: E402
 
 SLACK = 0.3  # each read within the sqlmodel floor + 0.3 s
 IMPORT_LIMIT = 15.0  # seconds for 20,000 rows (scaled for --quick)
 FULL = {"cards": 20_000, "splits": 30_000, "import": 20_000}
 QUICK = {"cards": 2_000, "splits": 3_000, "import": 2_000}
-
-
-@dataclass
-class AssetBench(Bench):
-    ok: tuple[int, ...] = (0,)  # exit codes that mean it worked
-    prepare: Callable[[int], None] | None = None  # untimed, before each run
-
-
-def measure(benches: list[AssetBench], runs: int, env: dict[str, str]) -> None:
-    """core.measure, but a benchmark may succeed with another exit code (`asset inspect
-    report` exits 1 on findings) and may prepare each run untimed (a fresh copy)."""
-    for rnd in range(runs + 1):
-        for b in benches:
-            if b.prepare is not None:
-                b.prepare(rnd)
-            argv = b.argv(rnd)
-            wall, cpu, code, peak, err = spawn(argv, env)
-            if code not in b.ok:
-                sys.stderr.write(f"{b.label}: exit {code}\n{err}")
-                raise SystemExit(f"benchmark command failed: {' '.join(argv)}")
-            if rnd:  # round 0 warms the page cache and the .pyc files
-                b.times.append(wall)
-                b.cpu.append(cpu)
-                b.maxrss.append(peak)
-        sys.stderr.write(f"  round {rnd}/{runs} done{' (warm-up)' if not rnd else ''}\n")
+QUICK_HELP = "2,000 cards (5,000 after splits), 2,000 imported, 2 runs"  # what --quick runs
 
 
 def asset_ledger(keep: Path, size: dict[str, int]) -> Path:
@@ -116,29 +89,11 @@ def register_file(keep: Path, big: Path, n: int) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--runs", type=int, default=5, help="timed runs per figure (default 5)")
-    ap.add_argument("--keep", type=Path, help="keep the generated ledger here and reuse it")
-    ap.add_argument(
-        "--quick",
-        action="store_true",
-        help="2,000 cards (5,000 after splits), 2,000 imported, 2 runs",
-    )
-    ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
-    ap.add_argument("--houqin", help="the houqin executable (default: beside this python)")
-    args = ap.parse_args(argv)
+    args, houqin, env = core.options(__doc__, QUICK_HELP, argv)
     size = dict(QUICK if args.quick else FULL)
-    if args.quick:
-        args.runs = 2
-    houqin = houqin_exe(args.houqin)
-    env = child_env()
     limit = IMPORT_LIMIT * size["import"] / FULL["import"]
 
-    tmp = tempfile.TemporaryDirectory(prefix="houqin-asset-bench-")
-    work = Path(tmp.name)
-    keep = args.keep.resolve() if args.keep else work
-    keep.mkdir(parents=True, exist_ok=True)
-    try:
+    with core.workspace("houqin-asset-bench-", args.keep) as (work, keep):
         big = asset_ledger(keep, size)
         sheet = register_file(keep, big, size["import"])
         (n_cards,) = one(big, "SELECT count(*) FROM asset")
@@ -170,34 +125,34 @@ def main(argv: list[str] | None = None) -> int:
         def cmd(db: Path, *a: str) -> list[str]:
             return [houqin, "--db", str(db), *a]
 
-        b_pass, b_orm = floors()
-        b_list = AssetBench(
+        b_pass, b_orm = core.floors()
+        b_list = Bench(
             f"asset list --place {place_name} ({at_place:,} cards)",
             fixed(cmd(big, "asset", "list", "--place", str(place))),
         )
-        b_show = AssetBench(
+        b_show = Bench(
             f"asset show {card} ({events:,} events)", fixed(cmd(big, "asset", "show", str(card)))
         )
-        b_register = AssetBench(
+        b_register = Bench(
             f"asset register ({n_fixed:,} fixed-asset cards)", fixed(cmd(big, "asset", "register"))
         )
-        b_dep = AssetBench(
+        b_dep = Bench(
             f"asset depreciation --month {month} ({n_live:,} cards)",
             fixed(cmd(big, "asset", "depreciation", "--month", str(month))),
         )
-        b_insp = AssetBench(
+        b_insp = Bench(
             f"asset inspect report {insp} ({unit_name}, {lines:,} lines)",
             fixed(cmd(big, "asset", "inspect", "report", str(insp))),
             ok=(0, 1),
         )
-        b_import = AssetBench(
+        b_import = Bench(
             f"asset import {size['import']:,} rows (.xlsx)",
             fixed(cmd(imports, "asset", "import", str(sheet))),
             prepare=fresh_copy,
         )
         benches = [
-            AssetBench(b_pass.label, b_pass.argv),
-            AssetBench(b_orm.label, b_orm.argv),
+            b_pass,
+            b_orm,
             b_list,
             b_show,
             b_register,
@@ -206,11 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             b_import,
         ]
         sys.stderr.write(f"timing: {args.runs} rounds after one warm-up round\n")
-        measure(benches, args.runs, env)
-    finally:
-        tmp.cleanup()
+        core.measure(benches, args.runs, env)
 
-    b_pass, b_orm = benches[0], benches[1]
     t = Table(
         f"houqin asset benchmarks: median of {args.runs} runs (after 1 warm-up round), "
         f"{n_cards:,} cards ({n_live:,} not scrapped), "

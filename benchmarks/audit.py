@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
@@ -26,7 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from core import PY, Bench, child_env, copy_ledger, fixed, measure  # noqa: E402
+import core  # noqa: E402
+from core import Bench, copy_ledger, fixed  # noqa: E402
 
 REPORT_SLACK = 0.5  # `audit report month|year` within the sqlmodel floor + 0.5 s
 WRITE_SLACK = 0.15  # one `audit receipt add` within the sqlmodel floor + 0.15 s
@@ -35,21 +33,6 @@ QUICK_RECEIPTS = 5_000
 
 
 # -- shared with asset.py ----------------------------------------------------------------
-
-
-def houqin_exe(given: str | None) -> str:
-    """The houqin beside this Python (or on PATH)."""
-    houqin = given or str(Path(PY).parent / "houqin")
-    if not os.path.exists(houqin):
-        houqin = shutil.which("houqin") or "houqin"
-    return houqin
-
-
-def floors() -> tuple[Bench, Bench]:
-    return (
-        Bench("python -c pass", fixed([PY, "-c", "pass"])),
-        Bench('python -c "import sqlmodel, typer"', fixed([PY, "-c", "import sqlmodel, typer"])),
-    )
 
 
 def cached(path: Path, marker: str, generator: list[str]) -> Path:
@@ -71,16 +54,9 @@ def cached(path: Path, marker: str, generator: list[str]) -> Path:
         if rev == HEAD:
             sys.stderr.write(f"reusing {path}\n")
             return path
-    done.unlink(missing_ok=True)
-    sys.stderr.write(f"generating {path}\n")
     t0 = time.perf_counter()
-    subprocess.run(
-        [PY, *generator, "--db", str(path), "--force"],
-        check=True,
-        env={k: v for k, v in os.environ.items() if k not in ("HOUQIN_NOW", "HOUQIN_DB")},
-    )
+    core.generate_ledger(path, [*generator, "--db", str(path), "--force"], marker)
     sys.stderr.write(f"generated {path} in {time.perf_counter() - t0:.0f} s\n")
-    done.write_text(marker + "\n")
     return path
 
 
@@ -125,14 +101,8 @@ class Table:
         self.lines.append(text)
 
     def finish(self, strict: bool) -> int:
-        failed = [label for label, ok in self.results if not ok]
         self.lines.append("")
-        self.lines.append(
-            f"{len(self.results) - len(failed)}/{len(self.results)} targets met"
-            + (f"; FAILED: {', '.join(failed)}" if failed else "")
-        )
-        print("\n".join(self.lines))
-        return 1 if failed and strict else 0
+        return core.verdict(self.lines, self.results, strict)
 
 
 def one(path: Path, sql: str, args: tuple[object, ...] = ()) -> tuple[object, ...]:
@@ -159,26 +129,18 @@ def money_ledger(keep: Path, receipts: int) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--runs", type=int, default=5, help="timed runs per figure (default 5)")
-    ap.add_argument(
-        "--receipts", type=int, default=FULL_RECEIPTS, help="receipts in the ledger (50,000)"
-    )
-    ap.add_argument("--keep", type=Path, help="keep the generated ledger here and reuse it")
-    ap.add_argument("--quick", action="store_true", help=f"{QUICK_RECEIPTS:,} receipts, 2 runs")
-    ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
-    ap.add_argument("--houqin", help="the houqin executable (default: beside this python)")
-    args = ap.parse_args(argv)
-    if args.quick:
-        args.receipts, args.runs = QUICK_RECEIPTS, 2
-    houqin = houqin_exe(args.houqin)
-    env = child_env()
+    def receipts(ap: argparse.ArgumentParser) -> None:
+        ap.add_argument(
+            "--receipts", type=int, default=FULL_RECEIPTS, help="receipts in the ledger (50,000)"
+        )
 
-    tmp = tempfile.TemporaryDirectory(prefix="houqin-audit-bench-")
-    work = Path(tmp.name)
-    keep = args.keep.resolve() if args.keep else work
-    keep.mkdir(parents=True, exist_ok=True)
-    try:
+    args, houqin, env = core.options(
+        __doc__, f"{QUICK_RECEIPTS:,} receipts, 2 runs", argv, receipts
+    )
+    if args.quick:
+        args.receipts = QUICK_RECEIPTS
+
+    with core.workspace("houqin-audit-bench-", args.keep) as (work, keep):
         big = money_ledger(keep, args.receipts)
         scratch = copy_ledger(big, work / "scratch.db")
         (last_year,) = one(
@@ -218,22 +180,19 @@ def main(argv: list[str] | None = None) -> int:
                 *("--reviewer", str(reviewer), "--note", "基准测试"),
             )
 
-        b_pass, b_orm = floors()
-        b_month = Bench(
-            f"audit report month {month} ({in_month:,} receipts)",
-            fixed(cmd(big, "audit", "report", "month", str(month))),
-        )
-        b_year = Bench(
-            f"audit report year {last_year} ({in_year:,} receipts)",
-            fixed(cmd(big, "audit", "report", "year", str(last_year))),
+        b_pass, b_orm = core.floors()
+        b_month, b_year = (  # the same report over the busiest month and the last year
+            Bench(
+                f"audit report {period} {value} ({n:,} receipts)",
+                fixed(cmd(big, "audit", "report", period, str(value))),
+            )
+            for period, value, n in (("month", month, in_month), ("year", last_year, in_year))
         )
         add_argv: Callable[[int], list[str]] = add
         b_add = Bench("audit receipt add --service (one write)", add_argv)
         benches = [b_pass, b_orm, b_month, b_year, b_add]
         sys.stderr.write(f"timing: {args.runs} rounds after one warm-up round\n")
-        measure(benches, args.runs, env)
-    finally:
-        tmp.cleanup()
+        core.measure(benches, args.runs, env)
 
     t = Table(
         f"houqin audit benchmarks: median of {args.runs} runs (after 1 warm-up round), "

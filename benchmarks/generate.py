@@ -97,6 +97,26 @@ JOURNAL_COLUMNS = (
 
 def log(message: str) -> None:
     sys.stderr.write(message + "\n")
+
+
+def journal_row(prev: str, *entry: Any) -> tuple[Any, ...]:
+    """The journal row (JOURNAL_COLUMNS) of an entry, given what `journal.entry_hash`
+    hashes after the previous hash (seq, time, ... digests): the entry, `prev` and
+    the entry's own hash, chained on `prev` as journal.append chains it."""
+    from houqin_cli.core.journal import entry_hash
+
+    return (*entry, prev, entry_hash(prev, *entry))
+
+
+def size_options(ap: argparse.ArgumentParser) -> None:
+    """--people and --entries: the size of the ledger (core.py passes them on)."""
+    ap.add_argument("--people", type=int, default=3000, help="people (default 3000)")
+    ap.add_argument(
+        "--entries",
+        type=int,
+        default=1_000_000,
+        help="journal entries in total (default 1,000,000)",
+    )
     sys.stderr.flush()
 
 
@@ -238,7 +258,7 @@ def _last_digests(cur: Any, mark: str) -> dict[str, str]:
 
 def bulk_append(ledger: Any, total: int, batch: int, seed: int) -> int:
     """Append people.edit entries until the journal holds `total`; returns how many."""
-    from houqin_cli.core.journal import canonical_json, entry_hash, row_digest
+    from houqin_cli.core.journal import canonical_json, row_digest
     from houqin_cli.people.service import ROLES
 
     raw = Raw(ledger)
@@ -318,38 +338,9 @@ def bulk_append(ledger: Any, total: int, batch: int, seed: int) -> int:
             entity_id = str(p["id"])
             payload = canonical_json({field: {"old": old, "new": new}})
             digests = f"person:{entity_id}={row_digest(p)}"
-            own = entry_hash(
-                prev,
-                seq,
-                stamp,
-                operator,
-                command,
-                "people.edit",
-                "person",
-                entity_id,
-                code,
-                None,
-                payload,
-                digests,
-            )
-            rows.append(
-                (
-                    seq,
-                    stamp,
-                    operator,
-                    command,
-                    "people.edit",
-                    "person",
-                    entity_id,
-                    code,
-                    None,
-                    payload,
-                    digests,
-                    prev,
-                    own,
-                )
-            )
-            prev = own
+            head = (seq, stamp, operator, command, "people.edit", "person", entity_id, code)
+            rows.append(journal_row(prev, *head, None, payload, digests))  # reverses nothing
+            prev = rows[-1][-1]
         cur = raw.begin()
         cur.executemany(
             update, [(p["unit_id"], p["roles"], p["phone"], p["id"]) for p in touched.values()]
@@ -373,13 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", required=True, help="SQLite path or postgresql+psycopg:// URL")
-    ap.add_argument("--people", type=int, default=3000, help="people (default 3000)")
-    ap.add_argument(
-        "--entries",
-        type=int,
-        default=1_000_000,
-        help="journal entries in total (default 1,000,000)",
-    )
+    size_options(ap)
     ap.add_argument("--batch", type=int, default=50_000, help="entries per transaction")
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--operator", default="bench")

@@ -8,7 +8,7 @@
    rooms, the library) and the twenty terms of the ten years.
 2. At the start of the first spring term the school imports its old register
    (a fifth of `--cards`, acquired in the ten years before) with the real
-   `asset import` code (cards.import_file, from a CSV with Chinese headers), and
+   `asset import` code (card_import.import_file, from a CSV with Chinese headers), and
    a few weeks go through the real services: cards added, a batch split by a
    move, a whole card moved, part of a batch lent and returned damaged, a
    damage and its compensation, a scrapping requested, appraised and approved,
@@ -36,7 +36,6 @@ The journal writer is generate_money.Bulk. Progress goes to stderr.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import heapq
 import random
@@ -60,10 +59,10 @@ from generate_money import (  # noqa: E402
     CST,
     Bulk,
     check_digests,
-    create_school,
     moment,
+    open_school,
     pinned,
-    ten_years,
+    school_options,
     verify,
 )
 
@@ -474,6 +473,12 @@ class Sim:
                 return a
         return None
 
+    def pick_part(self, part: bool) -> tuple[dict[str, Any] | None, bool]:
+        """A card to act on part of (a batch, while cards are still to be split off) or
+        else on the whole of; and whether it is a part."""
+        part = part and len(self.assets) < self.target_cards
+        return self.pick(self.batch_pool if part else self.all_pool, lambda a: True), part
+
     def place_for(self, a: dict[str, Any]) -> int | None:
         it = CATALOGUE[self.kind_of.get(a["id"], 0)]
         groups = [g for g in it.groups if g != "person"]
@@ -543,23 +548,14 @@ class Sim:
         argv += ["--place", self.d.places[place]["code"]] if place else []
         argv += ["--custodian", custodian, "--funding", a["funding"], "--invoice", a["invoice"]]
         argv += ["--spec", a["spec"]] if a["spec"] else []
-        self.w.append(
-            when,
-            op,
-            argv,
-            "asset.add",
-            "asset",
-            [("asset", a), ev],
-            entity_id=a["id"],
-            code=a["code"],
-            payload={
-                "name": it.name,
-                "category": it.category,
-                "qty": qty,
-                "unit_value": money.money_str(unit_fen),
-                "acquired": acquired.isoformat(),
-            },
-        )
+        payload = {
+            "name": it.name,
+            "category": it.category,
+            "qty": qty,
+            "unit_value": money.money_str(unit_fen),
+            "acquired": acquired.isoformat(),
+        }
+        self.w.coded(when, op, argv, "asset.add", ("asset", a), payload, [("asset", a), ev])
         self.count("add")
 
     def split(
@@ -626,31 +622,21 @@ class Sim:
             argv += ["--custodian", custodian]
         if part:
             argv += ["--qty", str(pieces)]
-        self.w.append(
-            when,
-            op,
-            argv,
-            "asset.move",
-            "asset",
-            touched,
-            entity_id=target["id"],
-            code=target["code"],
-            payload={
-                "from_place": old_place,
-                "to": place["code"],
-                "qty": pieces,
-                "origin": origin_code,
-                "custodian": custodian,
-            },
-        )
+        payload = {
+            "from_place": old_place,
+            "to": place["code"],
+            "qty": pieces,
+            "origin": origin_code,
+            "custodian": custodian,
+        }
+        self.w.coded(when, op, argv, "asset.move", ("asset", target), payload, touched)
         self.count("move.part" if part else "move")
 
     # -- loans -----------------------------------------------------------------------------
 
     def lend(self, when: datetime, part: bool) -> None:
         rng, op, day = self.rng, self.op(), self.day(when)
-        part = part and len(self.assets) < self.target_cards
-        a = self.pick(self.batch_pool if part else self.all_pool, lambda a: True)
+        a, part = self.pick_part(part)
         if a is None:
             return
         person = rng.choice(self.people)
@@ -676,22 +662,13 @@ class Sim:
         argv = ["asset", "lend", origin_code, "--to", person["code"], "--due", due.isoformat()]
         if part:
             argv += ["--qty", str(pieces)]
-        self.w.append(
-            when,
-            op,
-            argv,
-            "asset.lend",
-            "asset_loan",
-            touched,
-            entity_id=loan["id"],
-            code=loan["code"],
-            payload={
-                "asset": target["code"],
-                "to": person["code"],
-                "qty": pieces,
-                "due": due.isoformat(),
-            },
-        )
+        payload = {
+            "asset": target["code"],
+            "to": person["code"],
+            "qty": pieces,
+            "due": due.isoformat(),
+        }
+        self.w.coded(when, op, argv, "asset.lend", ("asset_loan", loan), payload, touched)
         self.count("lend")
         r = rng.random()
         if r < 0.02:
@@ -722,21 +699,12 @@ class Sim:
             self.plan_payment(when, damage)
         touched.append(("asset_loan", loan))
         argv = ["asset", "return", loan["code"], "--condition", condition]
-        self.w.append(
-            when,
-            op,
-            argv,
-            "asset.return",
-            "asset_loan",
-            touched,
-            entity_id=loan["id"],
-            code=loan["code"],
-            payload={
-                "asset": a["code"],
-                "condition": condition,
-                "damage": damage["code"] if damage else None,
-            },
-        )
+        payload = {
+            "asset": a["code"],
+            "condition": condition,
+            "damage": damage["code"] if damage else None,
+        }
+        self.w.coded(when, op, argv, "asset.return", ("asset_loan", loan), payload, touched)
         self.count("return")
 
     # -- damage and compensation --------------------------------------------------------------
@@ -802,24 +770,15 @@ class Sim:
         dmg, touched = self.open_damage(
             a, cause, qty, person, unit, note, source, self.day(when), op
         )
-        self.w.append(
-            when,
-            op,
-            argv,
-            "asset.damage",
-            "asset_damage",
-            touched,
-            entity_id=dmg["id"],
-            code=dmg["code"],
-            payload={
-                "asset": a["code"],
-                "cause": cause,
-                "qty": qty,
-                "due": money.money_str(dmg["due_fen"]),
-                "by": by["code"] if by else None,
-                "source": source,
-            },
-        )
+        payload = {
+            "asset": a["code"],
+            "cause": cause,
+            "qty": qty,
+            "due": money.money_str(dmg["due_fen"]),
+            "by": by["code"] if by else None,
+            "source": source,
+        }
+        self.w.coded(when, op, argv, "asset.damage", ("asset_damage", dmg), payload, touched)
         if cause == "human":
             self.plan_payment(when, dmg)
         return dmg
@@ -873,29 +832,21 @@ class Sim:
         dmg["paid_fen"] += fen
         a = self.assets[dmg["asset_id"]]
         ev = self.event(a, "compensated", day, op, dmg["code"], money.format_money(fen))
-        self.w.append(
-            when,
-            op,
-            ["asset", "compensate", dmg["code"], "--amount", money.money_str(fen)],
-            "asset.compensate",
-            "asset_damage",
-            [("asset_damage", dmg), ev],
-            entity_id=dmg["id"],
-            code=dmg["code"],
-            payload={
-                "amount": money.money_str(fen),
-                "date": day.isoformat(),
-                "owed": money.money_str(dmg["due_fen"] - dmg["paid_fen"]),
-            },
-        )
+        payload = {
+            "amount": money.money_str(fen),
+            "date": day.isoformat(),
+            "owed": money.money_str(dmg["due_fen"] - dmg["paid_fen"]),
+        }
+        argv = ["asset", "compensate", dmg["code"], "--amount", money.money_str(fen)]
+        coded = ("asset_damage", dmg)
+        self.w.coded(when, op, argv, "asset.compensate", coded, payload, [coded, ev])
         self.count("compensate")
 
     # -- scrapping -------------------------------------------------------------------------------
 
     def scrap_request(self, when: datetime, part: bool) -> None:
         rng, op, day = self.rng, self.op(), self.day(when)
-        part = part and len(self.assets) < self.target_cards
-        a = self.pick(self.batch_pool if part else self.all_pool, lambda a: True)
+        a, part = self.pick_part(part)
         if a is None:
             return
         qty = rng.randint(1, min(10, a["qty"] - 1)) if part else a["qty"]
@@ -917,17 +868,9 @@ class Sim:
         argv = ["asset", "scrap", "request", a["code"], "--reason", reason, "--by", by["code"]]
         if part:
             argv[5:5] = ["--qty", str(qty)]
-        self.w.append(
-            when,
-            op,
-            argv,
-            "asset.scrap.request",
-            "asset_scrap",
-            [ev, ("asset_scrap", s)],
-            entity_id=s["id"],
-            code=s["code"],
-            payload={"asset": a["code"], "qty": qty, "reason": reason},
-        )
+        payload = {"asset": a["code"], "qty": qty, "reason": reason}
+        coded = ("asset_scrap", s)
+        self.w.coded(when, op, argv, "asset.scrap.request", coded, payload, [ev, coded])
         self.count("scrap.request")
         later = moment(day + timedelta(days=rng.randint(2, 15)), rng.randint(8 * 60, 12 * 60))
         self.at(later, self.appraise, s["id"])
@@ -947,17 +890,9 @@ class Sim:
         ev = self.event(a, "appraised", day, op, s["code"], f"{person['name']}: {opinion}")
         argv = ["asset", "scrap", "appraise", s["code"], "--by", person["code"]]
         argv += ["--opinion", opinion]
-        self.w.append(
-            when,
-            op,
-            argv,
-            "asset.scrap.appraise",
-            "asset_scrap",
-            [ev, ("asset_scrap", s)],
-            entity_id=s["id"],
-            code=s["code"],
-            payload={"by": person["code"], "opinion": opinion},
-        )
+        payload = {"by": person["code"], "opinion": opinion}
+        coded = ("asset_scrap", s)
+        self.w.coded(when, op, argv, "asset.scrap.appraise", coded, payload, [ev, coded])
         later = moment(day + timedelta(days=rng.randint(1, 10)), rng.randint(8 * 60, 12 * 60))
         self.at(later, self.approve, scrap_id)
 
@@ -997,17 +932,9 @@ class Sim:
             later = moment(day + timedelta(days=rng.randint(1, 7)), rng.randint(8 * 60, 12 * 60))
             self.at(later, self.approve, scrap_id)
         touched.append(("asset_scrap", s))
-        self.w.append(
-            when,
-            op,
-            ["asset", "scrap", "approve", s["code"], "--by", person["code"]],
-            "asset.scrap.approve",
-            "asset_scrap",
-            touched,
-            entity_id=s["id"],
-            code=s["code"],
-            payload={"by": person["code"], "status": s["status"]},
-        )
+        argv = ["asset", "scrap", "approve", s["code"], "--by", person["code"]]
+        payload = {"by": person["code"], "status": s["status"]}
+        self.w.coded(when, op, argv, "asset.scrap.approve", ("asset_scrap", s), payload, touched)
 
     # -- inspections -----------------------------------------------------------------------
 
@@ -1049,23 +976,16 @@ class Sim:
         unit = self.d.units[unit_id] if unit_id else None
         place = self.d.places[place_id] if place_id else None
         where = ["--unit", unit["code"]] if unit else ["--place", place["code"]]  # type: ignore[index]
-        self.w.append(
-            when,
-            op,
-            ["asset", "inspect", "start", "--kind", kind, "--term", term["name"], *where],
-            "asset.inspect.start",
-            "asset_inspection",
-            [("asset_inspection", insp)],
-            entity_id=insp["id"],
-            code=insp["code"],
-            payload={
-                "kind": kind,
-                "term": term["name"],
-                "unit": unit["code"] if unit else None,
-                "place": place["code"] if place else None,
-                "cards": len(cards),
-            },
-        )
+        payload = {
+            "kind": kind,
+            "term": term["name"],
+            "unit": unit["code"] if unit else None,
+            "place": place["code"] if place else None,
+            "cards": len(cards),
+        }
+        argv = ["asset", "inspect", "start", "--kind", kind, "--term", term["name"], *where]
+        coded = ("asset_inspection", insp)
+        self.w.coded(when, op, argv, "asset.inspect.start", coded, payload)
         self.count("inspection")
         for a in cards:
             when += timedelta(seconds=rng.randint(10, 40))
@@ -1105,30 +1025,14 @@ class Sim:
                 note=note,
             )
             ev = self.event(a, "inspected", day, op, insp["code"], status)
-            self.w.append(
-                when,
-                op,
-                argv,
-                "asset.inspect.record",
-                "asset_inspection",
-                [ev, ("asset_inspection_line", line)],
-                entity_id=insp["id"],
-                code=insp["code"],
-                payload={"asset": a["code"], "status": status, "cause": cause, "qty": qty},
-            )
+            payload = {"asset": a["code"], "status": status, "cause": cause, "qty": qty}
+            touched = [ev, ("asset_inspection_line", line)]
+            self.w.coded(when, op, argv, "asset.inspect.record", coded, payload, touched)
             self.count("inspect.record")
         when += timedelta(minutes=rng.randint(2, 10))
         insp["status"], insp["closed_on"] = "closed", day.isoformat()
-        self.w.append(
-            when,
-            op,
-            ["asset", "inspect", "close", insp["code"]],
-            "asset.inspect.close",
-            "asset_inspection",
-            [("asset_inspection", insp)],
-            entity_id=insp["id"],
-            code=insp["code"],
-        )
+        argv = ["asset", "inspect", "close", insp["code"]]
+        self.w.coded(when, op, argv, "asset.inspect.close", coded, {})
         self.afternoon[day] = when + timedelta(minutes=5)
 
     # -- the plan ------------------------------------------------------------------------
@@ -1194,7 +1098,7 @@ def service_weeks(
 ) -> datetime:
     """The register import and a few weeks of the real services at the start of the
     first spring term; returns the last moment used."""
-    from houqin_cli.asset import cards, custody, inspections, scrap
+    from houqin_cli.asset import card_import, cards, custody, inspections, scrap
     from houqin_cli.calendar import service as calendar_service
     from houqin_cli.core import tx
     from houqin_cli.people import service as people_service
@@ -1231,7 +1135,7 @@ def service_weeks(
     at = moment(day, 9 * 60)
     t0 = time.perf_counter()
     with pinned(at), write(["asset", "import", sheet.name]) as s:
-        made = cards.import_file(s, s.info["actor"], sheet)
+        made = card_import.import_file(s, s.info["actor"], sheet)
     log(
         f"imported the old register: {len(made):,} cards through `asset import` ({time.perf_counter() - t0:.1f} s)"
     )
@@ -1325,22 +1229,12 @@ def service_weeks(
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", required=True, type=Path, help="the SQLite file to create")
+    ap = school_options(__doc__)
     ap.add_argument("--cards", type=int, default=20_000, help="cards added (default 20,000)")
     ap.add_argument("--splits", type=int, default=30_000, help="cards split off (default 30,000)")
-    ap.add_argument("--people", type=int, default=3000, help="people (default 3000)")
-    ap.add_argument("--batch", type=int, default=20_000, help="journal entries per transaction")
-    ap.add_argument("--seed", type=int, default=2026)
-    ap.add_argument("--force", action="store_true", help="replace an existing file")
     args = ap.parse_args(argv)
-    if args.db.exists() and not args.force:
-        log(f"{args.db} exists; give --force to replace it")
-        return 2
     t0 = time.perf_counter()
-    first, last = ten_years()
-    command = shlex.join(["python", "benchmarks/generate_asset.py", *argv])
-    ledger = create_school(args.db, args.people, first, args.seed, command)
+    ledger, first, last = open_school(args, argv, "generate_asset.py")
     rng = random.Random(args.seed + 7)
     n_import = args.cards // 5
     done = service_weeks(ledger, rng, first, args.db.resolve().parent, n_import)

@@ -313,7 +313,7 @@ class Bulk:
         reverses: int | None = None,
     ) -> int:
         """One journal entry for the rows `touched` in their current state; its seq."""
-        from houqin_cli.core.journal import canonical_json, entry_hash
+        from houqin_cli.core.journal import canonical_json
 
         self.seq += 1
         stamp = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -321,38 +321,10 @@ class Bulk:
         body = canonical_json(dict(payload or {}))
         digests = digests_text(touched)
         eid = None if entity_id is None else str(entity_id)
-        own = entry_hash(
-            self.prev,
-            self.seq,
-            stamp,
-            operator,
-            command,
-            action,
-            entity,
-            eid,
-            code,
-            reverses,
-            body,
-            digests,
-        )
-        self._journal.append(
-            (
-                self.seq,
-                stamp,
-                operator,
-                command,
-                action,
-                entity,
-                eid,
-                code,
-                reverses,
-                body,
-                digests,
-                self.prev,
-                own,
-            )
-        )
-        self.prev = own
+        what = (action, entity, eid, code, reverses, body, digests)
+        line = generate.journal_row(self.prev, self.seq, stamp, operator, command, *what)
+        self._journal.append(line)
+        self.prev = line[-1]
         for table, row in touched:
             self._rows.setdefault(table, {})[row["id"]] = row
         if code is not None and code not in self.first_seq:
@@ -361,6 +333,26 @@ class Bulk:
         if len(self._journal) >= self.batch:
             self.flush()
         return self.seq
+
+    def coded(
+        self,
+        at: datetime,
+        operator: str,
+        argv: list[str],
+        action: str,
+        record: tuple[str, dict[str, Any]],
+        payload: dict[str, Any],
+        touched: list[tuple[str, dict[str, Any]]] | None = None,
+        reverses: int | None = None,
+    ) -> int:
+        """The entry of `action` on one coded record (its table and row), named by the
+        row's id and code as journal.record names it; the rows `touched` default to the
+        record alone."""
+        table, row = record
+        return self.append(
+            at, operator, argv, action, table, touched or [record],
+            entity_id=row["id"], code=row["code"], payload=payload, reverses=reverses,
+        )  # fmt: skip
 
     def flush(self) -> None:
         if not self._journal:
@@ -474,6 +466,19 @@ def _amount(rng: random.Random, kind: Kind) -> int:
     return fen - fen % 100 if rng.random() < 0.5 else fen  # half of them whole yuan
 
 
+# what a reversal keeps of the receipt it reverses (the amount is negated)
+REVERSAL_KEEPS = (
+    "supplier",
+    "invoice",
+    "invoice_date",
+    "category",
+    "handler_id",
+    "acceptor_id",
+    "reviewer_id",
+    "service",
+)
+
+
 def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     if parts == 1 or total < parts * 100:
         return [total]
@@ -564,9 +569,33 @@ def _signed(rng: random.Random, pool: Signers, fen: int, kind: Kind) -> dict[str
     return {"handler": handler, "acceptor": acceptor, "reviewer": reviewer, "approvers": approvers}
 
 
+def receipt_argv(
+    sig: dict[str, Any],
+    supplier: str,
+    invoice: str,
+    invoice_date: date,
+    amount: str,
+    category: str,
+    day: date,
+    refs: list[str],
+) -> list[str]:
+    """The `houqin audit receipt add` command line of a receipt signed by `sig`
+    (`_signed`): linked to the stock receipts and asset cards `refs`, or `--service`."""
+    return [
+        *("audit", "receipt", "add", "--supplier", supplier, "--invoice", invoice),
+        *("--invoice-date", invoice_date.isoformat(), "--amount", amount, "--category", category),
+        *("--handler", sig["handler"][1], "--acceptor", sig["acceptor"][1]),
+        *("--reviewer", sig["reviewer"][1]),
+        *[x for a in sig["approvers"] for x in ("--approved-by", a[1])],
+        *[x for r in refs for x in ("--stock" if r.startswith("RK") else "--asset", r)],
+        *([] if refs else ["--service"]),
+        *("--date", day.isoformat()),
+    ]
+
+
 def service_week(ledger: Any, rng: random.Random, pool: Signers, first: date) -> datetime:
     """The first week through the real services; returns the last moment used."""
-    from houqin_cli.audit import budget, receipts
+    from houqin_cli.audit.finance import budget, receipts
     from houqin_cli.core import money, tx
 
     days = working_days(first.year, first.month)[:5]
@@ -632,31 +661,7 @@ def service_week(ledger: Any, rng: random.Random, pool: Signers, first: date) ->
         sig = _signed(rng, pool, fen, kind)
         supplier, invoice = rng.choice(kind.suppliers), f"4400{i + 1:04d}"
         text = money.money_str(fen)
-        argv = [
-            "audit",
-            "receipt",
-            "add",
-            "--supplier",
-            supplier,
-            "--invoice",
-            invoice,
-            "--invoice-date",
-            day.isoformat(),
-            "--amount",
-            text,
-            "--category",
-            cat,
-            "--handler",
-            sig["handler"][1],
-            "--acceptor",
-            sig["acceptor"][1],
-            "--reviewer",
-            sig["reviewer"][1],
-            *[x for a in sig["approvers"] for x in ("--approved-by", a[1])],
-            "--service",
-            "--date",
-            day.isoformat(),
-        ]
+        argv = receipt_argv(sig, supplier, invoice, day, text, cat, day, [])
         with pinned(at), write(argv) as s:
             r = receipts.add_receipt(
                 s,
@@ -711,17 +716,9 @@ def bulk_money(
                 set_at=stamp,
             )
             text = money.money_str(d["fen"])
-            w.append(
-                p.at,
-                op,
-                ["audit", "budget", "set", d["month"], d["cat"], text],
-                "audit.budget.set",
-                "budget",
-                [("budget", row)],
-                entity_id=row["id"],
-                code=code,
-                payload={"month": d["month"], "category": d["cat"], "amount": text, "old": None},
-            )
+            argv = ["audit", "budget", "set", d["month"], d["cat"], text]
+            payload = {"month": d["month"], "category": d["cat"], "amount": text, "old": None}
+            w.coded(p.at, op, argv, "audit.budget.set", ("budget", row), payload)
         elif p.kind == "income":
             day: date = d["day"]
             row = w.new(
@@ -734,32 +731,15 @@ def bulk_money(
                 recorded_at=stamp,
             )
             text = money.money_str(d["fen"])
-            w.append(
-                p.at,
-                op,
-                [
-                    "audit",
-                    "income",
-                    "add",
-                    "--source",
-                    d["source"],
-                    "--amount",
-                    text,
-                    "--date",
-                    day.isoformat(),
-                ],
-                "audit.income.add",
-                "income",
-                [("income", row)],
-                entity_id=row["id"],
-                code=row["code"],
-                payload={
-                    "date": day.isoformat(),
-                    "source": d["source"],
-                    "amount": text,
-                    "category": None,
-                },
-            )
+            argv = ["audit", "income", "add", "--source", d["source"], "--amount", text]
+            argv += ["--date", day.isoformat()]
+            payload = {
+                "date": day.isoformat(),
+                "source": d["source"],
+                "amount": text,
+                "category": None,
+            }
+            w.coded(p.at, op, argv, "audit.income.add", ("income", row), payload)
         elif p.kind == "receipt":
             kind: Kind = d["kind"]
             fen: int = d["fen"]
@@ -816,56 +796,22 @@ def bulk_money(
                         )
                     )
             text = money.money_str(fen)
-            argv = [
-                "audit",
-                "receipt",
-                "add",
-                "--supplier",
-                supplier,
-                "--invoice",
-                invoice,
-                "--invoice-date",
-                inv_day.isoformat(),
-                "--amount",
-                text,
-                "--category",
-                kind.code,
-                "--handler",
-                sig["handler"][1],
-                "--acceptor",
-                sig["acceptor"][1],
-                "--reviewer",
-                sig["reviewer"][1],
-                *[x for a in sig["approvers"] for x in ("--approved-by", a[1])],
-                *[x for r in refs for x in ("--stock" if r.startswith("RK") else "--asset", r)],
-                *([] if kind.link else ["--service"]),
-                "--date",
-                day.isoformat(),
-            ]
-            w.append(
-                p.at,
-                op,
-                argv,
-                "audit.receipt.add",
-                "receipt",
-                touched,
-                entity_id=row["id"],
-                code=row["code"],
-                payload={
-                    "date": day.isoformat(),
-                    "supplier": supplier,
-                    "invoice": invoice,
-                    "invoice_date": inv_day.isoformat(),
-                    "amount": text,
-                    "category": kind.code,
-                    "handler": sig["handler"][1],
-                    "acceptor": sig["acceptor"][1],
-                    "reviewer": sig["reviewer"][1],
-                    "approvers": [a[1] for a in sig["approvers"]],
-                    "links": refs,
-                    "service": not kind.link,
-                },
-            )
+            argv = receipt_argv(sig, supplier, invoice, inv_day, text, kind.code, day, refs)
+            payload = {
+                "date": day.isoformat(),
+                "supplier": supplier,
+                "invoice": invoice,
+                "invoice_date": inv_day.isoformat(),
+                "amount": text,
+                "category": kind.code,
+                "handler": sig["handler"][1],
+                "acceptor": sig["acceptor"][1],
+                "reviewer": sig["reviewer"][1],
+                "approvers": [a[1] for a in sig["approvers"]],
+                "links": refs,
+                "service": not kind.link,
+            }
+            w.coded(p.at, op, argv, "audit.receipt.add", ("receipt", row), payload, touched)
         else:  # void
             original = made[id(d["of"])]
             day = (p.at + CST).date()
@@ -874,57 +820,53 @@ def bulk_money(
                 "receipt",
                 code=w.code("BX", day.year),
                 date=max(day.isoformat(), original["date"]),
-                supplier=original["supplier"],
-                invoice=original["invoice"],
-                invoice_date=original["invoice_date"],
                 amount_fen=-original["amount_fen"],
-                category=original["category"],
-                handler_id=original["handler_id"],
-                acceptor_id=original["acceptor_id"],
-                reviewer_id=original["reviewer_id"],
-                service=original["service"],
                 reverses_id=original["id"],
                 note=reason,
                 operator=op,
                 recorded_at=stamp,
+                **{k: original[k] for k in REVERSAL_KEEPS},
             )
-            w.append(
-                p.at,
-                op,
-                ["audit", "receipt", "void", original["code"], "--reason", reason],
-                "audit.receipt.void",
-                "receipt",
-                [("receipt", rev)],
-                entity_id=rev["id"],
-                code=rev["code"],
-                reverses=w.first_seq[original["code"]],
-                payload={
-                    "reverses": original["code"],
-                    "amount": money.money_str(rev["amount_fen"]),
-                    "reason": reason,
-                },
-            )
+            argv = ["audit", "receipt", "void", original["code"], "--reason", reason]
+            amount = money.money_str(rev["amount_fen"])
+            payload = {"reverses": original["code"], "amount": amount, "reason": reason}
+            of = w.first_seq[original["code"]]
+            w.coded(p.at, op, argv, "audit.receipt.void", ("receipt", rev), payload, reverses=of)
     w.close()
     return w.appended
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def school_options(doc: str) -> argparse.ArgumentParser:
+    """The options of a generator of the ten-year school (this one, generate_asset.py):
+    --db, --people, --batch, --seed, --force; the caller adds its own sizes."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--db", required=True, type=Path, help="the SQLite file to create")
-    ap.add_argument("--receipts", type=int, default=50_000, help="receipts (default 50,000)")
     ap.add_argument("--people", type=int, default=3000, help="people (default 3000)")
     ap.add_argument("--batch", type=int, default=20_000, help="journal entries per transaction")
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--force", action="store_true", help="replace an existing file")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def open_school(args: argparse.Namespace, argv: list[str], script: str) -> tuple[Any, date, date]:
+    """The ledger at --db with the school registered on the first day of the ten years
+    (`script` and `argv` make the command its entries record), and the ten years.
+    An existing --db without --force is refused: exit 2."""
     if args.db.exists() and not args.force:
         log(f"{args.db} exists; give --force to replace it")
-        return 2
-    t0 = time.perf_counter()
+        raise SystemExit(2)
     first, last = ten_years()
-    command = shlex.join(["python", "benchmarks/generate_money.py", *argv])
-    ledger = create_school(args.db, args.people, first, args.seed, command)
+    command = shlex.join(["python", f"benchmarks/{script}", *argv])
+    return create_school(args.db, args.people, first, args.seed, command), first, last
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ap = school_options(__doc__)
+    ap.add_argument("--receipts", type=int, default=50_000, help="receipts (default 50,000)")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    ledger, first, last = open_school(args, argv, "generate_money.py")
     rng = random.Random(args.seed + 5)
     pool = signers(args.db)
     done = service_week(ledger, rng, pool, first)

@@ -11,7 +11,7 @@
    demo's classes, departments and staff (durables against the old ones back,
    or an approved exemption), returns and voids (红冲), 2016-09-01 to
    2026-08-31, written with raw SQL in batches. Each movement is valued with
-   `stock.service.Position`, as `stock.service.post` values the newest
+   `stock.valuation.Position`, as `stock.valuation.post` values the newest
    movement of an item; the item row carries the running quantity and value,
    and each movement gets the journal entry `stock.service._journal` +
    `journal.append` would write: its payload, the digests of the item and
@@ -22,7 +22,7 @@
    at the movement's time) on the copy; the two ledgers' stock tables, code
    counters and journal entries must be identical, or the generator stops. At
    the end every item's movements are re-valued by the service's own
-   `_value`/`_apply` (as `_replay` does) and compared, every item's quantity
+   `value_movement`/`apply_movement` (as `_replay` does) and compared, every item's quantity
    and value are compared with the sums of its movements, and
    `houqin audit verify` must exit 0.
 
@@ -50,11 +50,12 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import JOURNAL_COLUMNS, Raw, log  # noqa: E402
+from generate import JOURNAL_COLUMNS, Raw, journal_row, log  # noqa: E402
 
 from core import copy_ledger  # noqa: E402
 from houqin_cli.core import journal, money, tx  # noqa: E402
-from houqin_cli.stock.service import PREFIX, Position  # noqa: E402
+from houqin_cli.stock.service import PREFIX  # noqa: E402
+from houqin_cli.stock.valuation import Position  # noqa: E402
 
 VERSION = "stock-1"  # bump when the generated ledger changes; --keep caches on it
 START = date(2016, 9, 1)
@@ -246,7 +247,7 @@ class Item:
     price_fen: int  # the price in 2016
     step: int  # a usual issue, milli
     decimals: bool
-    pos: Any = None  # stock.service.Position
+    pos: Any = None  # stock.valuation.Position
     last_issue: tuple[int, int] | None = None  # (value, milli), for a return at zero
     recent: deque[Rec] = field(default_factory=lambda: deque(maxlen=6))
     drawers: deque[Party] = field(default_factory=lambda: deque(maxlen=8))
@@ -636,38 +637,9 @@ class Writer:
         )
         text = j.canonical_json(payload)
         action, entity_id = f"stock.{kind}", str(mid)
-        own = j.entry_hash(
-            self.prev,
-            self.seq,
-            spec.stamp,
-            spec.operator,
-            spec.command,
-            action,
-            "stock_movement",
-            entity_id,
-            code,
-            reverses,
-            text,
-            digests,
-        )
-        self.entries.append(
-            (
-                self.seq,
-                spec.stamp,
-                spec.operator,
-                spec.command,
-                action,
-                "stock_movement",
-                entity_id,
-                code,
-                reverses,
-                text,
-                digests,
-                self.prev,
-                own,
-            )
-        )
-        self.prev = own
+        head = (self.seq, spec.stamp, spec.operator, spec.command, action, "stock_movement")
+        self.entries.append(journal_row(self.prev, *head, entity_id, code, reverses, text, digests))
+        self.prev = self.entries[-1][-1]
         self.movements.append(tuple(m[c] for c in MOVEMENT_COLUMNS))
         rec = Rec(mid, code, kind, qty, value, m["unit_id"], m["person_id"], self.seq, day)
         it.recent.append(rec)
@@ -821,11 +793,11 @@ def check_sums(path: Path) -> None:
 
 
 def check_valuation(ledger: Any) -> None:
-    """Re-value every movement with the service's own _value/_apply, as _replay does."""
+    """Re-value every movement with the service's own value_movement/apply_movement, as _replay does."""
     from sqlalchemy import select
     from sqlmodel import col
 
-    from houqin_cli.stock import service
+    from houqin_cli.stock import valuation
     from houqin_cli.stock.models import StockItem, StockMovement
 
     t0 = time.perf_counter()
@@ -835,7 +807,7 @@ def check_valuation(ledger: Any) -> None:
         for item_id in ids:
             item = s.get(StockItem, item_id)
             assert item is not None
-            pos = service.Position(0, 0)
+            pos = valuation.Position(0, 0)
             q = (
                 select(StockMovement)
                 .where(col(StockMovement.item_id) == item_id)
@@ -843,8 +815,8 @@ def check_valuation(ledger: Any) -> None:
             )
             for m in s.execute(q).scalars():
                 stored = m.value_delta
-                service._value(s, item, m, pos)
-                service._apply(item, m, pos)
+                valuation.value_movement(s, item, m, pos)
+                valuation.apply_movement(item, m, pos)
                 checked += 1
                 if m.value_delta != stored:
                     raise SystemExit(

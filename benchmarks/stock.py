@@ -10,14 +10,11 @@ See benchmarks/README.md.
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,37 +22,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from core import PY, Bench, child_env, copy_ledger, fixed, spawn  # noqa: E402
+import core  # noqa: E402
+from core import Bench, copy_ledger, fixed  # noqa: E402
 
 SLACK = 0.3  # each command within the sqlmodel floor + 0.3 s
 IMPORT_LIMIT = 10.0  # importing the items from .xlsx, seconds
 FULL = {"items": 2000, "movements": 500_000, "import": 10_000, "check_at": 50_000}
 QUICK = {"items": 200, "movements": 20_000, "import": 1_000, "check_at": 5_000}
+QUICK_HELP = "200 items, 20,000 movements, 1,000 imported, 2 runs"  # what --quick runs
 BALANCE_SQL = (
     "SELECT item_id, SUM(qty_delta), SUM(value_delta) FROM stock_movement GROUP BY item_id"
 )
-
-
-@dataclass
-class StockBench(Bench):
-    ok: tuple[int, ...] = (0,)  # the exit codes that mean it worked
-
-
-def measure(benches: list[StockBench], runs: int, env: dict[str, str]) -> None:
-    """core.measure, but a benchmark may succeed with another exit code
-    (`stock count report` exits 1 while items are uncounted)."""
-    for rnd in range(runs + 1):
-        for b in benches:
-            argv = b.argv(rnd)
-            wall, cpu, code, peak, err = spawn(argv, env)
-            if code not in b.ok:
-                sys.stderr.write(f"{b.label}: exit {code}\n{err}")
-                raise SystemExit(f"benchmark command failed: {' '.join(argv)}")
-            if rnd:  # round 0 warms the page cache and the .pyc files
-                b.times.append(wall)
-                b.cpu.append(cpu)
-                b.maxrss.append(peak)
-        sys.stderr.write(f"  round {rnd}/{runs} done{' (warm-up)' if not rnd else ''}\n")
 
 
 # -- the generated ledger, kept with --keep -------------------------------------------
@@ -97,27 +74,10 @@ def stock_ledger(work: Path, size: dict[str, int]) -> Path:
     if _reusable(path, done, movements, marker):
         sys.stderr.write(f"reusing {path}\n")
         return path
-    done.unlink(missing_ok=True)
-    sys.stderr.write(f"generating {path} ({items:,} items, {movements:,} movements)\n")
-    subprocess.run(
-        [
-            PY,
-            str(HERE / "generate_stock.py"),
-            "--db",
-            str(path),
-            "--items",
-            str(items),
-            "--movements",
-            str(movements),
-            "--check-at",
-            str(size["check_at"]),
-            "--force",
-        ],
-        check=True,
-        env={k: v for k, v in os.environ.items() if k not in ("HOUQIN_NOW", "HOUQIN_DB")},
-    )
-    done.write_text(marker + "\n")
-    return path
+    script = [str(HERE / "generate_stock.py"), "--db", str(path), "--items", str(items)]
+    script += ["--movements", str(movements), "--check-at", str(size["check_at"]), "--force"]
+    note = f" ({items:,} items, {movements:,} movements)"
+    return core.generate_ledger(path, script, marker, note)
 
 
 # -- what the benchmarks run on -------------------------------------------------------
@@ -238,29 +198,11 @@ def import_files(work: Path, rounds: int, n: int) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--runs", type=int, default=5, help="timed runs per figure (default 5)")
-    ap.add_argument("--keep", type=Path, help="keep the generated ledger here and reuse it")
-    ap.add_argument(
-        "--quick", action="store_true", help="200 items, 20,000 movements, 1,000 imported, 2 runs"
-    )
-    ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
-    ap.add_argument("--houqin", help="the houqin executable (default: beside this python)")
-    args = ap.parse_args(argv)
+    args, houqin, env = core.options(__doc__, QUICK_HELP, argv)
     size = dict(QUICK if args.quick else FULL)
-    if args.quick:
-        args.runs = 2
-    houqin = args.houqin or str(Path(PY).parent / "houqin")
-    if not os.path.exists(houqin):
-        houqin = shutil.which("houqin") or "houqin"
-    env = child_env()
     runs = args.runs
 
-    tmp = tempfile.TemporaryDirectory(prefix="houqin-stock-bench-")
-    work = Path(tmp.name)
-    keep = args.keep.resolve() if args.keep else work
-    keep.mkdir(parents=True, exist_ok=True)
-    try:
+    with core.workspace("houqin-stock-bench-", args.keep) as (work, keep):
         big = stock_ledger(keep, size)
         t = targets(big, runs)
         sys.stderr.write("preparing the scratch copies, the stocktake and the .xlsx files\n")
@@ -272,45 +214,36 @@ def main(argv: list[str] | None = None) -> int:
         def cmd(db: Path, *a: str) -> list[str]:
             return [houqin, "--db", str(db), *a]
 
-        b_pass = StockBench("python -c pass", fixed([PY, "-c", "pass"]))
-        b_orm = StockBench(
-            'python -c "import sqlmodel, typer"', fixed([PY, "-c", "import sqlmodel, typer"])
-        )
-        b_sql = StockBench(
+        b_pass, b_orm = core.floors()
+        b_sql = core.python_c(
             "sqlite3 balance: one GROUP BY",
-            fixed(
-                [
-                    PY,
-                    "-c",
-                    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-                    "rows = c.execute(sys.argv[2]).fetchall()",
-                    str(big),
-                    BALANCE_SQL,
-                ]
-            ),
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "rows = c.execute(sys.argv[2]).fetchall()",
+            str(big),
+            BALANCE_SQL,
         )
-        b_balance = StockBench("stock balance", fixed(cmd(big, "stock", "balance")))
-        b_at = StockBench(
+        b_balance = Bench("stock balance", fixed(cmd(big, "stock", "balance")))
+        b_at = Bench(
             f"stock balance --at {t.at}", fixed(cmd(big, "stock", "balance", "--at", t.at))
         )
-        b_ledger = StockBench(
+        b_ledger = Bench(
             f"stock ledger {t.busy} ({t.busy_moves:,} lines)",
             fixed(cmd(big, "stock", "ledger", t.busy)),
         )
-        b_summary = StockBench(
+        b_summary = Bench(
             f"stock summary --month {t.month}",
             fixed(cmd(big, "stock", "summary", "--month", t.month)),
         )
-        b_report = StockBench(
+        b_report = Bench(
             f"stock count report ({n_counted:,} of {t.items:,} counted)",
             fixed(cmd(scratch, "stock", "count", "report", pd)),
             ok=(0, 1),
         )
-        b_issue = StockBench(
+        b_issue = Bench(
             f"stock issue {t.issue_item} 1 (one write)",
             fixed(cmd(scratch, "stock", "issue", t.issue_item, "1", "--to", t.to, "--by", t.by)),
         )
-        b_import = StockBench(
+        b_import = Bench(
             f"stock item import {size['import']:,} items (.xlsx)",
             lambda i: cmd(imports, "stock", "item", "import", str(files[i])),
         )
@@ -327,9 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             b_import,
         ]
         sys.stderr.write(f"timing: {runs} rounds after one warm-up round\n")
-        measure(benches, runs, env)
-    finally:
-        tmp.cleanup()
+        core.measure(benches, runs, env)
 
     results: list[tuple[str, bool]] = []
     lines: list[str] = []
@@ -337,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     def s(x: float) -> str:
         return f"{x:.3f} s"
 
-    def row(b: StockBench, floor: str, target: str, ok: bool | None) -> None:
+    def row(b: Bench, floor: str, target: str, ok: bool | None) -> None:
         mark = "" if ok is None else ("PASS" if ok else "FAIL")
         if ok is not None:
             results.append((b.label, ok))
@@ -367,13 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         b_import.median <= IMPORT_LIMIT,
     )
     lines.append("")
-    failed = [label for label, ok in results if not ok]
-    lines.append(
-        f"{len(results) - len(failed)}/{len(results)} targets met"
-        + (f"; FAILED: {', '.join(failed)}" if failed else "")
-    )
-    print("\n".join(lines))
-    return 1 if failed and args.strict else 0
+    return core.verdict(lines, results, args.strict)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,6 +228,26 @@ def asset_school(cli: Cli) -> Cli:
     return cli
 
 
+def sa_url(db: str) -> str:
+    """The SQLAlchemy URL of a test ledger: a PostgreSQL URL as it is, a SQLite path
+    as sqlite:///PATH."""
+    return db if db.startswith("postgresql") else "sqlite:///" + db
+
+
+@contextmanager
+def raw(db: str) -> Iterator[Any]:
+    """A connection to the ledger behind the program's back (to read what it stored or
+    to tamper with it), in a transaction committed on exit."""
+    import sqlalchemy as sa
+
+    eng = sa.create_engine(sa_url(db))
+    try:
+        with eng.begin() as con:
+            yield con
+    finally:
+        eng.dispose()
+
+
 def snapshot(db: str) -> object:
     """Everything in the ledger: the file's bytes (SQLite) or every row of every table."""
     if not db.startswith("postgresql"):
@@ -239,9 +259,8 @@ def snapshot(db: str) -> object:
         return parts
     import sqlalchemy as sa
 
-    eng = sa.create_engine(db)
     out = {}
-    with eng.connect() as con:
+    with raw(db) as con:
         tables = [
             r[0]
             for r in con.execute(
@@ -251,7 +270,6 @@ def snapshot(db: str) -> object:
         for t in tables:
             rows = con.execute(sa.text(f'SELECT * FROM "{t}"')).fetchall()
             out[t] = sorted(repr(tuple(r)) for r in rows)
-    eng.dispose()
     return out
 
 
@@ -293,6 +311,21 @@ def assert_refused(
         assert contains in res.stderr, res
     assert snapshot(cli.db) == before, f"the ledger changed: {args}"
     return res
+
+
+def assert_each_refused(cli: Cli, *cases: tuple[int, Sequence[str], str]) -> list[Result]:
+    """`assert_refused` for each case in turn, (exit code, args, the message): a test
+    that walks a command through its refusals as a table, each changing nothing."""
+    return [assert_refused(cli, code, *args, contains=message) for code, args, message in cases]
+
+
+def assert_refused_as_left(cli: Cli, who: str, left_on: str, *args: str) -> Result:
+    """A command naming someone who has left where only someone still here will do (a
+    unit's head, a borrower, an approver, whoever receives or signs): refused, exit 3,
+    by the people rule's one message naming them (`who`: "李四 (RY-0004)"), the day they
+    left and what they can no longer be; the ledger unchanged."""
+    message = f"{who} left on {left_on} and cannot be assigned, sign or receive anything"
+    return assert_refused(cli, 3, *args, contains=message)
 
 
 def run_houqin(

@@ -97,23 +97,15 @@ def test_no_arguments_shows_help_without_an_empty_error():
 # -- unknown options and commands ----------------------------------------------------
 
 
-def test_unknown_root_option_is_exit_2_with_one_line():
-    res = invoke(["--nope"])
+@pytest.mark.parametrize("word", ["--nope", "frobnicate"], ids=["root option", "command"])
+def test_an_unknown_root_option_or_command_is_exit_2_with_one_line(word):
+    res = invoke([word])
     assert res.exit_code == 2, res
     assert res.stdout == ""
     lines = one_line(res.stderr)
     assert len(lines) == 1, res
-    assert "--nope" in lines[0]
+    assert word in lines[0]
     assert "Traceback" not in res.stderr
-
-
-def test_unknown_command_is_exit_2_with_one_line():
-    res = invoke(["frobnicate"])
-    assert res.exit_code == 2, res
-    assert res.stdout == ""
-    lines = one_line(res.stderr)
-    assert len(lines) == 1, res
-    assert "frobnicate" in lines[0]
 
 
 def test_unknown_option_of_a_command_is_exit_2_and_changes_nothing(cli):

@@ -129,10 +129,10 @@ DOMAINS: tuple[Domain, ...] = (
                 "audit", "houqin_cli.audit.cli", "audit_app", N_("The tamper-evident journal"), 11
             ),
         ),
-        models=("houqin_cli.audit.models",),
+        models=("houqin_cli.audit.finance.models",),
         checks="houqin_cli.audit.checks",
         check_order=1,
-        demo="houqin_cli.audit.demo",
+        demo="houqin_cli.audit.finance.demo",
     ),
     Domain(
         "asset",

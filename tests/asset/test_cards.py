@@ -693,6 +693,28 @@ def test_import_bad_csv_row(school: Cli, tmp_path: Path) -> None:
     assert "3" in res.stderr and "value" in res.stderr, res
 
 
+def test_import_reports_every_bad_row_at_once(school: Cli, tmp_path: Path) -> None:
+    """Three bad rows in one register: one refusal naming all three (row and column
+    as the sheet shows them), exit 2, and the ledger exactly as it was."""
+    rows = [list(r) for r in GOOD_ROWS]
+    rows[0][4] = "3200.001"  # row 4, column E (单价)
+    rows[1][2] = "飞船"  # row 5, column C (类别)
+    rows[3][8] = "不存在的房间"  # row 7, column I (存放地点)
+    path = register(tmp_path / "三处错.xlsx", rows)
+    before = snapshot(school.db)
+    res = school("asset", "import", str(path))
+    assert res.exit_code == 2 and "Traceback" not in res.stderr, res
+    assert res.stderr.splitlines() == [
+        "Error: 三处错.xlsx: 3 rows refused; nothing was imported:",
+        "Row 4, column E (单价): Invalid amount '3200.001': money has at most two decimal places"
+        " (fen).",
+        "Row 5, column C (类别): Unknown asset category '飞船'; see `houqin asset category list`.",
+        "Row 7, column I (存放地点): No place matches '不存在的房间'.",
+    ], res  # the good row 6 between them is not named
+    assert snapshot(school.db) == before
+    assert listing(school) == []
+
+
 def test_import_dry_run_writes_nothing(school: Cli, tmp_path: Path) -> None:
     path = register(tmp_path / "校产登记簿.xlsx", GOOD_ROWS)
     before = snapshot(school.db)

@@ -261,7 +261,7 @@ def test_damaged_return_opens_a_damage_record(school: Cli) -> None:
     assert d["asset_code"] == PC
     assert d["cause"] == "human"
     assert d["by"] == "张老师"
-    assert d["due"] == "3000.00"  # the net book value
+    assert d["amount_due"] == "3000.00"  # the net book value
     assert d["owed"] == "3000.00"
     assert listing(school)[PC]["status"] == "in_use"
     assert events(school, PC)[-2:] == ["returned", "damaged"]
@@ -317,7 +317,7 @@ def test_human_damage_owes_the_net_book_value(school: Cli) -> None:
     assert res.stdout == "SH-2026-0001\n"
     d = damages(school)["SH-2026-0001"]
     # ¥4,500 over 6 years from 2024-04: 24 months of ¥62.50 charged by March 2026
-    assert d["due"] == "3000.00"
+    assert d["amount_due"] == "3000.00"
     assert d["paid"] == "0.00"
     assert d["owed"] == "3000.00"
     assert d["by"] == "李老师"
@@ -332,21 +332,21 @@ def test_human_damage_owes_the_net_book_value(school: Cli) -> None:
 def test_damage_part_of_a_low_value_batch(school: Cli) -> None:
     sh = created(school, f"asset damage {CHAIRS} --cause human --by 初一(1)班 --qty 2")
     d = damages(school)[sh]
-    assert d["due"] == "360.00"  # low-value items are not depreciated
+    assert d["amount_due"] == "360.00"  # low-value items are not depreciated
     assert str(d["qty"]) == "2"
     assert d["by"] == "初一(1)班"
 
 
 def test_damage_amount_overrides(school: Cli) -> None:
     sh = created(school, f"asset damage {PC} --cause human --by 张老师 --amount 1,200.50")
-    assert damages(school)[sh]["due"] == "1200.50"
+    assert damages(school)[sh]["amount_due"] == "1200.50"
 
 
 def test_natural_damage_owes_nothing(school: Cli) -> None:
     sh = created(school, f"asset damage {PIANO} --cause natural --note 受潮")
     d = damages(school)[sh]
     assert d["cause"] == "natural"
-    assert d["due"] == "0.00" and d["owed"] == "0.00"
+    assert d["amount_due"] == "0.00" and d["owed"] == "0.00"
     assert sh not in damages(school, "--open")
     assert_refused(
         school, 3, "asset", "compensate", sh, "--amount", "10",
@@ -382,7 +382,7 @@ def test_compensate_partly_then_fully(school: Cli) -> None:
     sh = created(school, f"asset damage {PC} --cause human --by 张老师 --amount 500")
     school.ok("asset", "compensate", sh, "--amount", "200")
     d = damages(school)[sh]
-    assert (d["due"], d["paid"], d["owed"]) == ("500.00", "200.00", "300.00")
+    assert (d["amount_due"], d["paid"], d["owed"]) == ("500.00", "200.00", "300.00")
     assert sh in damages(school, "--open")
     assert_refused(
         school, 3, "asset", "compensate", sh, "--amount", "300.01",

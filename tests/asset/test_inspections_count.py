@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from conftest import Cli, assert_refused
+from conftest import Cli, assert_refused, snapshot
 
 TERM = "2026-spring"
 CLASS1 = "初一(1)班"
@@ -336,7 +336,7 @@ def test_inspection_close_then_record_refused(cli: Cli) -> None:
 
 
 def _owed(rows: list[dict[str, Any]]) -> set[tuple[str, str | None, str | None]]:
-    return {(r["kind"], r["unit"], r["place"]) for r in rows}
+    return {(r["kind"], r["org_unit"], r["place"]) for r in rows}
 
 
 ALL_OWED = {
@@ -388,7 +388,7 @@ def test_mid_term_window_two_weeks_after_the_middle(cli: Cli) -> None:
     after = {"HOUQIN_NOW": "2026-05-20T09:00"}
     code, doc = as_json(cli, "asset", "inspect", "due", env=after)
     assert code == 1
-    overdue = {(r["kind"], r["unit"], r["place"]) for r in doc["rows"] if r["overdue"]}
+    overdue = {(r["kind"], r["org_unit"], r["place"]) for r in doc["rows"] if r["overdue"]}
     assert overdue == {("mid", CLASS1, None), ("mid", CLASS2, None)}
     assert len(doc["findings"]) == 2
     code, chk = as_json(cli, "check", "--only", "asset", env=after)
@@ -455,7 +455,7 @@ def test_end_and_term_window_is_the_last_day(cli: Cli) -> None:
     assert len(doc["findings"]) == len(ALL_OWED)
     code, chk = as_json(cli, "check", "--only", "asset", env=after)
     assert code == 1
-    wheres = {f.get("unit") or f.get("place") for f in chk["findings"]}
+    wheres = {f.get("org_unit") or f.get("place") for f in chk["findings"]}
     assert wheres >= {CLASS1, CLASS2, "总务办公室", "音乐室"}
 
 
@@ -622,6 +622,22 @@ def test_count_import_is_all_or_nothing(cli: Cli, tmp_path: Path) -> None:
     )  # fmt: skip
     code, doc = as_json(cli, "asset", "count", "report", qc)
     assert {ln["result"] for ln in doc["lines"]} == {"unrecorded"}
+
+
+def test_count_import_names_every_bad_row_in_one_pass(cli: Cli, tmp_path: Path) -> None:
+    cards = school(cli)
+    qc = start_count(cli, "--all")
+    sheet = tmp_path / "sheet.csv"
+    cli.ok("asset", "count", "sheet", qc, "-o", str(sheet))
+    bad = {cards["desks"]: ("maybe", ""), cards["board"]: ("", "月球"), cards["pc"]: ("?", "")}
+    _fill_csv(sheet, {**bad, cards["piano"]: ("found", "")})
+    before = snapshot(cli.db)
+    res = cli("asset", "count", "import", qc, str(sheet))
+    assert res.exit_code == 2 and "Traceback" not in res.stderr, res
+    lines = res.stderr.splitlines()
+    assert lines[0] == "Error: sheet.csv: 3 rows refused; nothing was imported:", res
+    assert len(lines) == 4 and all(line.startswith("Row ") for line in lines[1:]), res
+    assert snapshot(cli.db) == before
 
 
 def test_count_close_needs_an_approver_and_moves_misplaced(cli: Cli) -> None:

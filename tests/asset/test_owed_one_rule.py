@@ -16,6 +16,7 @@ def test_inspect_due_and_the_check_give_the_same_findings(bare: Cli) -> None:
     assert res.exit_code == 1, res
     due = json.loads(res.stdout)["findings"]
     assert due and all(f["term"] == "2026-spring" for f in due)
+    assert all("org_unit" in f and "unit" not in f for f in due)  # the organisational unit
     res = bare("check", "--only", "asset", "-f", "json", env=LATE)
     assert res.exit_code == 1, res
     owed = [f for f in json.loads(res.stdout)["findings"] if f["check"] == "asset.inspections"]

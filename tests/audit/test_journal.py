@@ -8,14 +8,12 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from conftest import Cli, Result, assert_refused
+from conftest import Cli, Result, assert_refused, raw
 from houqin_cli.core.journal import GENESIS, entry_hash
 
 SEAL_RE = re.compile(r"^(\d+):([0-9a-f]{64})$")
@@ -71,21 +69,6 @@ def assert_found(cli: Cli, *args: str) -> list[dict[str, Any]]:
     assert res.exit_code == 1, res
     assert data["findings"], res
     return list(data["findings"])
-
-
-def sa_url(db: str) -> str:
-    return db if db.startswith("postgresql") else "sqlite:///" + db
-
-
-@contextmanager
-def raw(db: str) -> Iterator[sa.Connection]:
-    """A connection behind the program's back, committed on exit."""
-    eng = sa.create_engine(sa_url(db))
-    try:
-        with eng.begin() as con:
-            yield con
-    finally:
-        eng.dispose()
 
 
 def typed(*args: str) -> str:

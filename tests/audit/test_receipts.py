@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from receipt_args import receipt
 
 from conftest import Cli, assert_refused
 
@@ -39,46 +40,6 @@ def staff(cli: Cli) -> Cli:
     for name in ("赵六", "钱七", "周九"):
         cli.ok("people", "add", name, "--role", "approver")
     return cli
-
-
-def receipt(
-    *extra: str,
-    supplier: str = "修缮公司",
-    invoice: str = "INV-1",
-    invoice_date: str = "2026-03-01",
-    amount: str = "100",
-    category: str = "repair",
-    handler: str = "张三",
-    acceptor: str = "李四",
-    reviewer: str = "王五",
-    service: bool = True,
-) -> list[str]:
-    """The arguments of `audit receipt add`; a service unless told otherwise."""
-    args = [
-        "audit",
-        "receipt",
-        "add",
-        "--supplier",
-        supplier,
-        "--invoice",
-        invoice,
-        "--invoice-date",
-        invoice_date,
-        "--amount",
-        amount,
-        "--category",
-        category,
-        "--handler",
-        handler,
-        "--acceptor",
-        acceptor,
-        "--reviewer",
-        reviewer,
-        *extra,
-    ]
-    if service:
-        args.append("--service")
-    return args
 
 
 def add(cli: Cli, *extra: str, **kw: Any) -> str:

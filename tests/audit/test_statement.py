@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from receipt_args import receipt
 
 from conftest import Cli, assert_refused
 
@@ -54,32 +55,16 @@ def add(
     day: str | None = None,
     service: bool = True,
 ) -> str:
-    args = [
-        "audit",
-        "receipt",
-        "add",
-        "--supplier",
-        supplier,
-        "--invoice",
-        f"INV-{next(_invoices):04d}",
-        "--invoice-date",
-        day or "2026-03-01",
-        "--amount",
-        amount,
-        "--category",
-        category,
-        "--handler",
-        "张三",
-        "--acceptor",
-        "李四",
-        "--reviewer",
-        "王五",
+    args = receipt(
         *extra,
-    ]
-    if day:
-        args += ["--date", day]
-    if service:
-        args.append("--service")
+        *(("--date", day) if day else ()),
+        supplier=supplier,
+        invoice=f"INV-{next(_invoices):04d}",
+        invoice_date=day or "2026-03-01",
+        amount=amount,
+        category=category,
+        service=service,
+    )
     res = cli.ok(*args)
     return res.stdout.strip()
 
@@ -184,6 +169,9 @@ def test_budget_set_and_show(staff: Cli) -> None:
     assert all(line["budget"] is None for line in other)
     plain = staff.ok("audit", "budget", "show", "2026-03", "-f", "plain").stdout
     assert "¥1,000.00" in plain and "¥750.00" in plain
+    # the code is under Category, so the name is Name (core/columns.py CONTRACT)
+    csv = staff.ok("audit", "budget", "show", "2026-03", "-f", "csv").stdout
+    assert csv.lstrip("\ufeff").splitlines()[0] == "Category,Name,Budget,Spent,Remaining,Share used"
 
 
 def test_budget_bad_input(staff: Cli) -> None:

@@ -67,6 +67,5 @@ def test_reading_stops_at_the_twentieth_refusal() -> None:
 
 def test_other_errors_are_not_swallowed() -> None:
     refusals = Refusals(Path("x.csv"))
-    with pytest.raises(ZeroDivisionError):
-        with refusals.row():
-            1 / 0  # noqa: B018 - a bug is a bug, not a refused row
+    with pytest.raises(ZeroDivisionError), refusals.row():
+        1 / 0  # noqa: B018 - a bug is a bug, not a refused row

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_refused, js
+from conftest import assert_refused, assert_refused_as_left, js
 
 
 def people(cli, *args):
@@ -261,12 +261,8 @@ def test_leave_with_a_date(school, given, day):
 
 def test_a_person_who_left_cannot_head_a_unit(school):
     school.ok("people", "leave", "张世杰")
-    res = assert_refused(
-        school, 3, "unit", "add", "初一(1)班", "--kind", "class", "--head", "张世杰",
-        contains="张世杰 (RY-0001) left on 2026-03-02",
-    )  # fmt: skip
-    assert "RY-0001" in res.stderr
-    assert "cannot be assigned" in res.stderr
+    head = ("unit", "add", "初一(1)班", "--kind", "class", "--head", "张世杰")
+    assert_refused_as_left(school, "张世杰 (RY-0001)", "2026-03-02", *head)
 
 
 def test_leaving_twice_is_refused(school):

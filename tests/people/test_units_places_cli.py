@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_refused, js
+from conftest import assert_each_refused, assert_refused, assert_refused_as_left, js
 
 
 def units(cli, *args):
@@ -109,13 +109,10 @@ def test_an_ambiguous_unit_lists_each_candidate_with_its_code(school):
 
 
 def test_a_misspelt_unit_creates_nothing(school):
-    assert_refused(
-        school, 2, "place", "add", "102", "--unit", "初二(1)班",
-        contains="No unit matches '初二(1)班'",
-    )  # fmt: skip
-    assert_refused(
-        school, 2, "unit", "add", "初一(3)班", "--kind", "class", "--parent", "初二",
-        contains="No unit matches '初二'",
+    assert_each_refused(
+        school,
+        (2, ["place", "add", "102", "--unit", "初二(1)班"], "No unit matches '初二(1)班'"),
+        (2, ["unit", "add", "初一(3)班", "--kind", "class", "--parent", "初二"], "No unit matches '初二'"),
     )  # fmt: skip
     assert len(units(school)) == 4
 
@@ -253,9 +250,5 @@ def test_a_place_without_building_is_unique_too(cli):
 
 
 def test_a_left_head_message_names_the_rule(school):
-    res = assert_refused(
-        school, 3, "unit", "add", "食堂", "--kind", "department", "--head", "李四",
-        contains="李四 (RY-0004) left on 2026-03-02",
-    )  # fmt: skip
-    assert "left" in res.stderr
-    assert "cannot be assigned" in res.stderr
+    head = ("unit", "add", "食堂", "--kind", "department", "--head", "李四")
+    assert_refused_as_left(school, "李四 (RY-0004)", "2026-03-02", *head)

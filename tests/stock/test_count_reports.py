@@ -8,8 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from import_refusals import assert_rows_refused
 
-from conftest import Cli, assert_refused, js
+from conftest import Cli, assert_each_refused, assert_refused, js
 
 PD = "PD-2026-0001"
 
@@ -122,7 +123,7 @@ def test_balance_bad_date_is_exit_2(store):
 def test_balance_csv_money_plain_decimal(store):
     out = store.ok("stock", "balance", "-f", "csv").stdout
     rows = list(csv.DictReader(out.splitlines()))
-    by_code = {r["Code"]: r for r in rows if r.get("Code")}
+    by_code = {r["Item code"]: r for r in rows if r.get("Item code")}
     assert by_code["WZ-0004"]["Value"] == "1234.50"
     assert by_code["WZ-0001"]["Value"] == "200.00"
     assert by_code["WZ-0001"]["Average cost"] == "12.50"
@@ -138,8 +139,8 @@ def test_balance_xlsx_values_are_numbers(store, tmp_path):
     assert res.stdout == ""
     ws = load_workbook(path).worksheets[0]
     grid = [list(r) for r in ws.iter_rows(values_only=True)]
-    head = next(i for i, r in enumerate(grid) if "Value" in r and "Code" in r)
-    v, c = grid[head].index("Value"), grid[head].index("Code")
+    head = next(i for i, r in enumerate(grid) if "Value" in r and "Item code" in r)
+    v, c = grid[head].index("Value"), grid[head].index("Item code")
     values = {r[c]: r[v] for r in grid[head + 1 :] if r[c]}
     for code in ("WZ-0001", "WZ-0002", "WZ-0003", "WZ-0004"):
         assert isinstance(values[code], int | float | Decimal), values
@@ -244,7 +245,7 @@ def test_summary_by_category(store):
 def test_summary_by_unit(store):
     store.ok("stock", "issue", "粉笔", "2", "--to", "初二(1)班", "--date", "2026-03-02")
     rows = js(store.ok("stock", "summary", "--month", "2026-03", "--by", "unit", "-f", "json"))
-    drawn = {(r["unit"], r["item_code"]): r for r in rows}
+    drawn = {(r["org_unit"], r["item_code"]): r for r in rows}
     assert set(drawn) == {
         ("初一(1)班", "WZ-0001"),
         ("初二(1)班", "WZ-0001"),
@@ -255,6 +256,14 @@ def test_summary_by_unit(store):
     assert dec(drawn["初二(1)班", "WZ-0002"]["issued_quantity"]) == 30
     assert drawn["初二(1)班", "WZ-0002"]["issued_value"] == "45.00"
     assert drawn["初二(1)班", "WZ-0001"]["issued_value"] == "25.00"
+    # drawn less returned: `net_drawn_value` (`net_value` is an asset's net book value)
+    for r in rows:
+        assert "unit" not in r and "net_value" not in r
+        assert dec(r["net_drawn_value"]) == dec(r["issued_value"]) - dec(r["returned_value"])
+    assert drawn["初二(1)班", "WZ-0001"]["net_drawn_value"] == "25.00"
+    table = store.ok("stock", "summary", "--month", "2026-03", "--by", "unit", "-f", "csv")
+    assert table.stdout.lstrip("\ufeff").startswith("Unit,Item code,Item,Unit of measure,")
+    assert "Net drawn value" in table.stdout
 
 
 @pytest.mark.parametrize("month", ["2026-13", "2026-00", "March", "2026-3-1x"])
@@ -364,7 +373,7 @@ def test_count_sheet_csv_has_empty_counted_column(store, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     head = next(i for i, r in enumerate(rows) if "Counted" in r)
-    k, c = rows[head].index("Counted"), rows[head].index("Code")
+    k, c = rows[head].index("Counted"), rows[head].index("Item code")
     body = [r for r in rows[head + 1 :] if r and r[c]]
     assert [r[c] for r in body] == ["WZ-0001", "WZ-0002", "WZ-0003", "WZ-0004"]
     assert all(r[k] == "" for r in body)
@@ -379,7 +388,7 @@ def test_count_sheet_xlsx_has_empty_counted_column(store, tmp_path):
     ws = load_workbook(path).worksheets[0]
     grid = [list(r) for r in ws.iter_rows(values_only=True)]
     head = next(i for i, r in enumerate(grid) if "Counted" in r)
-    k, c = grid[head].index("Counted"), grid[head].index("Code")
+    k, c = grid[head].index("Counted"), grid[head].index("Item code")
     body = [r for r in grid[head + 1 :] if r[c]]
     assert [r[c] for r in body] == ["WZ-0001", "WZ-0002", "WZ-0003", "WZ-0004"]
     assert all(r[k] in (None, "") for r in body)
@@ -495,7 +504,7 @@ def test_count_record_unknown_item_or_count_exit_2(store):
 COUNTED = {"WZ-0001": "15", "WZ-0002": "70", "WZ-0003": "11", "WZ-0004": "5"}
 
 
-HEADERS = {"en": ("Code", "Counted"), "zh": ("编号", "实盘数量")}
+HEADERS = {"en": ("Item code", "Counted"), "zh": ("物品编号", "实盘数量")}
 
 
 def fill_csv(path: Path, counted: dict[str, str], lang: str = "en") -> None:
@@ -582,6 +591,34 @@ def test_count_import_unknown_item_row_refused(store, tmp_path):
     assert "3" in res.stderr and "WZ-0099" in res.stderr, res
 
 
+def test_count_import_reports_every_bad_row_in_one_pass(store, tmp_path):
+    store.ok("stock", "count", "start")
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "编号,实盘数量\nWZ-0001,16\nWZ-0099,3\nWZ-0002,七十\nWZ-0003,-1.5\n", encoding="gb18030"
+    )
+    assert_rows_refused(
+        store,
+        ["stock", "count", "import", PD, str(path)],
+        [
+            "Error: sheet.csv: 3 rows refused; nothing was imported:",
+            "Row 3, column 1 (编号): No item matches 'WZ-0099'.",
+            "Row 4, column 2 (实盘数量): Invalid quantity '七十': write a number like 3, 2.5 or 0.125.",
+            "Row 5, column 2 (实盘数量): Invalid quantity '-1.5': it cannot be negative.",
+        ],
+    )
+    assert all(ln["counted"] is None for ln in report(store)["lines"])
+
+
+def test_count_import_takes_the_old_code_header_too(store, tmp_path):
+    """The sheet's column is headed "Item code" now; a sheet headed "Code" still imports."""
+    store.ok("stock", "count", "start")
+    path = tmp_path / "sheet.csv"
+    path.write_text("Code,Counted\nWZ-0001,16\n", encoding="utf-8")
+    store.ok("stock", "count", "import", PD, str(path))
+    assert lines(report(store))["WZ-0001"]["counted"] == "16"
+
+
 # -- close ----------------------------------------------------------------------------------
 
 
@@ -659,33 +696,24 @@ def test_count_close_with_uncounted_items(store):
     assert rows["WZ-0004"]["quantity"] == "5"
 
 
-def test_count_closed_twice_refused(store):
-    count_all(store, COUNTED)
-    store.ok("stock", "count", "close", PD, "--approved-by", "王老师")
-    assert_refused(
-        store, 3, "stock", "count", "close", PD, "--approved-by", "王老师",
-        contains="Stocktake PD-2026-0001 is already closed",
-    )  # fmt: skip
-    assert_refused(
-        store, 3, "stock", "count", "close", PD, "--approved-by", "王老师", "--uncounted-as-book",
-        contains="Stocktake PD-2026-0001 is already closed",
-    )  # fmt: skip
-
-
-def test_closed_count_takes_no_more_counts(store, tmp_path):
+def test_a_closed_count_is_closed_for_good(store, tmp_path):
     count_all(store, COUNTED)
     path = tmp_path / "sheet.csv"
     store.ok("stock", "count", "sheet", PD, "-o", str(path))
     fill_csv(path, COUNTED)
     store.ok("stock", "count", "close", PD, "--approved-by", "王老师")
-    assert_refused(
-        store, 3, "stock", "count", "record", PD, "粉笔", "3",
-        contains="Stocktake PD-2026-0001 is already closed",
-    )  # fmt: skip
-    assert_refused(
-        store, 3, "stock", "count", "import", PD, str(path),
-        contains="Stocktake PD-2026-0001 is already closed",
-    )  # fmt: skip
+    closed = "Stocktake PD-2026-0001 is already closed"
+    assert_each_refused(
+        store,
+        (3, ["stock", "count", "close", PD, "--approved-by", "王老师"], closed),
+        (
+            3,
+            ["stock", "count", "close", PD, "--approved-by", "王老师", "--uncounted-as-book"],
+            closed,
+        ),
+        (3, ["stock", "count", "record", PD, "粉笔", "3"], closed),
+        (3, ["stock", "count", "import", PD, str(path)], closed),
+    )
 
 
 def test_report_values_a_difference_as_close_posts_it(store):

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from import_refusals import assert_rows_refused
 
 from conftest import Cli, assert_refused, js, new_database, snapshot
 
@@ -496,6 +497,27 @@ def test_import_other_bad_rows(cli, tmp_path, bad, contains):
     path = write_csv(tmp_path / "items.csv", [*ENGLISH_ROWS, bad])
     res = assert_refused(cli, 2, "stock", "item", "import", str(path), contains=contains)
     assert "5" in res.stderr, res
+
+
+def test_import_reports_every_bad_row_in_one_pass(cli, tmp_path):
+    rows = [
+        *ENGLISH_ROWS,
+        ["铅笔", "", "办公用品", "no", "", "", ""],
+        ["橡皮", "块", "办公用品", "maybe", "", "", ""],
+        ["粉笔", "盒", "办公用品", "no", "5", "白色", ""],
+    ]
+    path = write_csv(tmp_path / "items.csv", rows)
+    assert_rows_refused(
+        cli,
+        ["stock", "item", "import", str(path)],
+        [
+            "Error: items.csv: 3 rows refused; nothing was imported:",
+            "Row 5, column 1 (name): An item needs its unit of measure: --unit 盒, kg, 个 …",
+            "Row 6, column 4 (durable): Invalid yes/no value 'maybe': write 是/否 or yes/no.",
+            "Row 7, column 1 (name): An item named 粉笔 with that spec already exists.",
+        ],
+    )
+    assert items(cli, "--all") == {}
 
 
 def test_import_without_required_column_refused(cli, tmp_path):

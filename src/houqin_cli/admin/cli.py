@@ -140,4 +140,4 @@ def db_backup(
 def db_check() -> Report:
     from houqin_cli.admin import reports
 
-    return reports.ledger_check(state().ledger())
+    return reports.ledger_report(state().ledger())

@@ -41,7 +41,7 @@ def info(ledger: Ledger) -> Report:
     return Report(_("Ledger"), columns(*keys), [service.info(ledger)], record=True)
 
 
-def ledger_check(ledger: Ledger) -> Report:
+def ledger_report(ledger: Ledger) -> Report:
     """SQLite's integrity check, then the journal's verification."""
     from houqin_cli.audit import service as audit
 

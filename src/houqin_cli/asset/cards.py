@@ -1,12 +1,12 @@
-"""Asset cards: add, list, show, edit, move (splitting a batch), import; the
-fixed-asset test, and the event log that `asset show` reads as the card's life."""
+"""Asset cards: add, edit, move (splitting a batch), a card as listings show it, and
+the event log that `asset show` reads as the card's life; the helpers every asset
+record uses (find by code, pieces of a card, who keeps it). The register import is
+card_import.py, the listings listings.py, the fixed-asset test depreciation.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset import categories
+from houqin_cli.asset.depreciation import is_fixed, unit_value
 from houqin_cli.asset.models import Asset, AssetEvent
 from houqin_cli.core import journal, money, names, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
-from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.i18n import N_, _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.models import Person, Place, Unit
-from houqin_cli.people.service import find_party, find_place, names_by_id
+from houqin_cli.people.service import find_party, find_place, person_names, place_names, unit_names
 
 WHAT = N_("asset")
 STATUSES = ("in_use", "on_loan", "scrapped")
@@ -29,6 +29,15 @@ STATUSES = ("in_use", "on_loan", "scrapped")
 
 def find_asset(session: Session, text: str) -> Asset:
     found: Asset = names.resolve(session, Asset, text, _(WHAT))
+    return found
+
+
+def by_code(session: Session, model: Any, code: str, missing: str) -> Any:
+    """The `model` record with this code (any case); else exit 2 with `missing`."""
+    q = select(model).where(func.upper(col(model.code)) == code.strip().upper())
+    found = session.execute(q).scalars().first()
+    if found is None:
+        raise InputError(missing.format(code=code))
     return found
 
 
@@ -57,28 +66,6 @@ def event(
     )
 
 
-def unit_value(asset: Asset) -> int:
-    return money.divide(asset.value_fen, asset.qty) if asset.qty else 0
-
-
-def fixed_test(session: Session) -> Any:
-    """asset -> is it a fixed asset (固定资产): at or above the threshold per piece
-    (general or special equipment); otherwise a low-value item. Reads the
-    thresholds once."""
-    general = settings.get(session, "asset.fixed_threshold_general")
-    special = settings.get(session, "asset.fixed_threshold_special")
-
-    def test(asset: Asset) -> bool:
-        cat = categories.BY_CODE.get(asset.category)
-        return bool(unit_value(asset) >= (special if cat and cat.special else general))
-
-    return test
-
-
-def is_fixed(session: Session, asset: Asset) -> bool:
-    return bool(fixed_test(session)(asset))
-
-
 def require_here(asset: Asset, doing: str) -> None:
     if asset.status == "scrapped":
         raise RuleError(
@@ -94,11 +81,13 @@ def require_here(asset: Asset, doing: str) -> None:
         )
 
 
-def _custodian(session: Session, text: str | None) -> tuple[int | None, int | None]:
-    if not text:
-        return None, None
-    party = find_party(session, text)
-    return (None, party.id) if isinstance(party, Unit) else (party.id, None)
+def party_ids(party: Any) -> tuple[int | None, int | None]:
+    """(person id, unit id) of the unit or person that people.service.find_party found."""
+    return (None, party.id) if party.__tablename__ == "unit" else (party.id, None)
+
+
+def custodian_ids(session: Session, text: str | None) -> tuple[int | None, int | None]:
+    return party_ids(find_party(session, text)) if text else (None, None)
 
 
 def whole_pieces(text: str | int | None, default: int = 1) -> int:
@@ -114,7 +103,19 @@ def whole_pieces(text: str | int | None, default: int = 1) -> int:
     return int(value)
 
 
-def _life(text: str | int | None) -> int | None:
+def pieces_of(asset: Asset, qty: str | None) -> int:
+    """The pieces `--qty` takes off a card (default all); no more than it holds."""
+    pieces = whole_pieces(qty, asset.qty)
+    if pieces > asset.qty:
+        raise RuleError(
+            _("{code} has only {qty} {unit}.").format(
+                code=asset.code, qty=asset.qty, unit=asset.unit
+            )
+        )
+    return pieces
+
+
+def life(text: str | int | None) -> int | None:
     if text is None or str(text).strip() == "":
         return None
     v = str(text).strip()
@@ -152,7 +153,7 @@ class Bulk:
 
     def custodian(self, session: Session, text: str) -> tuple[int | None, int | None]:
         if text not in self.custodians:
-            self.custodians[text] = _custodian(session, text)
+            self.custodians[text] = custodian_ids(session, text)
         return self.custodians[text]
 
 
@@ -188,7 +189,7 @@ def add(
     if custodian and bulk:
         person_id, unit_id = bulk.custodian(session, custodian)
     else:
-        person_id, unit_id = _custodian(session, custodian)
+        person_id, unit_id = custodian_ids(session, custodian)
     place_id = (
         (bulk.place(session, place) if bulk else find_place(session, place).id) if place else None
     )
@@ -218,7 +219,7 @@ def add(
         funding=(funding or "").strip() or None,
         invoice=(invoice or "").strip() or None,
         spec=(spec or "").strip() or None,
-        life_years=_life(life_years),
+        life_years=life(life_years),
         status="in_use",
         initials=names.initials(clean),
     )
@@ -228,15 +229,13 @@ def add(
         bulk.added.append(asset)
         return asset
     session.flush()
-    _added(session, actor, asset)
+    added_event(session, actor, asset)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.add",
-        "asset",
-        entity_id=asset.id,
-        code=asset.code,
-        payload={
+        asset,
+        {
             "name": clean,
             "category": cat.code,
             "qty": pieces,
@@ -247,30 +246,20 @@ def add(
     return asset
 
 
-def _added(session: Session, actor: Actor, asset: Asset) -> None:
-    event(
-        session,
-        actor,
-        asset,
-        "added",
-        asset.acquired,
-        None,
-        f"{asset.qty}{asset.unit} × {money.format_money(unit_value(asset))}",
-    )
+def added_event(session: Session, actor: Actor, asset: Asset) -> None:
+    detail = f"{asset.qty}{asset.unit} × {money.format_money(unit_value(asset))}"
+    event(session, actor, asset, "added", asset.acquired, None, detail)
 
 
-def _names_of(session: Session) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
-    return (
-        names_by_id(session, Place),
-        names_by_id(session, Person),
-        names_by_id(session, Unit),
-    )
+def names_of(session: Session) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """The names a card row shows: places, people and units by id."""
+    return place_names(session), person_names(session), unit_names(session)
 
 
 def row(
     session: Session, a: Asset, lookups: Any = None, fixed: bool | None = None
 ) -> dict[str, Any]:
-    places, people, units = lookups or _names_of(session)
+    places, people, units = lookups or names_of(session)
     cat = categories.BY_CODE.get(a.category)
     return {
         "code": a.code,
@@ -293,60 +282,6 @@ def row(
     }
 
 
-def listing(
-    session: Session,
-    *,
-    place: str | None = None,
-    custodian: str | None = None,
-    category: str | None = None,
-    status: str | None = None,
-    fixed: bool | None = None,
-) -> list[dict[str, Any]]:
-    q = select(Asset).order_by(col(Asset.code))
-    if place:
-        q = q.where(col(Asset.place_id) == find_place(session, place).id)
-    if custodian:
-        party = find_party(session, custodian, active=False)
-        q = q.where(
-            (col(Asset.custodian_unit_id) == party.id)
-            if isinstance(party, Unit)
-            else (col(Asset.custodian_person_id) == party.id)
-        )
-    if category:
-        cat = categories.find(category)
-        q = q.where((col(Asset.category) == cat.code) | col(Asset.category).startswith(cat.code))
-    if status:
-        if status not in STATUSES:
-            raise InputError(
-                _("Invalid --status {value!r}; choose one of: {allowed}.").format(
-                    value=status, allowed=", ".join(STATUSES)
-                )
-            )
-        q = q.where(col(Asset.status) == status)
-    lookups = _names_of(session)
-    test = fixed_test(session)
-    rows = [row(session, a, lookups, test(a)) for a in session.execute(q).scalars()]
-    if fixed is not None:
-        rows = [r for r in rows if r["fixed"] is fixed]
-    return rows
-
-
-def history(session: Session, asset: Asset) -> list[dict[str, Any]]:
-    events = session.execute(
-        select(AssetEvent).where(col(AssetEvent.asset_id) == asset.id).order_by(col(AssetEvent.id))
-    ).scalars()
-    return [
-        {
-            "date": e.date,
-            "event": e.kind,
-            "ref": e.ref_code,
-            "detail": e.detail,
-            "operator": e.operator,
-        }
-        for e in events
-    ]
-
-
 def edit(session: Session, actor: Actor, text: str, **changes: Any) -> tuple[Asset, list[str]]:
     asset = find_asset(session, text)
     before = row(session, asset)
@@ -363,7 +298,7 @@ def edit(session: Session, actor: Actor, text: str, **changes: Any) -> tuple[Ass
         if changes.get(key) is not None:
             setattr(asset, key, changes[key].strip() or None)
     if changes.get("life_years") is not None:
-        asset.life_years = _life(changes["life_years"])
+        asset.life_years = life(changes["life_years"])
     after = row(session, asset)
     changed = [k for k in after if after[k] != before[k] and k != "fixed"]
     if not changed:
@@ -371,15 +306,11 @@ def edit(session: Session, actor: Actor, text: str, **changes: Any) -> tuple[Ass
     session.flush()
     event(session, actor, asset, "edited", today(session, actor), None, ", ".join(changed))
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.edit",
-        "asset",
-        entity_id=asset.id,
-        code=asset.code,
-        payload={
-            k: {"old": journal.canon(before[k]), "new": journal.canon(after[k])} for k in changed
-        },
+        asset,
+        {k: {"old": journal.canon(before[k]), "new": journal.canon(after[k])} for k in changed},
     )
     return asset, changed
 
@@ -414,15 +345,8 @@ def split(session: Session, actor: Actor, asset: Asset, pieces: int, day: date) 
     session.add(new)
     session.flush()
     event(session, actor, asset, "split", day, new.code, f"{pieces}{asset.unit} → {new.code}")
-    event(
-        session,
-        actor,
-        new,
-        "split",
-        day,
-        asset.code,
-        _("split from {code}").format(code=asset.code),
-    )
+    origin = _("split from {code}").format(code=asset.code)
+    event(session, actor, new, "split", day, asset.code, origin)
     return new
 
 
@@ -432,29 +356,21 @@ def move(
     asset = find_asset(session, text)
     require_here(asset, _("moved"))
     place = find_place(session, to)
-    pieces = whole_pieces(qty, asset.qty)
-    if pieces > asset.qty:
-        raise RuleError(
-            _("{code} has only {qty} {unit}.").format(
-                code=asset.code, qty=asset.qty, unit=asset.unit
-            )
-        )
+    pieces = pieces_of(asset, qty)
     day = today(session, actor)
     target = split(session, actor, asset, pieces, day)
     old_place = target.place_id
     target.place_id = place.id
     if custodian:
-        target.custodian_person_id, target.custodian_unit_id = _custodian(session, custodian)
+        target.custodian_person_id, target.custodian_unit_id = custodian_ids(session, custodian)
     session.flush()
     event(session, actor, target, "moved", day, None, f"→ {place.name}")
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.move",
-        "asset",
-        entity_id=target.id,
-        code=target.code,
-        payload={
+        target,
+        {
             "from_place": old_place,
             "to": place.code,
             "qty": pieces,
@@ -463,107 +379,3 @@ def move(
         },
     )
     return target
-
-
-def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
-    """A school's existing register as it is: all rows or none."""
-    from houqin_cli.core.imports import (
-        Field,
-        Refusals,
-        checked,
-        parse_loose_date,
-        progress,
-        read_rows,
-        row_error,
-    )
-
-    fields = [
-        Field("name", ("名称", "资产名称", *variants(N_("Name"))), required=True),
-        Field("category", ("类别", "资产类别", "分类", *variants(N_("Category"))), required=True),
-        Field("value", ("单价", "价值", "原值", *variants(N_("Unit value"))), required=True),
-        Field("acquired", ("取得日期", "购置日期", "入账日期", *variants(N_("Acquired")))),
-        Field("qty", ("数量", *variants(N_("Qty")))),
-        Field("unit", ("单位", "计量单位")),
-        Field("place", ("存放地点", "地点", *variants(N_("Place")))),
-        Field("custodian", ("保管人", "使用人", *variants(N_("Custodian")))),
-        Field("funding", ("经费来源", "资金来源")),
-        Field("invoice", ("发票号", "发票号码")),
-        Field("spec", ("规格", "规格型号", "型号")),
-        Field("life_years", ("使用年限", "折旧年限")),
-        Field("code", ("编号", "资产编号", *variants(N_("Code")))),
-    ]
-    bulk = Bulk.load(session, actor)
-    rows = read_rows(path, fields)
-    refusals = Refusals(path)
-    with session.no_autoflush:  # one flush at the end, not one per row
-        for r in progress(rows, _("Importing assets")):
-            with refusals.row():
-                v = r.values
-
-                def cell(key: str, fn: Any, r: Any = r) -> Any:
-                    return checked(r, key, fn)
-
-                acquired = cell(
-                    "acquired",
-                    lambda x: parse_loose_date(x) if x not in (None, "") else bulk.today,
-                )
-                if acquired > bulk.today:
-                    raise row_error(
-                        r,
-                        "acquired",
-                        _("The acquisition date {date} is in the future.").format(date=acquired),
-                    )
-                value = cell("value", lambda x: money.money_str(money.parse_money(_money_text(x))))
-                cell("category", lambda x: categories.find(str(x or "")))
-                cell("qty", whole_pieces)
-                cell("life_years", _life)
-                cell("place", lambda x: bulk.place(session, str(x)) if x else None)
-                cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
-                cell("code", bulk.check_code)
-                cell(
-                    "name",
-                    lambda x, v=v, value=value, acquired=acquired: add(
-                        session,
-                        actor,
-                        str(x or ""),
-                        category=str(v.get("category")),
-                        value=value,
-                        acquired=acquired,
-                        qty=v.get("qty"),
-                        unit=_s(v.get("unit")),
-                        place=_s(v.get("place")),
-                        custodian=_s(v.get("custodian")),
-                        funding=_s(v.get("funding")),
-                        invoice=_s(v.get("invoice")),
-                        spec=_s(v.get("spec")),
-                        life_years=v.get("life_years"),
-                        code=_s(v.get("code")),
-                        bulk=bulk,
-                    ),
-                )
-    refusals.done()
-    made = bulk.added
-    if not made:
-        raise InputError(_("{path} has no rows to import.").format(path=path.name))
-    session.flush()
-    for asset in made:
-        _added(session, actor, asset)
-    session.flush()
-    journal.append(
-        session,
-        "asset.import",
-        "asset",
-        payload={"file": path.name, "count": len(made), "codes": [a.code for a in made]},
-    )
-    return made
-
-
-def _s(value: Any) -> str | None:
-    return None if value is None else (str(value).strip() or None)
-
-
-def _money_text(value: Any) -> str:
-    """Cells hold numbers (Decimal/int) or text such as '¥1,234.50'."""
-    if isinstance(value, Decimal | int):
-        return format(Decimal(value), "f")
-    return str(value or "")

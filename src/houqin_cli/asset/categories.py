@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Report
 
 
 @dataclass(frozen=True)
@@ -81,3 +83,12 @@ def search(text: str | None) -> list[AssetCategory]:
         return list(CATEGORIES)
     t = text.strip()
     return [c for c in CATEGORIES if t in c.name or c.code.startswith(t)]
+
+
+def listing(text: str | None) -> Report:
+    """`asset category list`: code, name, depreciation life, special equipment."""
+    rows = [
+        {"code": c.code, "name": c.name, "life_years": c.life_years, "special": c.special}
+        for c in search(text)
+    ]
+    return Report(_("Asset categories"), columns("code", "name", "life_years", "special"), rows)

@@ -6,34 +6,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.asset.cards import event, find_asset, today
+from houqin_cli.asset.cards import by_code, event, find_asset, today
 from houqin_cli.asset.inspections import scope
 from houqin_cli.asset.models import Asset, AssetCount, AssetCountLine
 from houqin_cli.core import journal
 from houqin_cli.core.codes import next_code
+from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
-from houqin_cli.core.report import Finding
-from houqin_cli.people.models import Place
-from houqin_cli.people.service import active_person, find_place, find_unit, names_by_id
+from houqin_cli.core.report import Finding, Report
+from houqin_cli.people.service import active_person, find_place, find_unit, place_names
 
 
 def find(session: Session, code: str) -> AssetCount:
-    c = (
-        session.execute(
-            select(AssetCount).where(func.upper(col(AssetCount.code)) == code.strip().upper())
-        )
-        .scalars()
-        .first()
-    )
-    if c is None:
-        raise InputError(_("No asset count {code}.").format(code=code))
-    return c
+    found: AssetCount = by_code(session, AssetCount, code, _("No asset count {code}."))
+    return found
 
 
 def _open(c: AssetCount) -> AssetCount:
@@ -59,20 +51,19 @@ def start(
     )
     session.add(c)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.count.start",
-        "asset_count",
-        entity_id=c.id,
-        code=c.code,
-        payload={"place": p.code if p else None, "unit": u.code if u else None},
+        c,
+        {"place": p.code if p else None, "unit": u.code if u else None},
     )
     return c
 
 
-def sheet(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]]]:
+def sheet(session: Session, code: str) -> Report:
+    """`asset count sheet`: the cards in scope, to fill in."""
     c = find(session, code)
-    places = names_by_id(session, Place)
+    places = place_names(session)
     rows = [
         {
             "code": a.code,
@@ -87,7 +78,9 @@ def sheet(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]]
         for a in scope(session, c.unit_id, c.place_id)
         if a.status != "scrapped"
     ]
-    return c, rows
+    title = _("Asset count sheet {code}").format(code=c.code)
+    cols = columns("code", "name", "spec", "qty", "unit", "place", "result", "found_at")
+    return Report(title, cols, rows)
 
 
 def _record(
@@ -124,13 +117,11 @@ def record(
         place = find_place(session, at)
         result, place_id = ("found" if place.id == asset.place_id else "elsewhere"), place.id
     _record(session, actor, c, asset, result, place_id)
-    journal.append(
+    journal.record(
         session,
         "asset.count.record",
-        "asset_count",
-        entity_id=c.id,
-        code=c.code,
-        payload={"asset": asset.code, "result": result, "place": place_id},
+        c,
+        {"asset": asset.code, "result": result, "place": place_id},
     )
     return result
 
@@ -186,18 +177,13 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
     refusals.done()
     if not done:
         raise InputError(_("{path} has no results.").format(path=path.name))
-    journal.append(
-        session,
-        "asset.count.import",
-        "asset_count",
-        entity_id=c.id,
-        code=c.code,
-        payload={"file": path.name, "lines": done},
-    )
+    journal.record(session, "asset.count.import", c, {"file": path.name, "lines": done})
     return done
 
 
-def report(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]], list[Finding]]:
+def report(session: Session, code: str) -> Report:
+    """`asset count report`: every card in scope; missing, misplaced and unrecorded
+    ones are findings."""
     c = find(session, code)
     lines = {
         ln.asset_id: ln
@@ -205,7 +191,7 @@ def report(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]
             select(AssetCountLine).where(col(AssetCountLine.count_id) == c.id)
         ).scalars()
     }
-    places = names_by_id(session, Place)
+    places = place_names(session)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
     for a in scope(session, c.unit_id, c.place_id):
@@ -229,7 +215,9 @@ def report(session: Session, code: str) -> tuple[AssetCount, list[dict[str, Any]
             "unrecorded": _("{code} {name} has not been counted."),
         }[result].format(code=a.code, name=a.name, at=rows[-1]["found_at"], place=rows[-1]["place"])
         findings.append(Finding("asset.count", f"count.{result}", message, {"asset": a.code}))
-    return c, rows, findings
+    title = _("Asset count {code}").format(code=c.code)
+    cols = columns("code", "name", "qty", "place", "result", "found_at")
+    return Report(title, cols, rows, findings=findings, rows_key="lines")
 
 
 def close(
@@ -257,12 +245,5 @@ def close(
             moved += 1
     c.status, c.closed_on, c.approved_by_id = "closed", day, approver.id
     session.flush()
-    journal.append(
-        session,
-        "asset.count.close",
-        "asset_count",
-        entity_id=c.id,
-        code=c.code,
-        payload={"approved_by": approver.code, "moved": moved},
-    )
+    journal.record(session, "asset.count.close", c, {"approved_by": approver.code, "moved": moved})
     return c, moved

@@ -11,7 +11,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.asset.cards import event, find_asset, require_here, split, today
+from houqin_cli.asset.cards import (
+    by_code,
+    event,
+    find_asset,
+    party_ids,
+    pieces_of,
+    require_here,
+    split,
+    today,
+)
 from houqin_cli.asset.depreciation import net_value
 from houqin_cli.asset.models import Asset, Damage, Loan
 from houqin_cli.core import clock, journal, money, settings
@@ -20,22 +29,8 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding
-from houqin_cli.people.models import Person, Unit
-from houqin_cli.people.service import active_person, find_party
-
-
-def pieces_of(asset: Asset, qty: str | None) -> int:
-    from houqin_cli.asset.cards import whole_pieces
-
-    pieces = whole_pieces(qty, asset.qty)
-    if pieces > asset.qty:
-        raise RuleError(
-            _("{code} has only {qty} {unit}.").format(
-                code=asset.code, qty=asset.qty, unit=asset.unit
-            )
-        )
-    return pieces
-
+from houqin_cli.people.models import Person
+from houqin_cli.people.service import active_person, find_party, person_names, unit_names
 
 # -- loans ----------------------------------------------------------------------------
 
@@ -65,13 +60,11 @@ def lend(
     session.flush()
     event(session, actor, target, "lent", day, loan.code, f"{person.name} → {due}")
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.lend",
-        "asset_loan",
-        entity_id=loan.id,
-        code=loan.code,
-        payload={"asset": target.code, "to": person.code, "qty": pieces, "due": due.isoformat()},
+        loan,
+        {"asset": target.code, "to": person.code, "qty": pieces, "due": due.isoformat()},
     )
     return loan
 
@@ -143,18 +136,14 @@ def give_back(
     event(session, actor, asset, "returned", day, loan.code, condition)
     damage = None
     if condition == "damaged":
-        person = session.get(Person, loan.person_id)
-        damage = _open_damage(
-            session, actor, asset, "human", loan.qty, person, None, note, loan.code
-        )
+        who = (loan.person_id, None, person_names(session)[loan.person_id])
+        damage = open_damage(session, actor, asset, "human", loan.qty, who, note, loan.code)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.return",
-        "asset_loan",
-        entity_id=loan.id,
-        code=loan.code,
-        payload={
+        loan,
+        {
             "asset": asset.code,
             "condition": condition,
             "damage": damage.code if damage else None,
@@ -170,17 +159,18 @@ def overdue(session: Session) -> list[dict[str, Any]]:
         .where(col(Loan.returned_on).is_(None), col(Loan.due) < today_)
         .order_by(col(Loan.due))
     ).scalars()
+    people = person_names(session)
     rows = []
     for loan in loans:
-        asset, person = session.get(Asset, loan.asset_id), session.get(Person, loan.person_id)
-        assert asset is not None and person is not None
+        asset = session.get(Asset, loan.asset_id)
+        assert asset is not None
         rows.append(
             {
                 "code": loan.code,
                 "asset_code": asset.code,
                 "asset": asset.name,
                 "qty": loan.qty,
-                "borrower": person.name,
+                "borrower": people.get(loan.person_id),
                 "lent_on": loan.lent_on,
                 "due": loan.due,
                 "days_overdue": (today_ - loan.due).days,
@@ -213,18 +203,20 @@ def overdue_check(session: Session) -> list[Finding]:
 # -- damage and compensation --------------------------------------------------------------
 
 
-def _open_damage(
+def open_damage(
     session: Session,
     actor: Actor,
     asset: Asset,
     cause: str,
     qty: int,
-    person: Person | None,
-    unit: Unit | None,
+    who: tuple[int | None, int | None, str],
     note: str | None,
     source: str | None,
     amount: int | None = None,
 ) -> Damage:
+    """A damage record and the card's event; `who` is (person id, unit id, name), or
+    (None, None, "-") when no one caused it."""
+    person_id, unit_id, name = who
     day = today(session, actor)
     if amount is None and cause == "human":
         amount = money.round_fen(Decimal(net_value(session, asset, day)) * qty / asset.qty)
@@ -234,15 +226,14 @@ def _open_damage(
         date=day,
         cause=cause,
         qty=qty,
-        by_person_id=person.id if person else None,
-        by_unit_id=unit.id if unit else None,
+        by_person_id=person_id,
+        by_unit_id=unit_id,
         due_fen=(amount or 0) if cause == "human" else 0,
         source=source,
         note=note,
     )
     session.add(damage)
     session.flush()
-    who = person.name if person else unit.name if unit else "-"
     event(
         session,
         actor,
@@ -250,7 +241,7 @@ def _open_damage(
         "damaged",
         day,
         damage.code,
-        f"{cause} {who} {money.format_money(damage.due_fen)}"
+        f"{cause} {name} {money.format_money(damage.due_fen)}"
         if cause == "human"
         else _("natural: to repair"),
     )
@@ -276,30 +267,25 @@ def damage(
     if asset.status == "scrapped":
         require_here(asset, _("damaged"))
     pieces = pieces_of(asset, qty)
-    person: Person | None = None
-    unit: Unit | None = None
-    if by:
-        party = find_party(session, by)
-        person, unit = (None, party) if isinstance(party, Unit) else (party, None)
-    if cause == "human" and person is None and unit is None:
+    party = find_party(session, by) if by else None
+    if cause == "human" and party is None:
         raise InputError(
             _("A human-caused damage names who caused it: --by PERSON|UNIT (谁损坏谁赔偿).")
         )
+    who = (*party_ids(party), party.name) if party else (None, None, "-")
     fen = money.parse_money(amount) if amount is not None else None
-    d = _open_damage(session, actor, asset, cause, pieces, person, unit, note, source, fen)
+    d = open_damage(session, actor, asset, cause, pieces, who, note, source, fen)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.damage",
-        "asset_damage",
-        entity_id=d.id,
-        code=d.code,
-        payload={
+        d,
+        {
             "asset": asset.code,
             "cause": cause,
             "qty": pieces,
             "due": money.money_str(d.due_fen),
-            "by": person.code if person else unit.code if unit else None,
+            "by": party.code if party else None,
             "source": source,
         },
     )
@@ -307,13 +293,7 @@ def damage(
 
 
 def compensate(session: Session, actor: Actor, code: str, amount: str, day: date) -> Damage:
-    d = (
-        session.execute(select(Damage).where(func.upper(col(Damage.code)) == code.strip().upper()))
-        .scalars()
-        .first()
-    )
-    if d is None:
-        raise InputError(_("No damage record {code}.").format(code=code))
+    d: Damage = by_code(session, Damage, code, _("No damage record {code}."))
     if d.cause != "human":
         raise RuleError(
             _("{code} has a natural cause: nothing is owed, it goes to repair.").format(code=d.code)
@@ -334,13 +314,11 @@ def compensate(session: Session, actor: Actor, code: str, amount: str, day: date
     session.flush()
     event(session, actor, asset, "compensated", day, d.code, money.format_money(fen))
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.compensate",
-        "asset_damage",
-        entity_id=d.id,
-        code=d.code,
-        payload={
+        d,
+        {
             "amount": money.money_str(fen),
             "date": day.isoformat(),
             "owed": money.money_str(d.due_fen - d.paid_fen),
@@ -350,19 +328,13 @@ def compensate(session: Session, actor: Actor, code: str, amount: str, day: date
 
 
 def damages(session: Session, open_only: bool) -> list[dict[str, Any]]:
+    people, units = person_names(session), unit_names(session)
     rows = []
     for d in session.execute(select(Damage).order_by(col(Damage.date), col(Damage.id))).scalars():
         owed = d.due_fen - d.paid_fen
         if open_only and not (d.cause == "human" and owed > 0):
             continue
         asset = session.get(Asset, d.asset_id)
-        who = (
-            session.get(Person, d.by_person_id)
-            if d.by_person_id
-            else session.get(Unit, d.by_unit_id)
-            if d.by_unit_id
-            else None
-        )
         assert asset is not None
         rows.append(
             {
@@ -372,8 +344,8 @@ def damages(session: Session, open_only: bool) -> list[dict[str, Any]]:
                 "asset": asset.name,
                 "cause": d.cause,
                 "qty": d.qty,
-                "by": who.name if who else None,
-                "due": d.due_fen,
+                "by": people.get(d.by_person_id or 0) or units.get(d.by_unit_id or 0),
+                "amount_due": d.due_fen,
                 "paid": d.paid_fen,
                 "owed": owed,
                 "source": d.source,

@@ -4,7 +4,9 @@ acquisition, by the category's life (or the card's own `life_years`).
 The monthly charge is the value divided by the months of life, rounded half up,
 and the last month takes the remainder (CONVENTIONS), so the charges add up to
 the value exactly and the net value is never negative. No charge for land,
-books and archives, cultural relics, animals and plants, nor low-value items.
+books and archives, cultural relics, animals and plants, nor low-value items: a
+card is a fixed asset (fixed_test; fixed_sql, the same test in SQL) at or above the
+threshold per piece, general or for special equipment.
 
 `asset depreciation` reads every card with plain SQL through `Ledger.reader()`
 and computes in integers: no ORM on its path, so 50,000 cards print in a
@@ -16,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.asset import categories
+from houqin_cli.core import money, settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -81,20 +84,38 @@ def schedule(asset: Any, fixed: bool, year: int, month: int) -> dict[str, Any]:
 
 
 def net_value(session: Session, asset: Asset, day: date) -> int:
-    from houqin_cli.asset.cards import is_fixed
-
     return int(schedule(asset, is_fixed(session, asset), day.year, day.month)["net_value"])
+
+
+def unit_value(asset: Asset) -> int:
+    return money.divide(asset.value_fen, asset.qty) if asset.qty else 0
+
+
+def fixed_test(session: Session) -> Any:
+    """asset -> is it a fixed asset (固定资产): at or above the threshold per piece
+    (general or special equipment); otherwise a low-value item. Reads the
+    thresholds once."""
+    general = settings.get(session, "asset.fixed_threshold_general")
+    special = settings.get(session, "asset.fixed_threshold_special")
+
+    def test(asset: Asset) -> bool:
+        cat = categories.BY_CODE.get(asset.category)
+        return bool(unit_value(asset) >= (special if cat and cat.special else general))
+
+    return test
+
+
+def is_fixed(session: Session, asset: Asset) -> bool:
+    return bool(fixed_test(session)(asset))
 
 
 # --------------------------------------------------------------------------- bulk reports
 
 
 def fixed_sql(reader: Reader) -> tuple[str, dict[str, int]]:
-    """cards.fixed_test as a condition on the asset table, with its parameters: the
+    """fixed_test as a condition on the asset table, with its parameters: the
     value per piece, rounded half up, at or above its category's threshold (integer
     division on both backends)."""
-    from houqin_cli.core import settings
-
     limits = settings.read(reader, "asset.fixed_threshold_general", "asset.fixed_threshold_special")
     special = ", ".join(f"'{c.code}'" for c in categories.CATEGORIES if c.special)
     return (

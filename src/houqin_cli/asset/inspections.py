@@ -6,39 +6,32 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.asset.cards import event, find_asset, today
-from houqin_cli.asset.custody import damage, pieces_of
+from houqin_cli.asset.cards import by_code, event, find_asset, pieces_of, today
+from houqin_cli.asset.custody import damage
 from houqin_cli.asset.models import Asset, Inspection, InspectionLine
-from houqin_cli.calendar.models import Term
-from houqin_cli.calendar.service import resolve_term, term_at
+from houqin_cli.calendar.service import resolve_term, term_at, terms
 from houqin_cli.core import clock, journal, recurrence, settings
 from houqin_cli.core.codes import next_code
+from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.core.report import Column, Finding, Report
+from houqin_cli.core.report import Finding, Report
 from houqin_cli.people.models import Place, Unit
-from houqin_cli.people.service import find_place, find_unit, names_by_id
+from houqin_cli.people.service import find_place, find_unit, place_names
 
 KINDS = ("mid", "end", "term")
 PUBLIC_KINDS = ("office", "classroom", "other", "canteen", "store")
+OWED = ("term", "kind", "org_unit", "place", "due_by", "overdue")
 
 
 def find(session: Session, code: str) -> Inspection:
-    i = (
-        session.execute(
-            select(Inspection).where(func.upper(col(Inspection.code)) == code.strip().upper())
-        )
-        .scalars()
-        .first()
-    )
-    if i is None:
-        raise InputError(_("No inspection {code}.").format(code=code))
-    return i
+    found: Inspection = by_code(session, Inspection, code, _("No inspection {code}."))
+    return found
 
 
 def scope(session: Session, unit_id: int | None, place_id: int | None) -> list[Asset]:
@@ -85,13 +78,11 @@ def start(
     session.add(insp)
     session.flush()
     cards = scope(session, insp.unit_id, insp.place_id)
-    journal.append(
+    journal.record(
         session,
         "asset.inspect.start",
-        "asset_inspection",
-        entity_id=insp.id,
-        code=insp.code,
-        payload={
+        insp,
+        {
             "kind": kind,
             "term": t.name,
             "unit": u.code if u else None,
@@ -163,18 +154,17 @@ def record(
     session.flush()
     event(session, actor, asset, "inspected", today(session, actor), insp.code, status)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.inspect.record",
-        "asset_inspection",
-        entity_id=insp.id,
-        code=insp.code,
-        payload={"asset": asset.code, "status": status, "cause": cause, "qty": pieces},
+        insp,
+        {"asset": asset.code, "status": status, "cause": cause, "qty": pieces},
     )
     return line
 
 
-def report(session: Session, code: str) -> tuple[Inspection, list[dict[str, Any]], list[Finding]]:
+def report(session: Session, code: str) -> Report:
+    """`asset inspect report`: every card in scope; the ones not ok are findings."""
     insp = find(session, code)
     lines = {
         ln.asset_id: ln
@@ -182,7 +172,7 @@ def report(session: Session, code: str) -> tuple[Inspection, list[dict[str, Any]
             select(InspectionLine).where(col(InspectionLine.inspection_id) == insp.id)
         ).scalars()
     }
-    places = names_by_id(session, Place)
+    places = place_names(session)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
     cards = scope(session, insp.unit_id, insp.place_id)
@@ -211,7 +201,9 @@ def report(session: Session, code: str) -> tuple[Inspection, list[dict[str, Any]
             findings.append(
                 Finding("asset.inspection", f"inspection.{status}", message, {"asset": a.code})
             )
-    return insp, rows, findings
+    title = _("Inspection {code}").format(code=insp.code)
+    cols = columns("code", "name", "place", "qty", "status", "cause", "note")
+    return Report(title, cols, rows, findings=findings, rows_key="lines")
 
 
 def close(session: Session, actor: Actor, code: str) -> Inspection:
@@ -220,9 +212,7 @@ def close(session: Session, actor: Actor, code: str) -> Inspection:
         raise RuleError(_("Inspection {code} is already closed.").format(code=insp.code))
     insp.status, insp.closed_on = "closed", today(session, actor)
     session.flush()
-    journal.append(
-        session, "asset.inspect.close", "asset_inspection", entity_id=insp.id, code=insp.code
-    )
+    journal.record(session, "asset.inspect.close", insp)
     return insp
 
 
@@ -232,7 +222,7 @@ def close(session: Session, actor: Actor, code: str) -> Inspection:
 SCHEDULES = {"mid": "term:mid+14d", "end": "term:end", "term": "term:end"}
 
 
-def _windows(term: Term) -> dict[str, date]:
+def _windows(term: Any) -> dict[str, date]:
     """The last day of each kind's window in `term`."""
     span = recurrence.TermSpan(term.name, term.start, term.end)
     return {
@@ -241,7 +231,7 @@ def _windows(term: Term) -> dict[str, date]:
     }
 
 
-def due(session: Session, term: Term, day: date) -> list[dict[str, Any]]:
+def due(session: Session, term: Any, day: date) -> list[dict[str, Any]]:
     """What the term still owes: each class mid and end, each office and public room once."""
     done = {
         (i.kind, i.unit_id, i.place_id)
@@ -262,7 +252,7 @@ def due(session: Session, term: Term, day: date) -> list[dict[str, Any]]:
                     {
                         "term": term.name,
                         "kind": kind,
-                        "unit": u.name,
+                        "org_unit": u.name,
                         "place": None,
                         "due_by": windows[kind],
                         "overdue": day > windows[kind],
@@ -277,7 +267,7 @@ def due(session: Session, term: Term, day: date) -> list[dict[str, Any]]:
                 {
                     "term": term.name,
                     "kind": "term",
-                    "unit": None,
+                    "org_unit": None,
                     "place": p.name,
                     "due_by": windows["term"],
                     "overdue": day > windows["term"],
@@ -293,9 +283,9 @@ def owed_findings(rows: list[dict[str, Any]]) -> list[Finding]:
             "asset.inspections",
             "inspection.owed",
             _("{term}: the {kind} inspection of {where} was due by {due}.").format(
-                term=r["term"], kind=r["kind"], where=r["unit"] or r["place"], due=r["due_by"]
+                term=r["term"], kind=r["kind"], where=r["org_unit"] or r["place"], due=r["due_by"]
             ),
-            {"term": r["term"], "kind": r["kind"], "unit": r["unit"], "place": r["place"]},
+            {"term": r["term"], "kind": r["kind"], "org_unit": r["org_unit"], "place": r["place"]},
         )
         for r in rows
         if r["overdue"]
@@ -309,22 +299,12 @@ def owed_report(session: Session, term_name: str | None) -> Report:
     if term is None:
         raise RuleError(_("No term covers {day}; add one with `houqin term add`.").format(day=day))
     rows = due(session, term, day)
-    columns = [
-        Column("term", _("Term")),
-        Column("kind", _("Kind")),
-        Column("unit", _("Unit")),
-        Column("place", _("Place")),
-        Column("due_by", _("Due by"), "date"),
-        Column("overdue", _("Overdue"), "bool"),
-    ]
-    return Report(_("Inspections owed"), columns, rows, findings=owed_findings(rows))
+    return Report(_("Inspections owed"), columns(*OWED), rows, findings=owed_findings(rows))
 
 
 def owed_check(session: Session) -> list[Finding]:
     day = clock.today(settings.timezone(session))
-    terms = [t for t in session.execute(select(Term).where(col(Term.start) <= day)).scalars()]
     current = term_at(session, day)
-    recent = [t for t in terms if t.end < day]
-    recent.sort(key=lambda t: t.end)
+    recent = sorted((t for t in terms(session) if t.end < day), key=lambda t: t.end)
     wanted = ([current] if current else []) + recent[-1:]
     return [f for term in wanted for f in owed_findings(due(session, term, day))]

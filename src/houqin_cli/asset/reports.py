@@ -1,16 +1,20 @@
-"""The 固定资产明细账 (`asset register`) and `asset summary --by category|place|
-unit|custodian`: every card on the books, read with plain SQL through
-`Ledger.reader()` (no ORM), valued with depreciation.py's integer arithmetic."""
+"""`asset depreciation`, the 固定资产明细账 (`asset register`) and `asset summary
+--by category|place|unit|custodian` as Reports: every card on the books, read with
+plain SQL through `Ledger.reader()` (no ORM), valued with depreciation.py's integer
+arithmetic."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.asset import categories
+from houqin_cli.asset import categories, depreciation
 from houqin_cli.asset.depreciation import charges, fixed_sql, half_up, life_of
+from houqin_cli.core import clock, money, settings
+from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Report
 
 if TYPE_CHECKING:
     from houqin_cli.core.db import Reader
@@ -22,6 +26,25 @@ _CARD = (
     "life_years",
 )  # fmt: skip
 SUMMARY_BY = ("category", "place", "unit", "custodian")
+DEPRECIATION = (
+    "code", "name", "category", "life_years", "original_value", "monthly", "accumulated",
+    "net_value",
+)  # fmt: skip
+REGISTER = (
+    "code", "name", "qty", "unit_value", "total_value", "acquired", "accumulated", "net_value",
+    "place", "custodian",
+)  # fmt: skip
+SUMMARY = ("group", "cards", "qty", "total_value", "fixed_value", "net_value")
+MONEY = ("unit_value", "total_value", "accumulated", "monthly", "net_value")
+
+
+def totals(rows: list[dict[str, Any]], label: str, *keys: str) -> dict[str, Any]:
+    """A listing's footer: "Total" under `label`, and the sums of `keys`."""
+    return {label: _("Total"), **{k: sum(r[k] for r in rows) for k in keys}}
+
+
+def _today(reader: Reader) -> date:
+    return clock.today(settings.zone(reader))
 
 
 def _names(reader: Reader, table: str) -> dict[int, str]:
@@ -76,18 +99,14 @@ def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]],
                 "net_value": value - acc,
             }
         )
-    out = []
-    for code in sorted(groups):
-        rows = groups[code]
-        totals = {
-            "name": _("Total"),
-            **{
-                k: sum(r[k] for r in rows)
-                for k in ("qty", "total_value", "accumulated", "net_value")
-            },
-        }
-        out.append((f"{code} {_category_name(code)}".strip(), rows, totals))
-    return out
+    return [
+        (
+            f"{code} {_category_name(code)}".strip(),
+            groups[code],
+            totals(groups[code], "name", "qty", "total_value", "accumulated", "net_value"),
+        )
+        for code in sorted(groups)
+    ]
 
 
 def summary(reader: Reader, by: str, day: date) -> list[dict[str, Any]]:
@@ -130,3 +149,55 @@ def summary(reader: Reader, by: str, day: date) -> list[dict[str, Any]]:
         g["fixed_value"] += value if is_fixed else 0
         g["net_value"] += value - acc
     return [groups[k] for k in sorted(groups)]
+
+
+def depreciation_report(reader: Reader, month: str | None, category: str | None) -> Report:
+    """`asset depreciation`: each card's charge for the month (default: this month)."""
+    period = clock.parse_month(month) if month else clock.month_of(_today(reader))
+    rows = depreciation.report(reader, period.start.year, period.start.month, category)
+    footer = totals(rows, "name", "original_value", "monthly", "accumulated", "net_value")
+    title = _("Depreciation {month}").format(month=period.label)
+    return Report(title, columns(*DEPRECIATION), rows, footer=footer)
+
+
+def register_report(reader: Reader) -> Report:
+    """`asset register`: a section per category, the JSON document, and the grand total."""
+    groups = register(reader, _today(reader))
+    cols = columns(*REGISTER)
+    sections = [Report(title, cols, rows, footer=sums) for title, rows, sums in groups]
+    total = sum(t["total_value"] for _t, _r, t in groups)
+    net = sum(t["net_value"] for _t, _r, t in groups)
+
+    def document() -> dict[str, Any]:  # built only when JSON is asked for
+        return {
+            "categories": [
+                {
+                    "category": title,
+                    "total_value": money.money_str(t["total_value"]),
+                    "net_value": money.money_str(t["net_value"]),
+                    "cards": [
+                        {
+                            **r,
+                            **{k: money.money_str(r[k]) for k in MONEY},
+                            "acquired": r["acquired"].isoformat(),
+                        }
+                        for r in rows
+                    ],
+                }
+                for title, rows, t in groups
+            ],
+            "total_value": money.money_str(total),
+            "net_value": money.money_str(net),
+        }
+
+    note = _("All fixed assets: {total}, net {net}.").format(
+        total=money.format_money(total), net=money.format_money(net)
+    )
+    return Report(_("Fixed-asset register"), [], sections=sections, document=document, note=note)
+
+
+def summary_report(reader: Reader, by: str) -> Report:
+    """`asset summary`: cards, pieces, value and net value by one of SUMMARY_BY."""
+    rows = summary(reader, by, _today(reader))
+    footer = totals(rows, "group", "cards", "qty", "total_value", "fixed_value", "net_value")
+    return Report(_("Asset summary"), columns(*SUMMARY), rows, footer=footer)

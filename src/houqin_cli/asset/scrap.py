@@ -4,31 +4,22 @@ approved by someone who neither asked nor appraised — two above a threshold.""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
-from houqin_cli.asset.cards import event, find_asset, require_here, split, today
-from houqin_cli.asset.custody import pieces_of
+from houqin_cli.asset.cards import by_code, event, find_asset, pieces_of, require_here, split, today
 from houqin_cli.asset.models import Asset, Scrap
 from houqin_cli.core import journal, money, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.models import Person
 from houqin_cli.people.service import active_person, find_person
 
 
 def _scrap(session: Session, code: str) -> Scrap:
-    s = (
-        session.execute(select(Scrap).where(func.upper(col(Scrap.code)) == code.strip().upper()))
-        .scalars()
-        .first()
-    )
-    if s is None:
-        raise InputError(_("No scrapping request {code}.").format(code=code))
+    s: Scrap = by_code(session, Scrap, code, _("No scrapping request {code}."))
     if s.status == "approved":
         raise RuleError(
             _("{code} is already approved; the asset left the books.").format(code=s.code)
@@ -59,18 +50,16 @@ def scrap_request(
     session.flush()
     event(session, actor, asset, "scrap_requested", day, s.code, reason.strip())
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "asset.scrap.request",
-        "asset_scrap",
-        entity_id=s.id,
-        code=s.code,
-        payload={"asset": asset.code, "qty": pieces, "reason": reason.strip()},
+        s,
+        {"asset": asset.code, "qty": pieces, "reason": reason.strip()},
     )
     return s
 
 
-def _operator_person(session: Session, actor: Actor) -> Person | None:
+def _operator_person(session: Session, actor: Actor) -> Any:
     try:
         return find_person(session, actor.operator)
     except InputError:
@@ -94,13 +83,8 @@ def appraise(session: Session, actor: Actor, code: str, by: str, opinion: str) -
     session.flush()
     event(session, actor, asset, "appraised", day, s.code, f"{person.name}: {opinion.strip()}")
     session.flush()
-    journal.append(
-        session,
-        "asset.scrap.appraise",
-        "asset_scrap",
-        entity_id=s.id,
-        code=s.code,
-        payload={"by": person.code, "opinion": opinion.strip()},
+    journal.record(
+        session, "asset.scrap.appraise", s, {"by": person.code, "opinion": opinion.strip()}
     )
     return s
 
@@ -157,12 +141,5 @@ def approve(session: Session, actor: Actor, code: str, by: str) -> Scrap:
             _("{name}; a second approver is needed").format(name=person.name),
         )
     session.flush()
-    journal.append(
-        session,
-        "asset.scrap.approve",
-        "asset_scrap",
-        entity_id=s.id,
-        code=s.code,
-        payload={"by": person.code, "status": s.status},
-    )
+    journal.record(session, "asset.scrap.approve", s, {"by": person.code, "status": s.status})
     return s

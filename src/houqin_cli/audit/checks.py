@@ -1,11 +1,7 @@
 """The audit group's part of `houqin check`: the journal first, then the money."""
 
+from houqin_cli.audit.finance.checks import CHECKS as MONEY
 from houqin_cli.audit.service import journal_check
-from houqin_cli.audit.statement import budget_check, receipts_check
 from houqin_cli.core.checks import Check
 
-CHECKS = [
-    Check("audit.journal", journal_check),
-    Check("audit.budget", budget_check),
-    Check("audit.receipts", receipts_check),
-]
+CHECKS = [Check("audit.journal", journal_check), *MONEY]

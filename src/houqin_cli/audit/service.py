@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli import domains
-from houqin_cli.core import clock, journal
+from houqin_cli.core import clock, journal, settings
 from houqin_cli.core import verify as chain
+from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Journal
-from houqin_cli.core.report import Finding
+from houqin_cli.core.report import Column, Finding, Report
 
 _SEAL = re.compile(r"^(\d+):([0-9a-fA-F]{64})$")
 
@@ -39,6 +40,13 @@ def verify(
     return chain.verify(session.connection(), against)
 
 
+def verification(session: Session, against: str | None = None) -> Report:
+    """`audit verify`: the chain and every record's digest, against a seal if given."""
+    seal = parse_seal(against) if against else None
+    findings, stats = verify(session, seal)
+    return Report(_("Journal verification"), [], findings=findings, extra=stats)
+
+
 def journal_check(session: Session) -> list[Finding]:
     findings, _stats = verify(session)
     return findings
@@ -46,6 +54,26 @@ def journal_check(session: Session) -> list[Finding]:
 
 def seal(session: Session) -> tuple[int, str]:
     return journal.head(session)
+
+
+# `audit seal -f json` is a machine format only (any other format prints SEQ:HASH), so
+# its headers are never shown: they stay the keys themselves.
+SEAL_COLUMNS = [Column(k, k, "int" if k == "seq" else "text") for k in ("seq", "hash", "seal")]
+
+
+def seal_report(session: Session) -> Report:
+    """The journal's head as the JSON object of `audit seal -f json`."""
+    seq, digest = seal(session)
+    row = {"seq": seq, "hash": digest, "seal": f"{seq}:{digest}"}
+    return Report(_("Seal"), SEAL_COLUMNS, [row], record=True)
+
+
+LOG = ("seq", "time", "operator", "action", "entity", "code", "command", "hash")
+
+
+def log_report(session: Session, **filters: Any) -> Report:
+    """`audit log`: the entries `filters` (those of `log`) select, oldest first."""
+    return Report(_("Journal"), columns(*LOG), log(session, settings.timezone(session), **filters))
 
 
 def log(

@@ -12,8 +12,9 @@ Where two commands once used one key for two things, the key kept one meaning:
 - `due` is a date; money owed is `amount_due`.
 - `net_value` is an asset's net book value; stock drawn less returned is
   `net_drawn_value`.
-The old key stays only where an issue's JSON contract names it; those few columns
-are in CONTRACT below, each with the contract that keeps it.
+The old meaning stays only where an issue's JSON contract names it (and one header
+where a table would otherwise show the same header twice); those few columns are in
+CONTRACT below, each with its reason.
 """
 
 from __future__ import annotations
@@ -155,6 +156,11 @@ CONTRACT: dict[tuple[str, str], tuple[str, Kind, str]] = {
         N_("Drawn / returned by"),
         "text",
         "issue 3: movements rows carry `unit` (who drew it or returned it)",
+    ),
+    ("audit budget", "category_name"): (
+        N_("Name"),
+        "text",
+        "a budget table is one row per category, its code under Category: the name is Name",
     ),
     ("config list", "value"): (
         N_("Value"),

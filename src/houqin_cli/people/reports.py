@@ -84,7 +84,9 @@ def person(session: Session, text: str) -> Report:
         }
         for e in history
     ]
-    return Report(_("Person"), columns(*PEOPLE, "history", command="people list"), [row], record=True)
+    return Report(
+        _("Person"), columns(*PEOPLE, "history", command="people list"), [row], record=True
+    )
 
 
 def unit_rows(session: Session, kind: str | None = None) -> list[dict[str, Any]]:

@@ -16,13 +16,15 @@ from sqlmodel import col
 
 from houqin_cli.core import clock, journal, money
 from houqin_cli.core.codes import next_code
+from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
-from houqin_cli.core.report import Finding
+from houqin_cli.core.report import Finding, Report
 from houqin_cli.people.service import active_person
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem
-from houqin_cli.stock.service import adjust, adjustment_value, find_item
+from houqin_cli.stock.service import adjust, find_item
+from houqin_cli.stock.valuation import adjustment_value
 
 
 def find_count(session: Session, code: str) -> StockCount:
@@ -86,18 +88,16 @@ def start(
     session.flush()
     if not _scope(session, count):
         raise RuleError(_("There are no items to count in that scope."))
-    journal.append(
+    journal.record(
         session,
         "stock.count.start",
-        "stock_count",
-        entity_id=count.id,
-        code=count.code,
-        payload={"category": scope, "note": note},
+        count,
+        {"category": scope, "note": note},
     )
     return count
 
 
-def sheet(session: Session, code: str) -> tuple[StockCount, list[dict[str, Any]]]:
+def sheet(session: Session, code: str) -> Report:
     """A printable count sheet: the items in scope, with an empty counted column."""
     count = find_count(session, code)
     rows = [
@@ -111,7 +111,8 @@ def sheet(session: Session, code: str) -> tuple[StockCount, list[dict[str, Any]]
         }
         for i in _scope(session, count)
     ]
-    return count, rows
+    cols = columns("item_code", "item", "spec", "unit", "category", "counted")
+    return Report(_("Count sheet {code}").format(code=count.code), cols, rows)
 
 
 def _record_line(
@@ -156,13 +157,11 @@ def record(
     milli = money.qty_to_milli(money.parse_qty(qty))
     _record_line(session, actor, count, item, milli)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "stock.count.record",
-        "stock_count",
-        entity_id=count.id,
-        code=count.code,
-        payload={
+        count,
+        {
             "item": item.code,
             "counted": money.qty_str(money.milli_to_qty(milli)),
             "book": money.qty_str(money.milli_to_qty(item.qty_milli)),
@@ -212,20 +211,28 @@ def import_counts(session: Session, actor: Actor, code: str, path: Path) -> int:
     if not done:
         raise InputError(_("{path} has no counted quantities.").format(path=path.name))
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "stock.count.import",
-        "stock_count",
-        entity_id=count.id,
-        code=count.code,
-        payload={"file": path.name, "lines": done},
+        count,
+        {"file": path.name, "lines": done},
     )
     return done
 
 
-def report(session: Session, code: str) -> tuple[StockCount, list[dict[str, Any]], list[Finding]]:
+def report(session: Session, code: str) -> Report:
+    """Book against counted per item; a finding for each difference and uncounted item."""
     count = find_count(session, code)
-    lines = {
+    rows, findings = compare(session, count)
+    cols = columns("item_code", "item", "unit", "book", "counted", "difference", "difference_value")
+    title = _("Stocktake {code}").format(code=count.code)
+    return Report(title, cols, rows, findings=findings, rows_key="lines")
+
+
+def compare(session: Session, count: StockCount) -> tuple[list[dict[str, Any]], list[Finding]]:
+    """Per item in scope (and any counted since it left the scope): the book at
+    counting time, the counted quantity, the difference and its value."""
+    counted_lines = {
         ln.item_id: ln
         for ln in session.execute(
             select(StockCountLine).where(col(StockCountLine.count_id) == count.id)
@@ -234,12 +241,14 @@ def report(session: Session, code: str) -> tuple[StockCount, list[dict[str, Any]
     items = _scope(session, count)
     seen = {i.id for i in items}
     items += [
-        i for i in (session.get(StockItem, k) for k in lines if k not in seen) if i is not None
+        i
+        for i in (session.get(StockItem, k) for k in counted_lines if k not in seen)
+        if i is not None
     ]
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
     for item in items:
-        line = lines.get(item.id or 0)
+        line = counted_lines.get(item.id or 0)
         book = line.book_milli if line else item.qty_milli
         counted = line.counted_milli if line else None
         diff = None if counted is None else counted - book
@@ -289,7 +298,7 @@ def report(session: Session, code: str) -> tuple[StockCount, list[dict[str, Any]
                     },
                 )
             )
-    return count, rows, findings
+    return rows, findings
 
 
 def close(
@@ -308,7 +317,7 @@ def close(
             ).format(code=count.code)
         )
     approver = active_person(session, approved_by)
-    _count, rows, findings = report(session, code)
+    rows, findings = compare(session, count)
     uncounted = [f for f in findings if f.code == "count.uncounted"]
     if uncounted and not uncounted_as_book:
         raise RuleError(
@@ -334,13 +343,11 @@ def close(
     count.closed_at = clock.iso_utc(actor.now)
     count.approved_by_id = approver.id
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "stock.count.close",
-        "stock_count",
-        entity_id=count.id,
-        code=count.code,
-        payload={
+        count,
+        {
             "approved_by": approver.code,
             "movements": posted,
             "uncounted_as_book": bool(uncounted),

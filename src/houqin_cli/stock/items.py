@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -73,35 +74,11 @@ def _code(
     return c
 
 
-def add_item(
-    session: Session,
-    name: str,
-    *,
-    unit: str,
-    category: str | None = None,
-    durable: bool = False,
-    reorder_level: str | None = None,
-    spec: str | None = None,
-    code: str | None = None,
-) -> StockItem:
-    item = _new_item(
-        session,
-        name,
-        unit=unit,
-        category=category,
-        durable=durable,
-        reorder_level=reorder_level,
-        spec=spec,
-        code=code,
-    )
-    journal.append(
-        session,
-        "stock.item.add",
-        "stock_item",
-        entity_id=item.id,
-        code=item.code,
-        payload=item_payload(item),
-    )
+def add_item(session: Session, name: str, **fields: Any) -> StockItem:
+    """A new item (the keywords of `_new_item`: unit, category, durable,
+    reorder_level, spec, code), journalled."""
+    item = _new_item(session, name, **fields)
+    journal.record(session, "stock.item.add", item, item_payload(item))
     return item
 
 
@@ -156,20 +133,25 @@ def _new_item(
     return item
 
 
+def reorder_level(item: StockItem) -> Decimal | None:
+    return None if item.reorder_milli is None else money.milli_to_qty(item.reorder_milli)
+
+
 def item_payload(item: StockItem) -> dict[str, Any]:
+    """What the journal keeps of an item's fields."""
+    level = reorder_level(item)
     return {
         "name": item.name,
         "unit": item.unit,
         "category": item.category,
         "durable": item.durable,
-        "reorder_level": None
-        if item.reorder_milli is None
-        else money.qty_str(money.milli_to_qty(item.reorder_milli)),
+        "reorder_level": None if level is None else money.qty_str(level),
         "spec": item.spec,
     }
 
 
 def item_row(item: StockItem) -> dict[str, Any]:
+    """An item as `item list` and `item show` show it."""
     qty = money.milli_to_qty(item.qty_milli)
     return {
         "code": item.code,
@@ -177,9 +159,7 @@ def item_row(item: StockItem) -> dict[str, Any]:
         "unit": item.unit,
         "category": item.category,
         "durable": item.durable,
-        "reorder_level": None
-        if item.reorder_milli is None
-        else money.milli_to_qty(item.reorder_milli),
+        "reorder_level": reorder_level(item),
         "spec": item.spec,
         "quantity": qty,
         "unit_cost": money.divide(item.value_fen, qty) if item.qty_milli else None,
@@ -251,14 +231,8 @@ def edit_item(
     if not changed:
         raise InputError(_("Nothing to change: give at least one option, such as --category."))
     session.flush()
-    journal.append(
-        session,
-        "stock.item.edit",
-        "stock_item",
-        entity_id=item.id,
-        code=item.code,
-        payload={k: {"old": before[k], "new": after[k]} for k in changed},
-    )
+    payload = {k: {"old": before[k], "new": after[k]} for k in changed}
+    journal.record(session, "stock.item.edit", item, payload)
     return item, changed
 
 
@@ -278,7 +252,7 @@ def retire_item(session: Session, text: str) -> StockItem:
         )
     item.active = False
     session.flush()
-    journal.append(session, "stock.item.retire", "stock_item", entity_id=item.id, code=item.code)
+    journal.record(session, "stock.item.retire", item)
     return item
 
 

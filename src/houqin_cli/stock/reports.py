@@ -1,32 +1,75 @@
-"""What the storeroom holds and how it moved: balance, the 材料明细账, movements,
-the monthly summary, and the reorder check behind `houqin check`."""
+"""What the storeroom holds and how it moved, as Reports: the items, the balance,
+the 材料明细账, the movements, and the reorder check behind `houqin check`."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import money
+from houqin_cli.core import clock, money, settings
+from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
-from houqin_cli.core.report import Finding
-from houqin_cli.people.models import Person, Unit
-from houqin_cli.people.service import find_party
+from houqin_cli.core.report import Finding, Report
+from houqin_cli.people.service import find_party, person_names, unit_names
+from houqin_cli.stock.items import item_row, list_items, reorder_level
 from houqin_cli.stock.models import StockItem, StockMovement
-from houqin_cli.stock.service import IN_KINDS, KINDS, find_item
+from houqin_cli.stock.service import KINDS, find_item, party_fields
 
 M = StockMovement
+ITEM = (
+    "code",
+    "name",
+    "spec",
+    "unit",
+    "category",
+    "durable",
+    "reorder_level",
+    "quantity",
+    "unit_cost",
+    "value",
+    "active",
+)
+# `unit` in a movement's row is who drew it or returned it (issue 3's contract)
+MOVEMENTS = "stock movements"
+
+
+def item_list(
+    session: Session,
+    *,
+    category: str | None = None,
+    durable: bool | None = None,
+    include_retired: bool = False,
+) -> Report:
+    rows = list_items(session, category=category, durable=durable, include_retired=include_retired)
+    return Report(_("Stock items"), columns(*ITEM), rows)
+
+
+def item_show(session: Session, text: str) -> Report:
+    row = item_row(find_item(session, text))
+    return Report(_("Stock item"), columns(*ITEM), [row], record=True)
+
+
+def period_range(
+    session: Session, start: str | None, end: str | None
+) -> tuple[date | None, date | None]:
+    """--from and --to: from the first day of one period through the last of another."""
+    tz = settings.timezone(session)
+    return (
+        clock.parse_period(start, tz).start if start else None,
+        clock.parse_period(end, tz).end if end else None,
+    )
 
 
 def _avg(value: int, milli: int) -> int | None:
     return money.divide(value, money.milli_to_qty(milli)) if milli else None
 
 
-def _sums(session: Session, where: list[Any]) -> dict[int, tuple[int, int]]:
+def totals(session: Session, where: list[Any]) -> dict[int, tuple[int, int]]:
     """item id -> (quantity, value), one aggregate over the movements."""
     q = select(col(M.item_id), func.sum(col(M.qty_delta)), func.sum(col(M.value_delta))).group_by(
         col(M.item_id)
@@ -39,16 +82,17 @@ def _sums(session: Session, where: list[Any]) -> dict[int, tuple[int, int]]:
 def balance(
     session: Session,
     *,
-    at: date | None = None,
+    at: str | None = None,
     category: str | None = None,
     below_reorder: bool = False,
-) -> tuple[list[dict[str, Any]], int]:
-    """Rows per item and the total value; `at` recomputes from the movements."""
+) -> Report:
+    """A row per item and the total value; `at` (a day) recomputes from the movements."""
+    day = clock.parse_date(at, settings.timezone(session)) if at else None
     q = select(StockItem).order_by(col(StockItem.category), col(StockItem.code))
     if category:
         q = q.where(col(StockItem.category) == category.strip())
     items = list(session.execute(q).scalars())
-    past = _sums(session, [col(M.date) <= at]) if at is not None else None
+    past = totals(session, [col(M.date) <= day]) if day is not None else None
     rows: list[dict[str, Any]] = []
     for item in items:
         qty, value = (
@@ -67,19 +111,15 @@ def balance(
                 "quantity": money.milli_to_qty(qty),
                 "unit_cost": _avg(value, qty),
                 "value": value,
-                "reorder_level": None
-                if item.reorder_milli is None
-                else money.milli_to_qty(item.reorder_milli),
+                "reorder_level": reorder_level(item),
             }
         )
     total: int = sum(int(r["value"]) for r in rows)
-    return rows, total
-
-
-def _party_names(session: Session) -> tuple[dict[int, str], dict[int, str]]:
-    from houqin_cli.people.service import names_by_id
-
-    return names_by_id(session, Unit), names_by_id(session, Person)
+    cols = columns(
+        "item_code", "item", "category", "unit", "quantity", "unit_cost", "value", "reorder_level"
+    )
+    footer = {"item": _("Total"), "value": total}
+    return Report(_("Stock balance"), cols, rows, footer=footer)
 
 
 _ROW_COLUMNS = (
@@ -102,7 +142,7 @@ _ROW_COLUMNS = (
 
 def _movement_rows(session: Session, q: Any) -> list[dict[str, Any]]:
     """Movements as listings show them; reads only the columns and items shown."""
-    units, people = _party_names(session)
+    units, people = unit_names(session), person_names(session)
     found = session.execute(q.with_only_columns(*(getattr(M, c) for c in _ROW_COLUMNS))).all()
     item_ids = {m.item_id for m in found}
     items = {
@@ -159,6 +199,7 @@ def movements(
     kind: str | None = None,
     unit: str | None = None,
 ) -> list[dict[str, Any]]:
+    """The rows of `stock movements` (in ledger order)."""
     q = select(M).order_by(col(M.date), col(M.id))
     if start:
         q = q.where(col(M.date) >= start)
@@ -175,34 +216,57 @@ def movements(
         q = q.where(col(M.kind) == k)
     if unit:
         party = find_party(session, unit, active=False)
-        q = q.where(
-            (col(M.unit_id) == party.id)
-            if isinstance(party, Unit)
-            else (col(M.person_id) == party.id)
-        )
+        q = q.where(*(getattr(M, k) == v for k, v in party_fields(party).items()))
     return _movement_rows(session, q)
 
 
+def movements_report(
+    session: Session,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    kind: str | None = None,
+    unit: str | None = None,
+) -> Report:
+    a, b = period_range(session, start, end)
+    rows = movements(session, start=a, end=b, kind=kind, unit=unit)
+    cols = columns(
+        "code",
+        "date",
+        "kind",
+        "item_code",
+        "item",
+        "quantity",
+        "value",
+        "unit",
+        "reverses",
+        "note",
+        command=MOVEMENTS,
+    )
+    return Report(_("Stock movements"), cols, rows)
+
+
 def ledger(
-    session: Session, item_text: str, *, start: date | None = None, end: date | None = None
-) -> tuple[StockItem, list[dict[str, Any]]]:
+    session: Session, item_text: str, *, start: str | None = None, end: str | None = None
+) -> Report:
     """The 材料明细账 of one item: an opening line, then every movement with the
     running quantity and value."""
+    first, last = period_range(session, start, end)
     item = find_item(session, item_text)
     qty = value = 0
-    if start:
-        qty, value = _sums(session, [col(M.item_id) == item.id, col(M.date) < start]).get(
+    if first:
+        qty, value = totals(session, [col(M.item_id) == item.id, col(M.date) < first]).get(
             item.id or 0, (0, 0)
         )
     q = select(M).where(col(M.item_id) == item.id).order_by(col(M.date), col(M.id))
-    if start:
-        q = q.where(col(M.date) >= start)
-    if end:
-        q = q.where(col(M.date) <= end)
+    if first:
+        q = q.where(col(M.date) >= first)
+    if last:
+        q = q.where(col(M.date) <= last)
     rows: list[dict[str, Any]] = [
         {
             "code": None,
-            "date": start,
+            "date": first,
             "kind": "opening",
             "quantity": None,
             "value": None,
@@ -225,141 +289,26 @@ def ledger(
                 "unit_cost": _avg(value, qty),
             }
         )
-    return item, rows
+    cols = columns(
+        "code",
+        "date",
+        "kind",
+        "quantity",
+        "value",
+        "balance_quantity",
+        "unit_cost",
+        "balance_value",
+        "unit",
+        "reverses",
+        "note",
+        command=MOVEMENTS,  # a ledger line is a movement
+    )
+    title = _("Stock ledger: {item} ({unit})").format(item=item.name, unit=item.unit)
+    return Report(title, cols, rows)
 
 
-def summary(session: Session, start: date, end: date, by: str = "item") -> list[dict[str, Any]]:
-    """The month's review: opening, in, out, closing — per item or category in
-    quantity and value, or per unit what each class and department drew."""
-    if by not in ("item", "category", "unit"):
-        raise InputError(
-            _("Invalid --by {value!r}; choose one of: item, category, unit.").format(value=by)
-        )
-    items = {
-        i.id: i for i in session.execute(select(StockItem).order_by(col(StockItem.code))).scalars()
-    }
-    if by == "unit":
-        return _by_unit(session, items, start, end)
-    opening = _sums(session, [col(M.date) < start])
-    # a reversal counts on the side of what it reverses: a voided issue lessens "out"
-    inward = case(
-        (col(M.kind).in_(IN_KINDS) | ((col(M.kind) == "void") & (col(M.qty_delta) < 0)), 1),
-        else_=0,
-    )
-    q = (
-        select(
-            col(M.item_id),
-            func.sum(col(M.qty_delta) * inward),
-            func.sum(col(M.value_delta) * inward),
-            func.sum(col(M.qty_delta) * (1 - inward)),
-            func.sum(col(M.value_delta) * (1 - inward)),
-        )
-        .where(col(M.date) >= start, col(M.date) <= end)
-        .group_by(col(M.item_id))
-    )
-    moved = {r[0]: tuple(int(x) for x in r[1:]) for r in session.execute(q)}
-    groups: dict[str, dict[str, Any]] = {}
-    for item_id, item in items.items():
-        o_q, o_v = opening.get(item_id or 0, (0, 0))
-        i_q, i_v, x_q, x_v = moved.get(item_id or 0, (0, 0, 0, 0))
-        if not (o_q or o_v or i_q or x_q or i_v or x_v):
-            continue
-        key = item.code if by == "item" else (item.category or "-")
-        g = groups.setdefault(
-            key,
-            {
-                "item_code": item.code if by == "item" else None,
-                "item": item.name if by == "item" else None,
-                "category": item.category or "-",
-                "unit": item.unit if by == "item" else None,
-                "opening_quantity": 0,
-                "opening_value": 0,
-                "in_quantity": 0,
-                "in_value": 0,
-                "out_quantity": 0,
-                "out_value": 0,
-                "closing_quantity": 0,
-                "closing_value": 0,
-            },
-        )
-        g["opening_quantity"] += o_q
-        g["opening_value"] += o_v
-        g["in_quantity"] += i_q
-        g["in_value"] += i_v
-        g["out_quantity"] -= x_q
-        g["out_value"] -= x_v
-        g["closing_quantity"] += o_q + i_q + x_q
-        g["closing_value"] += o_v + i_v + x_v
-    rows = list(groups.values())
-    for g in rows:
-        for k in ("opening_quantity", "in_quantity", "out_quantity", "closing_quantity"):
-            if by == "item":
-                g[k] = money.milli_to_qty(g[k])
-            else:  # quantities of different units of measure do not add up
-                del g[k]
-        if by == "category":
-            for k in ("item_code", "item", "unit"):
-                del g[k]
-    return rows
-
-
-def _by_unit(
-    session: Session, items: dict[Any, StockItem], start: date, end: date
-) -> list[dict[str, Any]]:
-    units, people = _party_names(session)
-    # a reversal lands on the side of what it reverses: a voided issue lessens "issued"
-    drawn = case(
-        ((col(M.kind) == "issue") | ((col(M.kind) == "void") & (col(M.qty_delta) > 0)), "issue"),
-        else_="return",
-    )
-    q = (
-        select(
-            col(M.unit_id),
-            col(M.person_id),
-            col(M.item_id),
-            drawn,
-            func.sum(col(M.qty_delta)),
-            func.sum(col(M.value_delta)),
-        )
-        .where(
-            col(M.date) >= start,
-            col(M.date) <= end,
-            col(M.kind).in_(["issue", "return", "void"]),
-            col(M.unit_id).is_not(None) | col(M.person_id).is_not(None),
-        )
-        .group_by(col(M.unit_id), col(M.person_id), col(M.item_id), drawn)
-    )
-    lines: dict[tuple[str, str], dict[str, Any]] = {}
-    for unit_id, person_id, item_id, side, q_sum, v_sum in session.execute(q):
-        party = units.get(unit_id) if unit_id else people.get(person_id or 0)
-        item = items[item_id]
-        line = lines.setdefault(
-            (party or "-", item.code),
-            {
-                "unit": party,
-                "item_code": item.code,
-                "item": item.name,
-                "item_unit": item.unit,
-                "issued_quantity": 0,
-                "issued_value": 0,
-                "returned_quantity": 0,
-                "returned_value": 0,
-            },
-        )
-        if side == "issue":
-            line["issued_quantity"] -= int(q_sum)
-            line["issued_value"] -= int(v_sum)
-        else:
-            line["returned_quantity"] += int(q_sum)
-            line["returned_value"] += int(v_sum)
-    rows = []
-    for key in sorted(lines):
-        line = lines[key]
-        line["net_value"] = line["issued_value"] - line["returned_value"]
-        line["issued_quantity"] = money.milli_to_qty(line["issued_quantity"])
-        line["returned_quantity"] = money.milli_to_qty(line["returned_quantity"])
-        rows.append(line)
-    return rows
+def reorder(session: Session) -> Report:
+    return Report(_("Reorder check"), [], findings=reorder_check(session))
 
 
 def reorder_check(session: Session) -> list[Finding]:

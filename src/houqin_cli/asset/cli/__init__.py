@@ -2,7 +2,7 @@
 
 import typer
 
-from houqin_cli.asset.cli import cards, count, inspect, reports, scrap
+from houqin_cli.asset.cli import cards, custody, reports, rounds
 from houqin_cli.core.i18n import _
 
 asset_app = typer.Typer(
@@ -12,8 +12,9 @@ asset_app = typer.Typer(
     no_args_is_help=True,
 )
 asset_app.add_typer(cards.app)
+asset_app.add_typer(custody.app)
 asset_app.add_typer(reports.app)
 asset_app.add_typer(cards.category_app, name="category")
-asset_app.add_typer(inspect.app, name="inspect")
-asset_app.add_typer(scrap.app, name="scrap")
-asset_app.add_typer(count.app, name="count")
+asset_app.add_typer(rounds.inspect_app, name="inspect")
+asset_app.add_typer(custody.scrap_app, name="scrap")
+asset_app.add_typer(rounds.count_app, name="count")

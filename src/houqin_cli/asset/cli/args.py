@@ -1,7 +1,32 @@
-"""Arguments the asset commands share."""
+"""Options and arguments the asset commands share, as `Annotated` types."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
 
 import typer
 
+from houqin_cli.cli import Done, complete_place
 from houqin_cli.core.i18n import _
 
-AssetArg = typer.Argument(..., help=_("An asset card: code, name, prefix or pinyin initials."))
+AssetArg = Annotated[
+    str, typer.Argument(help=_("An asset card: code, name, prefix or pinyin initials."))
+]
+Funding = Annotated[str | None, typer.Option("--funding", help=_("Source of funds."))]
+Invoice = Annotated[str | None, typer.Option("--invoice", help=_("Invoice number."))]
+Spec = Annotated[str | None, typer.Option("--spec", help=_("Specification or model."))]
+CausedBy = Annotated[str | None, typer.Option("--by", help=_("Who caused it: a person or a unit."))]
+# the scope of a round (an inspection, a count): one of a unit, a place or everything
+ScopeUnit = Annotated[str | None, typer.Option("--unit", help=_("A class or department."))]
+ScopePlace = Annotated[str | None, typer.Option("--place", help=_("A room."))]
+Everything = Annotated[bool, typer.Option("--all", help=_("Every card."))]
+
+
+def place_opt(help: str, name: str = "--place", default: Any = None) -> Any:
+    """A place option (--place unless named otherwise), completed by name."""
+    return typer.Option(default, name, help=help, autocompletion=complete_place)
+
+
+def made(message: str, code: str, **fields: Any) -> Done:
+    """A command that makes a record: `message` (naming its {code}), the code on stdout."""
+    return Done(message.format(code=code, **fields), code)

@@ -3,11 +3,12 @@ the journal's commands, then the money's (receipts, income, budgets, statements)
 
 import typer
 
-from houqin_cli.audit.cli import journal, money
+from houqin_cli.audit.cli import journal
+from houqin_cli.audit.finance import cli as finance
 from houqin_cli.core.i18n import _
 
 audit_app = typer.Typer(
     help=_("The tamper-evident journal: verify, seal, log."), no_args_is_help=True
 )
 audit_app.add_typer(journal.app)
-audit_app.add_typer(money.app)
+audit_app.add_typer(finance.app)

@@ -1,37 +1,42 @@
-"""`houqin audit`: verify, seal and read the journal."""
+"""`houqin audit verify | seal | log`: the journal."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from houqin_cli.cli import Format, Output, say, show, state
+from houqin_cli.cli import Format, report, say, show, state
 from houqin_cli.core.i18n import _
-from houqin_cli.core.report import Column, Report
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from houqin_cli.core.report import Report
 
 app = typer.Typer()  # verify, seal, log
 
 
-@app.command(
-    "verify", help=_("Recompute the journal's chain and every record's digest; exit 1 on findings.")
+@report(
+    app,
+    "verify",
+    help=_("Recompute the journal's chain and every record's digest; exit 1 on findings."),
 )
 def verify(
+    s: Session,
     against: str | None = typer.Option(
         None,
         "--against",
         metavar="SEQ:HASH",
         help=_("Prove the chain still holds an entry sealed earlier."),
     ),
-    fmt: Format = None,
-    output: Output = None,
-) -> None:
+) -> Report:
     from houqin_cli.audit import service
 
-    seal = service.parse_seal(against) if against else None
-    with state().read() as s:
-        findings, stats = service.verify(s, seal)
-    if not findings:
-        say(_("Journal intact: {entries} entries, {rows} records match.").format(**stats))
-    show(Report(_("Journal verification"), [], findings=findings, extra=stats), fmt, output)
+    found = service.verification(s, against)
+    if found.ok:
+        say(_("Journal intact: {entries} entries, {rows} records match.").format(**found.extra))
+    return found
 
 
 @app.command("seal", help=_("Print SEQ:HASH of the journal's head, to keep somewhere safe."))
@@ -39,24 +44,16 @@ def seal(fmt: Format = None) -> None:
     from houqin_cli.audit import service
 
     with state().read() as s:
-        seq, digest = service.seal(s)
+        head = service.seal_report(s)
     if fmt == "json":
-        show(
-            Report(
-                _("Seal"),
-                [Column("seq", "seq", "int"), Column("hash", "hash"), Column("seal", "seal")],
-                [{"seq": seq, "hash": digest, "seal": f"{seq}:{digest}"}],
-                record=True,
-            ),
-            fmt,
-            None,
-        )
+        show(head, fmt, None)
     else:
-        typer.echo(f"{seq}:{digest}")
+        typer.echo(head.rows[0]["seal"])
 
 
-@app.command("log", help=_("Read the journal, oldest first."))
+@report(app, "log", help=_("Read the journal, oldest first."))
 def log(
+    s: Session,
     since: str | None = typer.Option(
         None, "--since", help=_("From this day, month, week or year.")
     ),
@@ -73,31 +70,9 @@ def log(
         None, "--operator", help=_("Only entries by this operator.")
     ),
     limit: int | None = typer.Option(None, "--limit", help=_("Only the last N entries.")),
-    fmt: Format = None,
-    output: Output = None,
-) -> None:
+) -> Report:
     from houqin_cli.audit import service
-    from houqin_cli.core import settings
 
-    with state().read() as s:
-        rows = service.log(
-            s,
-            settings.timezone(s),
-            since=since,
-            until=until,
-            action=action,
-            entity=entity,
-            operator=operator,
-            limit=limit,
-        )
-    cols = [
-        Column("seq", _("Seq"), "int"),
-        Column("time", _("Time"), "datetime"),
-        Column("operator", _("Operator")),
-        Column("action", _("Action")),
-        Column("entity", _("Entity")),
-        Column("code", _("Code")),
-        Column("command", _("Command")),
-        Column("hash", _("Hash")),
-    ]
-    show(Report(_("Journal"), cols, rows), fmt, output)
+    return service.log_report(
+        s, since=since, until=until, action=action, entity=entity, operator=operator, limit=limit
+    )

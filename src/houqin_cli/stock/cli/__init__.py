@@ -12,4 +12,5 @@ stock_app = typer.Typer(
     no_args_is_help=True,
 )
 stock_app.add_typer(movements.app)
+stock_app.add_typer(movements.item_app, name="item")
 stock_app.add_typer(count.app, name="count")

@@ -1,8 +1,16 @@
-"""Arguments the storeroom's commands share."""
+"""Options and arguments the storeroom's commands share, as `Annotated` types."""
+
+from typing import Annotated
 
 import typer
 
 from houqin_cli.core.i18n import _
 
-ItemArg = typer.Argument(..., help=_("An item: code, name, prefix or pinyin initials."))
-QtyArg = typer.Argument(..., help=_("Quantity: up to three decimal places."))
+Item = Annotated[str, typer.Argument(help=_("An item: code, name, prefix or pinyin initials."))]
+Qty = Annotated[str, typer.Argument(help=_("Quantity: up to three decimal places."))]
+CountCode = Annotated[str, typer.Argument(help=_("The stocktake's code, such as PD-2026-0001."))]
+Date = Annotated[
+    str | None, typer.Option("--date", help=_("The day it happened (default: today)."))
+]
+From = Annotated[str | None, typer.Option("--from", help=_("From this day or month."))]
+Through = Annotated[str | None, typer.Option("--to", help=_("Through this day or month."))]

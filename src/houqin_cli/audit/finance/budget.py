@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.audit.models import Budget, Income
-from houqin_cli.audit.receipts import amount_of, category
+from houqin_cli.audit.finance.categories import category
+from houqin_cli.audit.finance.models import Budget, Income
+from houqin_cli.audit.finance.receipts import amount_of
 from houqin_cli.core import clock, journal, money
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError
@@ -43,13 +44,11 @@ def add_income(
     )
     session.add(inc)
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "audit.income.add",
-        "income",
-        entity_id=inc.id,
-        code=inc.code,
-        payload={
+        inc,
+        {
             "date": day.isoformat(),
             "source": src,
             "amount": money.money_str(fen),
@@ -85,13 +84,11 @@ def set_budget(
             clock.iso_utc(actor.now),
         )
     session.flush()
-    journal.append(
+    journal.record(
         session,
         "audit.budget.set",
-        "budget",
-        entity_id=budget.id,
-        code=code,
-        payload={
+        budget,
+        {
             "month": period.label,
             "category": cat.code,
             "amount": money.money_str(fen),

@@ -20,7 +20,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     """Allocations, budgets, and one purchase receipt per stock receipt, signed by
     the storekeeper, the repairer and the accountant (approved when above the
     threshold)."""
-    from houqin_cli.audit import budget, receipts
+    from houqin_cli.audit.finance import budget, receipts
     from houqin_cli.core import money, settings
     from houqin_cli.people import service as people
     from houqin_cli.stock import reports

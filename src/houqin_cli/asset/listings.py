@@ -1,0 +1,123 @@
+"""The cards, loans and damages as Reports: `asset list | show | iou | overdue | damages`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.asset import categories, custody
+from houqin_cli.asset.cards import STATUSES, find_asset, names_of, party_ids, row
+from houqin_cli.asset.depreciation import fixed_test
+from houqin_cli.asset.models import Asset, AssetEvent
+from houqin_cli.asset.reports import totals
+from houqin_cli.core.columns import columns
+from houqin_cli.core.errors import InputError
+from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Report
+from houqin_cli.people.service import find_party, find_place
+
+CARD = (
+    "code", "name", "category_name", "qty", "unit", "unit_value", "total_value", "acquired",
+    "place", "custodian", "status", "fixed",
+)  # fmt: skip
+IOU = (
+    "school", "code", "borrower", "asset_code", "asset", "spec", "qty", "unit", "value",
+    "lent_on", "due", "note", "signature",
+)  # fmt: skip
+OVERDUE = ("code", "asset_code", "asset", "qty", "borrower", "lent_on", "due", "days_overdue")
+DAMAGES = (
+    "code", "date", "asset_code", "asset", "cause", "qty", "by", "amount_due", "paid", "owed",
+    "source",
+)  # fmt: skip
+
+
+def card_rows(
+    session: Session,
+    *,
+    place: str | None = None,
+    custodian: str | None = None,
+    category: str | None = None,
+    status: str | None = None,
+    fixed: bool | None = None,
+) -> list[dict[str, Any]]:
+    q = select(Asset).order_by(col(Asset.code))
+    if place:
+        q = q.where(col(Asset.place_id) == find_place(session, place).id)
+    if custodian:
+        person_id, unit_id = party_ids(find_party(session, custodian, active=False))
+        q = q.where(
+            (col(Asset.custodian_unit_id) == unit_id)
+            if unit_id is not None
+            else (col(Asset.custodian_person_id) == person_id)
+        )
+    if category:
+        cat = categories.find(category)
+        q = q.where((col(Asset.category) == cat.code) | col(Asset.category).startswith(cat.code))
+    if status:
+        if status not in STATUSES:
+            raise InputError(
+                _("Invalid --status {value!r}; choose one of: {allowed}.").format(
+                    value=status, allowed=", ".join(STATUSES)
+                )
+            )
+        q = q.where(col(Asset.status) == status)
+    lookups = names_of(session)
+    test = fixed_test(session)
+    rows = [row(session, a, lookups, test(a)) for a in session.execute(q).scalars()]
+    if fixed is not None:
+        rows = [r for r in rows if r["fixed"] is fixed]
+    return rows
+
+
+def cards(session: Session, **filters: Any) -> Report:
+    """`asset list`: the cards (filtered by place, custodian, category, status,
+    fixed), with the pieces and the value in total."""
+    rows = card_rows(session, **filters)
+    footer = totals(rows, "name", "qty", "total_value")
+    return Report(_("Asset cards"), columns(*CARD), rows, footer=footer)
+
+
+def history(session: Session, asset: Asset) -> list[dict[str, Any]]:
+    events = session.execute(
+        select(AssetEvent).where(col(AssetEvent.asset_id) == asset.id).order_by(col(AssetEvent.id))
+    ).scalars()
+    return [
+        {
+            "date": e.date,
+            "event": e.kind,
+            "ref": e.ref_code,
+            "detail": e.detail,
+            "operator": e.operator,
+        }
+        for e in events
+    ]
+
+
+def card(session: Session, text: str) -> Report:
+    """`asset show`: the card and its whole history."""
+    a = find_asset(session, text)
+    r = row(session, a)
+    r["history"] = history(session, a)
+    cols = columns(*CARD, "spec", "funding", "invoice", "life_years", "history")
+    return Report(_("Asset card"), cols, [r], record=True)
+
+
+def iou(session: Session, code: str) -> Report:
+    """`asset iou`: the IOU (借条) the borrower signs."""
+    return Report(_("IOU (借条)"), columns(*IOU), [custody.iou(session, code)], record=True)
+
+
+def overdue(session: Session) -> Report:
+    """`asset overdue`: the loans past due, each a finding."""
+    rows, findings = custody.overdue(session), custody.overdue_check(session)
+    return Report(_("Overdue loans"), columns(*OVERDUE), rows, findings=findings)
+
+
+def damages(session: Session, open_only: bool) -> Report:
+    """`asset damages`: damage records with what is due, paid and still owed."""
+    rows = custody.damages(session, open_only)
+    footer = totals(rows, "asset", "amount_due", "paid", "owed")
+    return Report(_("Damage and compensation"), columns(*DAMAGES), rows, footer=footer)

@@ -1,0 +1,53 @@
+"""The receipt categories: which need goods accepted and which always need an approver."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from houqin_cli.core.errors import InputError
+from houqin_cli.core.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    label: str  # the Chinese name, accepted as input too
+    goods: bool  # goods: the acceptor certifies stock receipts or asset cards
+    needs_approver: bool = False  # always needs an approver, whatever the amount
+
+
+CATEGORIES: dict[str, Category] = {
+    c.code: c
+    for c in (
+        Category("office", "办公用品", goods=True),
+        Category("teaching", "教学用品", goods=True),
+        Category("cleaning", "清洁用品", goods=True),
+        Category("food", "食材", goods=True),
+        Category("equipment", "设备购置", goods=True),
+        Category("repair", "维修", goods=False),
+        Category("utilities", "水电", goods=False),
+        Category("travel", "差旅", goods=False, needs_approver=True),
+        Category("training", "培训", goods=False),
+        Category("other", "其他", goods=False),
+    )
+}
+CATEGORY_HELP = N_(
+    "office, teaching, cleaning, food, equipment, repair, utilities, travel, training or other (or its Chinese name)"
+)
+
+
+def category(text: str) -> Category:
+    t = text.strip()
+    for c in CATEGORIES.values():
+        if t.lower() == c.code or t == c.label:
+            return c
+    raise InputError(
+        _("Unknown category {text!r}; categories: {known}.").format(
+            text=text, known=", ".join(f"{c.code} ({c.label})" for c in CATEGORIES.values())
+        )
+    )
+
+
+def label(code: str) -> str:
+    """A stored category's Chinese name (the code itself if it is not one of ours)."""
+    return CATEGORIES[code].label if code in CATEGORIES else code

@@ -1,0 +1,173 @@
+"""The monthly (quarterly, yearly) statement for the central office and for
+disclosure to staff: opening, income, expenses with every receipt, budget against
+actual, closing, and the journal's seal."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from houqin_cli.audit.finance.models import Income, Receipt
+from houqin_cli.audit.finance.reports import (
+    BUDGET,
+    RECEIPT,
+    budget_lines,
+    receipt_rows,
+    receipts_between,
+)
+from houqin_cli.core import clock, journal, money, settings
+from houqin_cli.core.clock import Period
+from houqin_cli.core.columns import columns
+from houqin_cli.core.errors import InputError
+from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Report
+
+SHAPES = {"month": r"\d{4}-\d{2}", "quarter": r"\d{4}-Q[1-4]", "year": r"\d{4}"}
+EXAMPLES = {"month": "2026-05", "quarter": "2026-Q1", "year": "2026"}
+
+
+def period_of(session: Session, kind: str, text: str) -> Period:
+    """The month, quarter or year `text` names; another shape of period is exit 2."""
+    period = clock.parse_period(text, settings.timezone(session))
+    if not re.fullmatch(SHAPES[kind], period.label):
+        raise InputError(
+            _("Invalid {kind} {text!r}: give it like {example}.").format(
+                kind=kind, text=text, example=EXAMPLES[kind]
+            )
+        )
+    return period
+
+
+def _balance_before(session: Session, day: date) -> int:
+    inc = session.execute(
+        select(func.coalesce(func.sum(col(Income.amount_fen)), 0)).where(col(Income.date) < day)
+    ).scalar()
+    out = session.execute(
+        select(func.coalesce(func.sum(col(Receipt.amount_fen)), 0)).where(col(Receipt.date) < day)
+    ).scalar()
+    return int(inc or 0) - int(out or 0)
+
+
+def statement(session: Session, period: Period, kind: str) -> dict[str, Any]:
+    """Everything the statement shows, typed (money in fen): the renderer and the
+    JSON document are both made from this."""
+    opening = _balance_before(session, period.start)
+    incomes = list(
+        session.execute(
+            select(col(Income.source), func.sum(col(Income.amount_fen)))
+            .where(col(Income.date) >= period.start, col(Income.date) <= period.end)
+            .group_by(col(Income.source))
+            .order_by(col(Income.source))
+        )
+    )
+    income: list[dict[str, Any]] = [{"source": src, "amount": int(v)} for src, v in incomes]
+    rows = receipt_rows(session, receipts_between(session, period.start, period.end))
+    income_total: int = sum(int(i["amount"]) for i in income)
+    expense_total: int = sum(int(r["amount"]) for r in rows)
+    seq, head = journal.head(session)
+    return {
+        "school": settings.raw(session, "school.name"),
+        "kind": kind,
+        "period": period.label,
+        "start": period.start,
+        "end": period.end,
+        "opening": opening,
+        "income": income,
+        "income_total": income_total,
+        "categories": budget_lines(session, period),
+        "receipts": rows,
+        "expense_total": expense_total,
+        "closing": opening + income_total - expense_total,
+        "seal": f"{seq}:{head}",
+    }
+
+
+def document(data: dict[str, Any]) -> dict[str, Any]:
+    """The statement as its JSON object: money as decimal strings, dates ISO."""
+
+    def m(v: int | None) -> str | None:
+        return None if v is None else money.money_str(v)
+
+    return {
+        "school": data["school"],
+        "period": data["period"],
+        "start": data["start"].isoformat(),
+        "end": data["end"].isoformat(),
+        "opening": m(data["opening"]),
+        "income": [{"source": i["source"], "amount": m(i["amount"])} for i in data["income"]],
+        "income_total": m(data["income_total"]),
+        "expense_total": m(data["expense_total"]),
+        "closing": m(data["closing"]),
+        "categories": [
+            {
+                **c,
+                "budget": m(c["budget"]),
+                "spent": m(c["spent"]),
+                "remaining": m(c["remaining"]),
+                "share_used": c["share_used"],
+            }
+            for c in data["categories"]
+        ],
+        "receipts": [
+            {
+                **r,
+                "date": r["date"].isoformat(),
+                "invoice_date": r["invoice_date"].isoformat(),
+                "amount": m(r["amount"]),
+            }
+            for r in data["receipts"]
+        ],
+        "seal": data["seal"],
+        "verify": f"houqin audit verify --against {data['seal']}",
+    }
+
+
+SUMMARY = ("period", "opening", "income_total", "expense_total", "closing")
+
+
+def report(session: Session, kind: str, text: str) -> Report:
+    """`audit report month|quarter|year`: the statement, a table per part, and its seal."""
+    data = statement(session, period_of(session, kind, text), kind)
+    summary = [{key: data[key] for key in (*SUMMARY, "seal")}]
+    sections = [
+        Report(
+            _("{school}: statement for {period}").format(
+                school=data["school"], period=data["period"]
+            ),
+            columns(*SUMMARY),
+            summary,
+        ),
+        Report(
+            _("Income by source"),
+            columns("source", "amount"),
+            data["income"],
+            footer={"source": _("Total"), "amount": data["income_total"]},
+        ),
+        Report(
+            _("Budget against actual"),
+            columns(*BUDGET, command="audit budget"),
+            data["categories"],
+            footer={"category": _("Total"), "spent": data["expense_total"]},
+        ),
+        Report(
+            _("Receipts"),
+            columns(*RECEIPT),
+            data["receipts"],
+            footer={"supplier": _("Total"), "amount": data["expense_total"]},
+        ),
+    ]
+    note = _("Seal {seal} — verify later with: houqin audit verify --against {seal}").format(
+        seal=data["seal"]
+    )
+    return Report(
+        _("Statement {period}").format(period=data["period"]),
+        [],
+        sections=sections,
+        document=document(data),
+        note=note,
+    )

@@ -1,0 +1,43 @@
+"""The arguments of `audit receipt add`, shared by the money's tests."""
+
+from __future__ import annotations
+
+
+def receipt(
+    *extra: str,
+    supplier: str = "修缮公司",
+    invoice: str = "INV-1",
+    invoice_date: str = "2026-03-01",
+    amount: str = "100",
+    category: str = "repair",
+    handler: str = "张三",
+    acceptor: str = "李四",
+    reviewer: str = "王五",
+    service: bool = True,
+) -> list[str]:
+    """The arguments of `audit receipt add`; a service unless told otherwise."""
+    args = [
+        "audit",
+        "receipt",
+        "add",
+        "--supplier",
+        supplier,
+        "--invoice",
+        invoice,
+        "--invoice-date",
+        invoice_date,
+        "--amount",
+        amount,
+        "--category",
+        category,
+        "--handler",
+        handler,
+        "--acceptor",
+        acceptor,
+        "--reviewer",
+        reviewer,
+        *extra,
+    ]
+    if service:
+        args.append("--service")
+    return args
