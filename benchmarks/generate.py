@@ -31,6 +31,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from houqin_cli.people import demo
+
 SCHOOL = "青山实验学校（基准测试）"
 OPERATORS = ("liming", "wangfang", "zhaojun", "chenjing", "houqin-cron")
 SURNAMES = (
@@ -43,18 +45,8 @@ GIVEN = (
 )
 GRADES = ["初一", "初二", "初三", "高一", "高二", "高三"]
 CLASSES_PER_GRADE = 12
-DEPARTMENTS = [
-    ("校长室", ["principal", "approver"]),
-    ("总务处", ["director", "approver"]),
-    ("教务处", ["director"]),
-    ("德育处", ["director"]),
-    ("财务室", ["accountant"]),
-    ("食堂", ["canteen"]),
-    ("保卫科", ["guard"]),
-    ("医务室", ["nurse"]),
-    ("后勤维修组", ["repairer"]),
-    ("图书馆", ["clerk"]),
-]
+# the demo school's departments, and two a big school has besides
+DEPARTMENTS = [*demo.DEPARTMENTS, ("后勤维修组", ["repairer"]), ("图书馆", ["clerk"])]
 EXTRA_PLACES = [
     ("学生餐厅", "后勤楼", "canteen", "食堂"),
     ("教工餐厅", "后勤楼", "canteen", "食堂"),

@@ -19,7 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,6 +216,23 @@ def js(res: Result) -> Any:
     return json.loads(res.stdout)
 
 
+def findings_json(
+    cli: Cli, *args: str, env: dict[str, str] | None = None
+) -> tuple[Result, dict[str, Any]]:
+    """A command that reports findings (`check`, `audit verify`, `audit check`) run
+    with `-f json`: exit 0 when clean and 1 with findings, as its "ok" says, and
+    every finding names its check and code and says something."""
+    res = cli(*args, "-f", "json", env=env)
+    assert "Traceback" not in res.stderr, res
+    assert res.exit_code in (0, 1), res
+    data = js(res)
+    assert data["ok"] is (res.exit_code == 0), res
+    for f in data["findings"]:
+        assert {"check", "code", "message"} <= set(f), f
+        assert f["message"].strip(), f
+    return res, data
+
+
 def asset_school(cli: Cli) -> Cli:
     """What the asset tests' `school` fixtures start from: places 101 (a classroom,
     DD-0001) and 仓库 (a store, DD-0002); class 初一(1)班 (DW-0001); people 张老师
@@ -226,6 +243,24 @@ def asset_school(cli: Cli) -> Cli:
     cli.ok("people", "add", "张老师")
     cli.ok("people", "add", "李老师")
     return cli
+
+
+def asset_card(cli: Cli, code: str) -> dict[str, Any]:
+    """`asset show CODE -f json`: the one card, its history included."""
+    data = js(cli.ok("asset", "show", code, "-f", "json"))
+    if isinstance(data, list):
+        assert len(data) == 1, data
+        data = data[0]
+    return dict(data)
+
+
+def assert_fields(row: Mapping[str, Any], **expected: Any) -> None:
+    """The fields of `row` that `expected` names hold exactly those values, each of
+    the same type too (True is not 1, None is not missing)."""
+    got = {key: row.get(key, "(missing)") for key in expected}
+    assert got == expected, row
+    types = {key: type(value).__name__ for key, value in got.items()}
+    assert types == {key: type(value).__name__ for key, value in expected.items()}, row
 
 
 def sa_url(db: str) -> str:
@@ -319,13 +354,17 @@ def assert_each_refused(cli: Cli, *cases: tuple[int, Sequence[str], str]) -> lis
     return [assert_refused(cli, code, *args, contains=message) for code, args, message in cases]
 
 
+def left_message(who: str, left_on: str) -> str:
+    """The people rule's one message for someone who has left (`who`: "李四 (RY-0004)"):
+    the day they left and what they can no longer be."""
+    return f"{who} left on {left_on} and cannot be assigned, sign or receive anything"
+
+
 def assert_refused_as_left(cli: Cli, who: str, left_on: str, *args: str) -> Result:
     """A command naming someone who has left where only someone still here will do (a
     unit's head, a borrower, an approver, whoever receives or signs): refused, exit 3,
-    by the people rule's one message naming them (`who`: "李四 (RY-0004)"), the day they
-    left and what they can no longer be; the ledger unchanged."""
-    message = f"{who} left on {left_on} and cannot be assigned, sign or receive anything"
-    return assert_refused(cli, 3, *args, contains=message)
+    by the people rule's one message (`left_message`); the ledger unchanged."""
+    return assert_refused(cli, 3, *args, contains=left_message(who, left_on))
 
 
 def run_houqin(

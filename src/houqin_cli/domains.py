@@ -3,7 +3,7 @@ reads it: `houqin --help` and the lazy loading of commands (app.py), Alembic's
 metadata and `audit verify`'s table list (`load_models`), `houqin check
 [--only]` (`checks`), and `houqin demo` (`demo_fillers`).
 
-Adding a group is a folder under houqin_cli/ and one `Domain(...)` line here.
+Adding a group is a folder under houqin_cli/ and one `group(...)` line here.
 This module imports nothing but the standard library and i18n, so that
 `houqin --version`, `--help` and TAB completion stay cheap."""
 
@@ -38,6 +38,21 @@ class Domain:
     checks: str | None = None  # module holding CHECKS: list[Check]
     demo: str | None = None  # module holding fill(session, rng) -> dict[str, int]
     check_order: int = 100  # where its checks run in `houqin check` (the journal first)
+
+
+def group(name: str, help: str, order: int, check_order: int, **where: str) -> Domain:
+    """A group in the usual layout: `houqin NAME` is houqin_cli/NAME/cli's NAME_app, its
+    tables are in NAME/models.py, its CHECKS in NAME/checks.py, its demo in NAME/demo.py
+    (`where` may name other modules: models=..., demo=...)."""
+    base = f"houqin_cli.{name}"
+    return Domain(
+        name,
+        commands=(Command(name, f"{base}.cli", f"{name}_app", help, order),),
+        models=(where.get("models", f"{base}.models"),),
+        checks=f"{base}.checks",
+        demo=where.get("demo", f"{base}.demo"),
+        check_order=check_order,
+    )
 
 
 # Domains are listed in the order `houqin demo` fills them (each part may use what
@@ -112,38 +127,16 @@ DOMAINS: tuple[Domain, ...] = (
         models=("houqin_cli.people.models",),
         demo="houqin_cli.people.demo",
     ),
-    Domain(
-        "stock",
-        commands=(
-            Command("stock", "houqin_cli.stock.cli", "stock_app", N_("The storeroom (库房)"), 6),
-        ),
-        models=("houqin_cli.stock.models",),
-        checks="houqin_cli.stock.checks",
-        check_order=2,
-        demo="houqin_cli.stock.demo",
-    ),
-    Domain(
+    group("stock", N_("The storeroom (库房)"), 6, check_order=2),
+    group(
         "audit",
-        commands=(
-            Command(
-                "audit", "houqin_cli.audit.cli", "audit_app", N_("The tamper-evident journal"), 11
-            ),
-        ),
-        models=("houqin_cli.audit.finance.models",),
-        checks="houqin_cli.audit.checks",
+        N_("The tamper-evident journal"),
+        11,
         check_order=1,
+        models="houqin_cli.audit.finance.models",
         demo="houqin_cli.audit.finance.demo",
     ),
-    Domain(
-        "asset",
-        commands=(
-            Command("asset", "houqin_cli.asset.cli", "asset_app", N_("School property (校产)"), 7),
-        ),
-        models=("houqin_cli.asset.models",),
-        checks="houqin_cli.asset.checks",
-        check_order=3,
-        demo="houqin_cli.asset.demo",
-    ),
+    group("asset", N_("School property (校产)"), 7, check_order=3),
 )
 
 

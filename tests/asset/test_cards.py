@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shlex
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +14,16 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook
 
-from conftest import Cli, assert_refused, asset_school, js, snapshot
+from conftest import (
+    Cli,
+    assert_fields,
+    assert_refused,
+    asset_card,
+    asset_school,
+    js,
+    raw,
+    snapshot,
+)
 
 CODE_RE = re.compile(r"ZC-\d{4}-\d{4}")
 LIST_KEYS = {
@@ -43,16 +50,8 @@ def cards(cli: Cli, *args: str) -> dict[str, dict[str, Any]]:
     return {r["code"]: r for r in listing(cli, *args)}
 
 
-def card(cli: Cli, code: str) -> dict[str, Any]:
-    data = js(cli.ok("asset", "show", code, "-f", "json"))
-    if isinstance(data, list):
-        assert len(data) == 1, data
-        data = data[0]
-    return dict(data)
-
-
 def events(cli: Cli, code: str) -> list[str]:
-    return [h["event"] for h in card(cli, code)["history"]]
+    return [h["event"] for h in asset_card(cli, code)["history"]]
 
 
 def add(cli: Cli, line: str, env: dict[str, str] | None = None) -> str:
@@ -65,21 +64,6 @@ def add(cli: Cli, line: str, env: dict[str, str] | None = None) -> str:
 
 def journal(cli: Cli) -> list[dict[str, Any]]:
     return list(js(cli.ok("audit", "log", "-f", "json")))
-
-
-def sa_url(db: str) -> str:
-    return db if db.startswith("postgresql") else "sqlite:///" + db
-
-
-@contextmanager
-def raw(db: str) -> Iterator[sa.Connection]:
-    """A connection behind the program's back, committed on exit."""
-    eng = sa.create_engine(sa_url(db))
-    try:
-        with eng.begin() as con:
-            yield con
-    finally:
-        eng.dispose()
 
 
 @pytest.fixture
@@ -149,12 +133,8 @@ def test_add_batch(school: Cli) -> None:
     )
     r = cards(school)[code]
     assert r["qty"] in (50, "50")
-    assert r["unit_value"] == "180.00"
-    assert r["total_value"] == "9000.00"
-    assert r["place"] == "101"
-    assert r["custodian"] == "初一(1)班"
-    assert r["status"] == "in_use"
-    assert r["fixed"] is False  # ¥180 a set is a low-value item
+    assert_fields(r, unit_value="180.00", total_value="9000.00", place="101", custodian="初一(1)班")
+    assert_fields(r, status="in_use", fixed=False)  # ¥180 a set is a low-value item
 
 
 def test_add_every_option(school: Cli) -> None:
@@ -166,18 +146,10 @@ def test_add_every_option(school: Cli) -> None:
     )  # fmt: skip
     code = res.stdout.strip()
     assert code == "YQ-2023-001"
-    c = card(school, code)
-    assert c["name"] == "钢琴"
-    assert c["category"] == "303"
-    assert c["unit_value"] == "23800.50"
-    assert c["total_value"] == "23800.50"
-    assert c["acquired"] == "2023-05-06"
-    assert c["place"] == "物理实验室"
-    assert c["custodian"] == "李老师"
-    assert c["funding"] == "财政拨款"
-    assert c["invoice"] == "No.0042"
-    assert c["spec"] == "珠江 UP118"
-    assert c["life_years"] == 10
+    c = asset_card(school, code)
+    assert_fields(c, name="钢琴", category="303", unit_value="23800.50", total_value="23800.50")
+    assert_fields(c, acquired="2023-05-06", place="物理实验室", custodian="李老师", unit="台")
+    assert_fields(c, funding="财政拨款", invoice="No.0042", spec="珠江 UP118", life_years=10)
     assert c["fixed"] is True
 
 
@@ -191,6 +163,9 @@ def test_add_every_option(school: Cli) -> None:
         ("--value", "abc", "Invalid amount 'abc'"),
         ("--acquired", "2026-03-03", "2026-03-03"),
         ("--acquired", "2026-02-30", "Invalid date '2026-02-30'"),
+        ("--place", "不存在的房间", "No place matches '不存在的房间'"),
+        ("--custodian", "不存在的人", "No unit or person matches '不存在的人'"),
+        ("--qty", "1.5", "Invalid quantity '1.5': give a whole number of pieces"),
     ],
 )
 def test_add_bad_input(school: Cli, option: str, value: str, contains: str) -> None:
@@ -204,32 +179,7 @@ def test_add_bad_input(school: Cli, option: str, value: str, contains: str) -> N
 
 def test_add_today_is_not_the_future(school: Cli) -> None:
     code = add(school, "电脑 --category 201 --value 4500 --acquired today")
-    assert card(school, code)["acquired"] == "2026-03-02"
-
-
-def test_add_unknown_place_or_custodian(school: Cli) -> None:
-    base = [
-        "asset",
-        "add",
-        "电脑",
-        "--category",
-        "201",
-        "--value",
-        "4500",
-        "--acquired",
-        "2026-03-01",
-    ]
-    assert_refused(
-        school, 2, *base, "--place", "不存在的房间", contains="No place matches '不存在的房间'"
-    )
-    assert_refused(
-        school, 2, *base, "--custodian", "不存在的人",
-        contains="No unit or person matches '不存在的人'",
-    )  # fmt: skip
-    assert_refused(
-        school, 2, *base, "--qty", "1.5",
-        contains="Invalid quantity '1.5': give a whole number of pieces",
-    )  # fmt: skip
+    assert asset_card(school, code)["acquired"] == "2026-03-02"
 
 
 # -- fixed asset or low-value item --------------------------------------------------------
@@ -327,14 +277,8 @@ def test_list_json_rows(stocked: Cli) -> None:
     for r in rows:
         assert set(r) >= LIST_KEYS, r
     pc = rows[0]
-    assert pc["name"] == "电脑"
-    assert pc["category"] == "201"
-    assert pc["unit_value"] == "4500.00"
-    assert pc["total_value"] == "4500.00"
-    assert pc["place"] == "101"
-    assert pc["custodian"] == "张老师"
-    assert pc["status"] == "in_use"
-    assert pc["fixed"] is True
+    assert_fields(pc, name="电脑", category="201", unit_value="4500.00", total_value="4500.00")
+    assert_fields(pc, place="101", custodian="张老师", status="in_use", fixed=True)
     scopes = rows[2]
     assert str(scopes["qty"]) == "10"
     assert scopes["total_value"] == "12000.00"
@@ -361,24 +305,11 @@ def test_list_filters(stocked: Cli) -> None:
     assert set(cards(stocked, "--place", "101", "--fixed")) == {"ZC-2024-0001"}
 
 
-def test_list_bad_filters(stocked: Cli) -> None:
-    assert_refused(
-        stocked, 2, "asset", "list", "--status", "lost", contains="Invalid --status 'lost'"
-    )
-    assert_refused(
-        stocked, 2, "asset", "list", "--category", "飞船", contains="Unknown asset category '飞船'"
-    )
-    assert_refused(
-        stocked, 2, "asset", "list", "--place", "不存在的房间",
-        contains="No place matches '不存在的房间'",
-    )  # fmt: skip
-
-
 # -- show and edit --------------------------------------------------------------------------
 
 
 def test_show_card_and_history(stocked: Cli) -> None:
-    c = card(stocked, "ZC-2024-0001")
+    c = asset_card(stocked, "ZC-2024-0001")
     assert set(c) >= LIST_KEYS
     assert c["name"] == "电脑"
     assert c["acquired"] == "2024-03-01"
@@ -387,68 +318,28 @@ def test_show_card_and_history(stocked: Cli) -> None:
     assert h["date"] == "2024-03-01"
     assert h["operator"] == "tester"
     # by name, prefix or pinyin initials too
-    assert card(stocked, "电脑")["code"] == "ZC-2024-0001"
-    assert card(stocked, "dn")["code"] == "ZC-2024-0001"
-
-
-def test_show_unknown_asset(stocked: Cli) -> None:
-    assert_refused(
-        stocked, 2, "asset", "show", "ZC-2099-0001", contains="No asset matches 'ZC-2099-0001'"
-    )
+    assert asset_card(stocked, "电脑")["code"] == "ZC-2024-0001"
+    assert asset_card(stocked, "dn")["code"] == "ZC-2024-0001"
 
 
 def test_edit(stocked: Cli) -> None:
     stocked.ok(
-        "asset",
-        "edit",
-        "ZC-2024-0001",
-        "--name",
-        "台式电脑",
-        "--spec",
-        "联想 M720",
-        "--value",
-        "4,800",
-        "--invoice",
-        "No.77",
-        "--funding",
-        "自筹",
+        "asset", "edit", "ZC-2024-0001", "--name", "台式电脑", "--spec", "联想 M720",
+        "--value", "4,800", "--invoice", "No.77", "--funding", "自筹",
         env={"HOUQIN_OPERATOR": "王会计"},
-    )
-    c = card(stocked, "ZC-2024-0001")
-    assert c["name"] == "台式电脑"
-    assert c["spec"] == "联想 M720"
-    assert c["unit_value"] == "4800.00"
-    assert c["total_value"] == "4800.00"
-    assert c["invoice"] == "No.77"
-    assert c["funding"] == "自筹"
+    )  # fmt: skip
+    c = asset_card(stocked, "ZC-2024-0001")
+    assert_fields(c, name="台式电脑", spec="联想 M720", unit_value="4800.00", total_value="4800.00")
+    assert_fields(c, invoice="No.77", funding="自筹")
     assert [h["event"] for h in c["history"]] == ["added", "edited"]
     assert c["history"][1]["operator"] == "王会计"
     assert c["history"][1]["date"] == "2026-03-02"
     # a batch: the value given is one piece's
     stocked.ok("asset", "edit", "ZC-2024-0002", "--value", "200", "--category", "602")
-    c = card(stocked, "ZC-2024-0002")
+    c = asset_card(stocked, "ZC-2024-0002")
     assert c["unit_value"] == "200.00"
     assert c["total_value"] == "10000.00"
     assert c["category"] == "602"
-
-
-def test_edit_bad_input(stocked: Cli) -> None:
-    assert_refused(
-        stocked, 2, "asset", "edit", "ZC-2024-0001",
-        contains="Nothing to change: give at least one option, such as --spec",
-    )  # fmt: skip
-    assert_refused(
-        stocked, 2, "asset", "edit", "ZC-2024-0001", "--category", "飞船",
-        contains="Unknown asset category '飞船'",
-    )  # fmt: skip
-    assert_refused(
-        stocked, 2, "asset", "edit", "ZC-2024-0001", "--value", "1.005",
-        contains="Invalid amount '1.005': money has at most two decimal places",
-    )  # fmt: skip
-    assert_refused(
-        stocked, 2, "asset", "edit", "ZC-2099-0009", "--spec", "x",
-        contains="No asset matches 'ZC-2099-0009'",
-    )  # fmt: skip
 
 
 def test_edit_moves_card_between_classes(stocked: Cli) -> None:
@@ -459,22 +350,9 @@ def test_edit_moves_card_between_classes(stocked: Cli) -> None:
 
 # -- import ---------------------------------------------------------------------------------
 
-HEADERS = [
-    "编号",
-    "名称",
-    "类别",
-    "规格",
-    "单价",
-    "数量",
-    "单位",
-    "取得日期",
-    "存放地点",
-    "保管人",
-    "经费来源",
-    "发票号",
-    "使用年限",
-]
-# columns    A       B       C       D       E       F       G       H          I ...
+# the register's columns, A to M
+HEADERS = ["编号", "名称", "类别", "规格", "单价", "数量", "单位", "取得日期", "存放地点", "保管人",
+           "经费来源", "发票号", "使用年限"]  # fmt: skip
 
 
 def register(path: Path, rows: list[list[Any]], total: bool = True) -> Path:
@@ -497,67 +375,15 @@ def register(path: Path, rows: list[list[Any]], total: bool = True) -> Path:
 
 
 GOOD_ROWS: list[list[Any]] = [
-    [
-        None,
-        "投影仪",
-        "202",
-        "EB-X05",
-        "¥3,200.00",
-        1,
-        "台",
-        "2024.03.01",
-        "101",
-        "张老师",
-        "财政拨款",
-        "No.00123",
-        None,
-    ],
-    [
-        "JY-007",
-        "课桌椅",
-        "家具",
-        "双人",
-        180,
-        50,
-        "套",
-        "2024年3月1日",
-        "101",
-        "初一(1)班",
-        None,
-        None,
-        None,
-    ],
-    [
-        None,
-        "显微镜",
-        "教学专用仪器",
-        None,
-        1234.5,
-        10,
-        "台",
-        dt.datetime(2023, 9, 1),
-        "物理实验室",
-        "李老师",
-        "专项经费",
-        None,
-        8,
-    ],
-    [
-        None,
-        "文件柜",
-        "601",
-        None,
-        "1,050",
-        2,
-        "个",
-        dt.date(2025, 12, 31),
-        "仓库",
-        None,
-        None,
-        None,
-        None,
-    ],
-]
+    [None, "投影仪", "202", "EB-X05", "¥3,200.00", 1, "台", "2024.03.01",
+     "101", "张老师", "财政拨款", "No.00123", None],
+    ["JY-007", "课桌椅", "家具", "双人", 180, 50, "套", "2024年3月1日",
+     "101", "初一(1)班", None, None, None],
+    [None, "显微镜", "教学专用仪器", None, 1234.5, 10, "台", dt.datetime(2023, 9, 1),
+     "物理实验室", "李老师", "专项经费", None, 8],
+    [None, "文件柜", "601", None, "1,050", 2, "个", dt.date(2025, 12, 31),
+     "仓库", None, None, None, None],
+]  # fmt: skip
 
 
 def test_import_xlsx_register_as_kept(school: Cli, tmp_path: Path) -> None:
@@ -567,38 +393,19 @@ def test_import_xlsx_register_as_kept(school: Cli, tmp_path: Path) -> None:
     assert "Traceback" not in res.stderr
     rows = cards(school)
     assert set(rows) == {"ZC-2024-0001", "JY-007", "ZC-2023-0001", "ZC-2025-0001"}
-    proj = card(school, "ZC-2024-0001")
-    assert proj["name"] == "投影仪"
-    assert proj["category"] == "202"
-    assert proj["spec"] == "EB-X05"
-    assert proj["unit_value"] == "3200.00"
-    assert proj["acquired"] == "2024-03-01"
-    assert proj["place"] == "101"
-    assert proj["custodian"] == "张老师"
-    assert proj["funding"] == "财政拨款"
-    assert proj["invoice"] == "No.00123"
-    assert proj["fixed"] is True
-    chairs = card(school, "JY-007")
-    assert chairs["category"] == "601"
+    proj = asset_card(school, "ZC-2024-0001")
+    assert_fields(proj, name="投影仪", category="202", spec="EB-X05", unit_value="3200.00")
+    assert_fields(proj, acquired="2024-03-01", place="101", custodian="张老师", fixed=True)
+    assert_fields(proj, funding="财政拨款", invoice="No.00123")
+    chairs = asset_card(school, "JY-007")
     assert str(chairs["qty"]) == "50"
-    assert chairs["unit"] == "套"
-    assert chairs["unit_value"] == "180.00"
-    assert chairs["total_value"] == "9000.00"
-    assert chairs["acquired"] == "2024-03-01"
-    assert chairs["custodian"] == "初一(1)班"
-    assert chairs["fixed"] is False
-    scopes = card(school, "ZC-2023-0001")
-    assert scopes["category"] == "301"
-    assert scopes["unit_value"] == "1234.50"
-    assert scopes["total_value"] == "12345.00"
-    assert scopes["acquired"] == "2023-09-01"
-    assert scopes["place"] == "物理实验室"
-    assert scopes["life_years"] == 8
-    assert scopes["fixed"] is False
-    cabinet = card(school, "ZC-2025-0001")
-    assert cabinet["unit_value"] == "1050.00"
-    assert cabinet["total_value"] == "2100.00"
-    assert cabinet["acquired"] == "2025-12-31"
+    assert_fields(chairs, category="601", unit="套", unit_value="180.00", total_value="9000.00")
+    assert_fields(chairs, acquired="2024-03-01", custodian="初一(1)班", fixed=False)
+    scopes = asset_card(school, "ZC-2023-0001")
+    assert_fields(scopes, category="301", unit_value="1234.50", total_value="12345.00")
+    assert_fields(scopes, acquired="2023-09-01", place="物理实验室", life_years=8, fixed=False)
+    cabinet = asset_card(school, "ZC-2025-0001")
+    assert_fields(cabinet, unit_value="1050.00", total_value="2100.00", acquired="2025-12-31")
     # the 合计 row is not a card; the import is one journal entry and verifies
     assert sum(str(r["qty"]) == "999" for r in rows.values()) == 0
     assert len(journal(school)) == before + 1
@@ -619,63 +426,38 @@ def test_import_gb18030_csv_with_english_headers(school: Cli, tmp_path: Path) ->
     rows = cards(school)
     assert set(rows) == {"ZC-2025-0001", "ZC-2025-0002"}
     board = rows["ZC-2025-0001"]
-    assert board["name"] == "黑板"
-    assert board["unit_value"] == "1500.00"
-    assert board["total_value"] == "3000.00"
-    assert board["place"] == "101"
-    assert board["custodian"] == "张老师"
-    assert board["fixed"] is True
-    mop = rows["ZC-2025-0002"]
-    assert mop["name"] == "拖把"
-    assert mop["total_value"] == "120.00"
-    assert mop["place"] == "仓库"
-    assert card(school, "ZC-2025-0001")["spec"] == "绿板"
-
-
-def test_import_bad_value_names_row_and_column(school: Cli, tmp_path: Path) -> None:
-    rows = [list(r) for r in GOOD_ROWS]
-    rows[1][4] = "180.005"  # row 5 of the sheet, column E (单价)
-    path = register(tmp_path / "bad.xlsx", rows)
-    res = assert_refused(
-        school, 2, "asset", "import", str(path),
-        contains="Row 5, column E (单价): Invalid amount '180.005'",
-    )  # fmt: skip
-    assert "5" in res.stderr and "单价" in res.stderr, res
-    assert re.search(r"\bE\b", res.stderr), res
-    assert listing(school) == []
-    # nothing was used up either
-    assert add(school, "电脑 --category 201 --value 4500 --acquired 2024-03-01") == "ZC-2024-0001"
-
-
-def test_import_future_date_names_row_and_column(school: Cli, tmp_path: Path) -> None:
-    rows = [list(r) for r in GOOD_ROWS]
-    rows[2][7] = "2026年3月3日"  # row 6, column H (取得日期)
-    path = register(tmp_path / "future.xlsx", rows)
-    res = assert_refused(
-        school, 2, "asset", "import", str(path),
-        contains="Row 6, column H (取得日期): The acquisition date 2026-03-03 is in the future",
-    )  # fmt: skip
-    assert "6" in res.stderr and "取得日期" in res.stderr, res
-    assert listing(school) == []
+    assert_fields(board, name="黑板", unit_value="1500.00", total_value="3000.00", place="101")
+    assert_fields(board, custodian="张老师", fixed=True)
+    assert_fields(rows["ZC-2025-0002"], name="拖把", total_value="120.00", place="仓库")
+    assert asset_card(school, "ZC-2025-0001")["spec"] == "绿板"
 
 
 @pytest.mark.parametrize(
-    ("col", "value", "label"),
+    ("row", "col", "value", "message"),
     [
-        (2, "飞船", "类别"),
-        (7, "2024-02-30", "取得日期"),
-        (8, "不存在的房间", "存放地点"),
-        (5, "1.5", "数量"),
+        (1, 4, "180.005", "Row 5, column E (单价): Invalid amount '180.005'"),
+        (2, 7, "2026年3月3日",
+         "Row 6, column H (取得日期): The acquisition date 2026-03-03 is in the future"),
+        (3, 2, "飞船", "Row 7, column C (类别): Unknown asset category '飞船'"),
+        (3, 7, "2024-02-30", "Row 7, column H (取得日期): Invalid date '2024-02-30'"),
+        (3, 8, "不存在的房间", "Row 7, column I (存放地点): No place matches '不存在的房间'"),
+        (3, 5, "1.5", "Row 7, column F (数量): Invalid quantity '1.5'"),
+        # row 7 repeats row 5's 编号
+        (3, 0, "JY-007", "Row 7, column A (编号): The code JY-007 is already taken"),
     ],
-)
-def test_import_other_bad_cells(
-    school: Cli, tmp_path: Path, col: int, value: str, label: str
+)  # fmt: skip
+def test_import_bad_cell_names_row_and_column(
+    school: Cli, tmp_path: Path, row: int, col: int, value: str, message: str
 ) -> None:
+    """One bad cell (GOOD_ROWS[0] is the sheet's row 4) refuses the register, with
+    --dry-run as without, naming the row and the column as the sheet shows them."""
     rows = [list(r) for r in GOOD_ROWS]
-    rows[3][col] = value  # row 7
+    rows[row][col] = value
     path = register(tmp_path / "bad.xlsx", rows)
-    res = assert_refused(school, 2, "asset", "import", str(path), contains=f"'{value}'")
-    assert "7" in res.stderr and label in res.stderr, res
+    for dry_run in ([], ["--dry-run"]):
+        assert_refused(school, 2, "asset", "import", str(path), *dry_run, contains=message)
+    # nothing was used up either
+    assert add(school, "电脑 --category 201 --value 4500 --acquired 2024-03-01") == "ZC-2024-0001"
 
 
 def test_import_bad_csv_row(school: Cli, tmp_path: Path) -> None:
@@ -725,17 +507,6 @@ def test_import_dry_run_writes_nothing(school: Cli, tmp_path: Path) -> None:
     assert listing(school) == []
 
 
-def test_import_dry_run_still_checks(school: Cli, tmp_path: Path) -> None:
-    rows = [list(r) for r in GOOD_ROWS]
-    rows[1][4] = "180.005"
-    path = register(tmp_path / "bad.xlsx", rows)
-    res = assert_refused(
-        school, 2, "asset", "import", str(path), "--dry-run",
-        contains="Row 5, column E (单价): Invalid amount '180.005'",
-    )  # fmt: skip
-    assert "5" in res.stderr and "单价" in res.stderr, res
-
-
 # -- move --------------------------------------------------------------------------------
 
 
@@ -746,7 +517,7 @@ def test_move_whole_card_does_not_split(stocked: Cli) -> None:
     assert len(rows) == 4
     assert rows["ZC-2024-0001"]["place"] == "仓库"
     assert rows["ZC-2024-0001"]["custodian"] == "李老师"
-    h = card(stocked, "ZC-2024-0001")["history"]
+    h = asset_card(stocked, "ZC-2024-0001")["history"]
     assert [e["event"] for e in h] == ["added", "moved"]
     assert h[1]["date"] == "2026-03-02"
     assert h[1]["operator"] == "tester"
@@ -772,9 +543,9 @@ def test_move_part_of_batch_splits(stocked: Cli) -> None:
     assert origin["custodian"] == "初一(1)班" and part["custodian"] == "张老师"
     assert part["name"] == "课桌椅" and part["category"] == "601"
     # the new card keeps the acquisition, and each card names the other
-    assert card(stocked, new)["acquired"] == "2024-08-25"
-    assert any(h["ref"] == "ZC-2024-0002" for h in card(stocked, new)["history"])
-    assert any(h["ref"] == new for h in card(stocked, "ZC-2024-0002")["history"])
+    assert asset_card(stocked, new)["acquired"] == "2024-08-25"
+    assert any(h["ref"] == "ZC-2024-0002" for h in asset_card(stocked, new)["history"])
+    assert any(h["ref"] == new for h in asset_card(stocked, "ZC-2024-0002")["history"])
     assert "moved" in events(stocked, new)
     # totals unchanged
     assert sum(r["qty"] for r in listing(stocked, "--category", "601")) == 50
@@ -809,27 +580,34 @@ def test_split_totals_unchanged(stocked: Cli) -> None:
     assert fen == 7 * 3333
 
 
-def test_move_bad_input(stocked: Cli) -> None:
-    assert_refused(
-        stocked, 2, "asset", "move", "ZC-2024-0001", "--to", "不存在的房间",
-        contains="No place matches '不存在的房间'",
-    )  # fmt: skip
-    assert_refused(
-        stocked, 2, "asset", "move", "ZC-2024-0002", "--to", "仓库", "--qty", "0",
-        contains="Invalid quantity '0': give a whole number of pieces",
-    )  # fmt: skip
-    assert_refused(
-        stocked, 2, "asset", "move", "ZC-2024-0002", "--to", "仓库", "--qty", "2.5",
-        contains="Invalid quantity '2.5': give a whole number of pieces",
-    )  # fmt: skip
-    assert_refused(
-        stocked, 3, "asset", "move", "ZC-2024-0002", "--to", "仓库", "--qty", "51",
-        contains="ZC-2024-0002 has only 50 套",
-    )  # fmt: skip
-    assert_refused(
-        stocked, 2, "asset", "move", "ZC-2024-0001", "--to", "仓库", "--custodian", "不存在的人",
-        contains="No unit or person matches '不存在的人'",
-    )  # fmt: skip
+PC_MOVE = ("asset", "move", "ZC-2024-0001")
+CHAIRS_MOVE = ("asset", "move", "ZC-2024-0002", "--to", "仓库")
+
+
+@pytest.mark.parametrize(
+    ("code", "args", "message"),
+    [
+        (2, ["asset", "list", "--status", "lost"], "Invalid --status 'lost'"),
+        (2, ["asset", "list", "--category", "飞船"], "Unknown asset category '飞船'"),
+        (2, ["asset", "list", "--place", "不存在的房间"], "No place matches '不存在的房间'"),
+        (2, ["asset", "show", "ZC-2099-0001"], "No asset matches 'ZC-2099-0001'"),
+        (2, ["asset", "edit", "ZC-2024-0001"],
+         "Nothing to change: give at least one option, such as --spec"),
+        (2, ["asset", "edit", "ZC-2024-0001", "--category", "飞船"], "Unknown asset category '飞船'"),
+        (2, ["asset", "edit", "ZC-2024-0001", "--value", "1.005"],
+         "Invalid amount '1.005': money has at most two decimal places"),
+        (2, ["asset", "edit", "ZC-2099-0009", "--spec", "x"], "No asset matches 'ZC-2099-0009'"),
+        (2, [*PC_MOVE, "--to", "不存在的房间"], "No place matches '不存在的房间'"),
+        (2, [*CHAIRS_MOVE, "--qty", "0"], "Invalid quantity '0': give a whole number of pieces"),
+        (2, [*CHAIRS_MOVE, "--qty", "2.5"], "Invalid quantity '2.5': give a whole number of pieces"),
+        (3, [*CHAIRS_MOVE, "--qty", "51"], "ZC-2024-0002 has only 50 套"),
+        (2, [*PC_MOVE, "--to", "仓库", "--custodian", "不存在的人"],
+         "No unit or person matches '不存在的人'"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused(stocked: Cli, code: int, args: list[str], message: str) -> None:
+    """list, show, edit and move given what they cannot take: refused, nothing changed."""
+    assert_refused(stocked, code, *args, contains=message)
 
 
 # -- the journal ---------------------------------------------------------------------------
@@ -844,17 +622,9 @@ def test_every_write_is_journalled(stocked: Cli, tmp_path: Path) -> None:
         assert after[-1]["action"] == action, after[-1]
 
     one_entry(
-        "asset.add",
-        "asset",
-        "add",
-        "空调",
-        "--category",
-        "206",
-        "--value",
-        "3000",
-        "--acquired",
-        "2025-07-01",
-    )
+        "asset.add", "asset", "add", "空调", "--category", "206", "--value", "3000",
+        "--acquired", "2025-07-01",
+    )  # fmt: skip
     one_entry("asset.edit", "asset", "edit", "ZC-2025-0003", "--spec", "格力 1.5P")
     one_entry("asset.move", "asset", "move", "ZC-2025-0003", "--to", "101")
     one_entry("asset.move", "asset", "move", "ZC-2024-0002", "--to", "仓库", "--qty", "5")
@@ -887,14 +657,3 @@ def test_card_changed_behind_the_programs_back_is_named(stocked: Cli) -> None:
     )
     assert any("ZC-2025-0001" in f["message"] for f in found), found
     assert not any(f.get("record") == "ZC-2024-0001" for f in found), found
-
-
-def test_import_code_taken_names_the_code_column(school: Cli, tmp_path: Path) -> None:
-    rows = [list(r) for r in GOOD_ROWS]
-    rows[3][0] = "JY-007"  # row 7 repeats row 5's 编号 (column A)
-    path = register(tmp_path / "dup.xlsx", rows)
-    res = assert_refused(
-        school, 2, "asset", "import", str(path),
-        contains="Row 7, column A (编号): The code JY-007 is already taken",
-    )  # fmt: skip
-    assert "7" in res.stderr and "编号" in res.stderr, res

@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from conftest import Cli, assert_refused, snapshot
+from conftest import Cli, assert_each_refused, assert_refused, asset_card, snapshot
 
 TERM = "2026-spring"
 CLASS1 = "初一(1)班"
@@ -41,34 +41,14 @@ def school(cli: Cli) -> dict[str, str]:
         return _code(cli("asset", "add", *args, "--acquired", "2025-06-10"))
 
     return {
-        "desks": add(
-            "课桌椅",
-            "--category",
-            "601",
-            "--value",
-            "200",
-            "--qty",
-            "50",
-            "--unit",
-            "套",
-            "--place",
-            "101",
-        ),
+        "desks": add("课桌椅", "--category", "601", "--value", "200", "--qty", "50", "--unit", "套",
+                     "--place", "101"),
         "board": add("黑板", "--category", "602", "--value", "800", "--place", "101"),
         "projector": add("投影仪", "--category", "202", "--value", "3000", "--place", "102"),
-        "pc": add(
-            "电脑",
-            "--category",
-            "201",
-            "--value",
-            "7200",
-            "--place",
-            "总务办公室",
-            "--custodian",
-            "张三",
-        ),
+        "pc": add("电脑", "--category", "201", "--value", "7200", "--place", "总务办公室",
+                  "--custodian", "张三"),
         "piano": add("钢琴", "--category", "303", "--value", "20000", "--place", "音乐室"),
-    }
+    }  # fmt: skip
 
 
 def as_json(cli: Cli, *args: str, env: dict[str, str] | None = None) -> tuple[int, Any]:
@@ -80,6 +60,11 @@ def as_json(cli: Cli, *args: str, env: dict[str, str] | None = None) -> tuple[in
 
 def start_inspection(cli: Cli, *scope: str, kind: str = "mid") -> str:
     return _code(cli("asset", "inspect", "start", "--kind", kind, "--term", TERM, *scope))
+
+
+def inspect_record(xj: str, asset: str, status: str, *extra: str) -> list[str]:
+    """The arguments of `asset inspect record XJ ASSET --status STATUS …`."""
+    return ["asset", "inspect", "record", xj, asset, "--status", status, *extra]
 
 
 # -- inspections ---------------------------------------------------------------------
@@ -131,25 +116,22 @@ def test_inspection_start_needs_exactly_one_scope(cli: Cli, scope: list[str]) ->
 
 def test_inspection_start_bad_kind_or_term(cli: Cli) -> None:
     school(cli)
-    assert_refused(
-        cli, 2, "asset", "inspect", "start", "--kind", "weekly", "--term", TERM, "--all",
-        contains="Invalid --kind 'weekly'; choose one of: mid, end, term",
-    )  # fmt: skip
-    assert_refused(
-        cli, 2, "asset", "inspect", "start", "--kind", "mid", "--term", "2030-autumn", "--all",
-        contains="No term '2030-autumn'; known terms: 2026-spring",
-    )  # fmt: skip
-    assert_refused(
-        cli, 2, "asset", "inspect", "start", "--kind", "mid", "--term", TERM, "--unit", "不存在班",
-        contains="No unit matches '不存在班'",
+    start = ("asset", "inspect", "start", "--kind")
+    assert_each_refused(
+        cli,
+        (2, [*start, "weekly", "--term", TERM, "--all"],
+         "Invalid --kind 'weekly'; choose one of: mid, end, term"),
+        (2, [*start, "mid", "--term", "2030-autumn", "--all"],
+         "No term '2030-autumn'; known terms: 2026-spring"),
+        (2, [*start, "mid", "--term", TERM, "--unit", "不存在班"], "No unit matches '不存在班'"),
     )  # fmt: skip
 
 
 def test_inspection_all_ok_reports_clean(cli: Cli) -> None:
     cards = school(cli)
     xj = start_inspection(cli, "--unit", CLASS1)
-    cli.ok("asset", "inspect", "record", xj, cards["desks"], "--status", "ok")
-    cli.ok("asset", "inspect", "record", xj, cards["board"], "--status", "ok", "--by", "张三")
+    cli.ok(*inspect_record(xj, cards["desks"], "ok"))
+    cli.ok(*inspect_record(xj, cards["board"], "ok", "--by", "张三"))
     code, doc = as_json(cli, "asset", "inspect", "report", xj)
     assert code == 0
     assert doc["ok"] is True
@@ -160,24 +142,11 @@ def test_inspection_all_ok_reports_clean(cli: Cli) -> None:
 def test_inspection_findings_damaged_missing_uninspected(cli: Cli) -> None:
     cards = school(cli)
     xj = start_inspection(cli, "--all", kind="end")
-    cli.ok(
-        "asset",
-        "inspect",
-        "record",
-        xj,
-        cards["desks"],
-        "--status",
-        "damaged",
-        "--cause",
-        "natural",
-        "--qty",
-        "3",
-        "--note",
-        "桌面开裂",
-    )
-    cli.ok("asset", "inspect", "record", xj, cards["board"], "--status", "missing")
-    cli.ok("asset", "inspect", "record", xj, cards["pc"], "--status", "ok")
-    cli.ok("asset", "inspect", "record", xj, cards["piano"], "--status", "ok")
+    cli.ok(*inspect_record(xj, cards["desks"], "damaged", "--cause", "natural", "--qty", "3",
+                           "--note", "桌面开裂"))  # fmt: skip
+    cli.ok(*inspect_record(xj, cards["board"], "missing"))
+    cli.ok(*inspect_record(xj, cards["pc"], "ok"))
+    cli.ok(*inspect_record(xj, cards["piano"], "ok"))
     code, doc = as_json(cli, "asset", "inspect", "report", xj)
     assert code == 1
     assert doc["ok"] is False
@@ -202,45 +171,23 @@ def test_inspection_findings_damaged_missing_uninspected(cli: Cli) -> None:
 def test_inspection_damaged_needs_a_cause(cli: Cli) -> None:
     cards = school(cli)
     xj = start_inspection(cli, "--unit", CLASS1)
-    assert_refused(
-        cli, 2, "asset", "inspect", "record", xj, cards["desks"], "--status", "damaged",
-        contains="A damaged card needs --cause human or natural",
-    )  # fmt: skip
-    assert_refused(
-        cli, 2, "asset", "inspect", "record", xj, cards["desks"], "--status", "damaged", "--cause",
-        "accident", "--by", "张三",
-        contains="A damaged card needs --cause human or natural",
-    )  # fmt: skip
-    assert_refused(
-        cli, 2, "asset", "inspect", "record", xj, cards["desks"], "--status", "broken",
-        contains="Invalid --status 'broken'; choose ok, damaged or missing",
-    )  # fmt: skip
-    assert_refused(
-        cli, 2, "asset", "inspect", "record", "XJ-2026-0099", cards["desks"], "--status", "ok",
-        contains="No inspection XJ-2026-0099",
+    desks = cards["desks"]
+    assert_each_refused(
+        cli,
+        (2, inspect_record(xj, desks, "damaged"), "A damaged card needs --cause human or natural"),
+        (2, inspect_record(xj, desks, "damaged", "--cause", "accident", "--by", "张三"),
+         "A damaged card needs --cause human or natural"),
+        (2, inspect_record(xj, desks, "broken"),
+         "Invalid --status 'broken'; choose ok, damaged or missing"),
+        (2, inspect_record("XJ-2026-0099", desks, "ok"), "No inspection XJ-2026-0099"),
     )  # fmt: skip
 
 
 def test_inspection_human_damage_opens_a_damage_record(cli: Cli) -> None:
     cards = school(cli)
     xj = start_inspection(cli, "--unit", CLASS1)
-    cli.ok(
-        "asset",
-        "inspect",
-        "record",
-        xj,
-        cards["desks"],
-        "--status",
-        "damaged",
-        "--cause",
-        "human",
-        "--by",
-        CLASS1,
-        "--qty",
-        "2",
-        "--note",
-        "桌腿踢断",
-    )
+    cli.ok(*inspect_record(xj, cards["desks"], "damaged", "--cause", "human", "--by", CLASS1,
+                           "--qty", "2", "--note", "桌腿踢断"))  # fmt: skip
     _, rows = as_json(cli, "asset", "damages")
     assert len(rows) == 1
     d = rows[0]
@@ -253,8 +200,7 @@ def test_inspection_human_damage_opens_a_damage_record(cli: Cli) -> None:
     assert d["owed"] == "400.00"  # two sets at ¥200.00, a low-value item: no depreciation
     _, open_rows = as_json(cli, "asset", "damages", "--open")
     assert [r["code"] for r in open_rows] == ["SH-2026-0001"]
-    _, card = as_json(cli, "asset", "show", cards["desks"])
-    card = card[0] if isinstance(card, list) else card
+    card = asset_card(cli, cards["desks"])
     kinds = [h["event"] for h in card["history"]]
     assert "inspected" in kinds
     assert "damaged" in kinds
@@ -263,17 +209,7 @@ def test_inspection_human_damage_opens_a_damage_record(cli: Cli) -> None:
 def test_inspection_natural_damage_owes_nothing(cli: Cli) -> None:
     cards = school(cli)
     xj = start_inspection(cli, "--unit", CLASS1)
-    cli.ok(
-        "asset",
-        "inspect",
-        "record",
-        xj,
-        cards["board"],
-        "--status",
-        "damaged",
-        "--cause",
-        "natural",
-    )
+    cli.ok(*inspect_record(xj, cards["board"], "damaged", "--cause", "natural"))
     _, rows = as_json(cli, "asset", "damages")
     assert [(r["asset_code"], r["cause"]) for r in rows] == [(cards["board"], "natural")]
     _, open_rows = as_json(cli, "asset", "damages", "--open")
@@ -283,24 +219,18 @@ def test_inspection_natural_damage_owes_nothing(cli: Cli) -> None:
 def test_inspection_record_outside_scope_or_twice(cli: Cli) -> None:
     cards = school(cli)
     xj = start_inspection(cli, "--unit", CLASS1)
-    assert_refused(
-        cli, 3, "asset", "inspect", "record", xj, cards["projector"], "--status", "ok",
-        contains="ZC-2025-0003 投影仪 is not in the scope of inspection XJ-2026-0001",
-    )  # fmt: skip
-    assert_refused(
-        cli, 3, "asset", "inspect", "record", xj, cards["pc"], "--status", "missing",
-        contains="ZC-2025-0004 电脑 is not in the scope of inspection XJ-2026-0001",
-    )  # fmt: skip
-    cli.ok("asset", "inspect", "record", xj, cards["desks"], "--status", "ok")
-    assert_refused(
-        cli, 3, "asset", "inspect", "record", xj, cards["desks"], "--status", "ok",
-        contains="ZC-2025-0001 was already recorded in inspection XJ-2026-0001",
-    )  # fmt: skip
-    assert_refused(
-        cli, 3, "asset", "inspect", "record", xj, cards["desks"], "--status", "damaged", "--cause",
-        "human", "--by", CLASS1,
-        contains="ZC-2025-0001 was already recorded in inspection XJ-2026-0001",
-    )  # fmt: skip
+    outside = "is not in the scope of inspection XJ-2026-0001"
+    assert_each_refused(
+        cli,
+        (3, inspect_record(xj, cards["projector"], "ok"), f"ZC-2025-0003 投影仪 {outside}"),
+        (3, inspect_record(xj, cards["pc"], "missing"), f"ZC-2025-0004 电脑 {outside}"),
+    )
+    cli.ok(*inspect_record(xj, cards["desks"], "ok"))
+    for again in (["ok"], ["damaged", "--cause", "human", "--by", CLASS1]):
+        assert_refused(
+            cli, 3, *inspect_record(xj, cards["desks"], *again),
+            contains="ZC-2025-0001 was already recorded in inspection XJ-2026-0001",
+        )  # fmt: skip
 
 
 @pytest.mark.parametrize("status", ["missing", "ok"])
@@ -308,7 +238,7 @@ def test_inspection_record_more_pieces_than_the_card_holds(cli: Cli, status: str
     cards = school(cli)
     xj = start_inspection(cli, "--unit", CLASS1)
     assert_refused(
-        cli, 3, "asset", "inspect", "record", xj, cards["desks"], "--status", status, "--qty", "60",
+        cli, 3, *inspect_record(xj, cards["desks"], status, "--qty", "60"),
         contains="ZC-2025-0001 has only 50 套",
     )  # fmt: skip
 
@@ -316,16 +246,13 @@ def test_inspection_record_more_pieces_than_the_card_holds(cli: Cli, status: str
 def test_inspection_close_then_record_refused(cli: Cli) -> None:
     cards = school(cli)
     xj = start_inspection(cli, "--unit", CLASS1)
-    cli.ok("asset", "inspect", "record", xj, cards["desks"], "--status", "ok")
+    cli.ok(*inspect_record(xj, cards["desks"], "ok"))
     cli.ok("asset", "inspect", "close", xj)
-    assert_refused(
-        cli, 3, "asset", "inspect", "record", xj, cards["board"], "--status", "ok",
-        contains="Inspection XJ-2026-0001 is closed",
-    )  # fmt: skip
-    assert_refused(
-        cli, 3, "asset", "inspect", "close", xj,
-        contains="Inspection XJ-2026-0001 is already closed",
-    )  # fmt: skip
+    assert_each_refused(
+        cli,
+        (3, inspect_record(xj, cards["board"], "ok"), "Inspection XJ-2026-0001 is closed"),
+        (3, ["asset", "inspect", "close", xj], "Inspection XJ-2026-0001 is already closed"),
+    )
     # the report still reads after closing: the board was never inspected
     code, doc = as_json(cli, "asset", "inspect", "report", xj)
     assert code == 1
@@ -401,20 +328,8 @@ def test_mid_term_window_two_weeks_after_the_middle(cli: Cli) -> None:
 
     # closing the owed inspections, even late, clears the findings
     for cls in (CLASS1, CLASS2):
-        xj = _code(
-            cli(
-                "asset",
-                "inspect",
-                "start",
-                "--kind",
-                "mid",
-                "--term",
-                TERM,
-                "--unit",
-                cls,
-                env=after,
-            )
-        )
+        start = ("asset", "inspect", "start", "--kind", "mid", "--term", TERM, "--unit", cls)
+        xj = _code(cli(*start, env=after))
         assert cli("asset", "inspect", "close", xj, env=after).exit_code == 0
     code, doc = as_json(cli, "asset", "inspect", "due", env=after)
     assert code == 0
@@ -464,6 +379,12 @@ def test_end_and_term_window_is_the_last_day(cli: Cli) -> None:
 
 def start_count(cli: Cli, *scope: str) -> str:
     return _code(cli("asset", "count", "start", *scope))
+
+
+def count_record(cli: Cli, qc: str, results: dict[str, list[str]]) -> None:
+    """`asset count record QC ASSET RESULT` for each card and its result."""
+    for asset, result in results.items():
+        cli.ok("asset", "count", "record", qc, asset, *result)
 
 
 def test_count_start_and_sheet(cli: Cli, tmp_path: Path) -> None:
@@ -537,10 +458,8 @@ def test_count_report_all_found_in_place(cli: Cli) -> None:
 def test_count_report_missing_misplaced_unrecorded(cli: Cli) -> None:
     cards = school(cli)
     qc = start_count(cli, "--all")
-    cli.ok("asset", "count", "record", qc, cards["desks"], "--found")
-    cli.ok("asset", "count", "record", qc, cards["board"], "--missing")
-    cli.ok("asset", "count", "record", qc, cards["pc"], "--at", "音乐室")
-    cli.ok("asset", "count", "record", qc, cards["piano"], "--found")
+    count_record(cli, qc, {cards["desks"]: ["--found"], cards["board"]: ["--missing"],
+                           cards["pc"]: ["--at", "音乐室"], cards["piano"]: ["--found"]})  # fmt: skip
     code, doc = as_json(cli, "asset", "count", "report", qc)
     assert code == 1
     assert doc["ok"] is False
@@ -643,17 +562,14 @@ def test_count_import_names_every_bad_row_in_one_pass(cli: Cli, tmp_path: Path) 
 def test_count_close_needs_an_approver_and_moves_misplaced(cli: Cli) -> None:
     cards = school(cli)
     qc = start_count(cli, "--all")
-    cli.ok("asset", "count", "record", qc, cards["desks"], "--found")
-    cli.ok("asset", "count", "record", qc, cards["board"], "--missing")
-    cli.ok("asset", "count", "record", qc, cards["pc"], "--at", "音乐室")
-    assert_refused(
-        cli, 3, "asset", "count", "close", qc,
-        contains="Closing asset count QC-2026-0001 needs an approver",
-    )  # fmt: skip
-    assert_refused(
-        cli, 2, "asset", "count", "close", qc, "--approved-by", "无此人",
-        contains="No person matches '无此人'",
-    )  # fmt: skip
+    count_record(cli, qc, {cards["desks"]: ["--found"], cards["board"]: ["--missing"],
+                           cards["pc"]: ["--at", "音乐室"]})  # fmt: skip
+    close = ("asset", "count", "close", qc)
+    assert_each_refused(
+        cli,
+        (3, close, "Closing asset count QC-2026-0001 needs an approver"),
+        (2, [*close, "--approved-by", "无此人"], "No person matches '无此人'"),
+    )
     cli.ok("asset", "count", "close", qc, "--approved-by", "王五")
 
     def at(place: str) -> set[str]:
@@ -663,16 +579,12 @@ def test_count_close_needs_an_approver_and_moves_misplaced(cli: Cli) -> None:
     assert at("音乐室") == {cards["piano"], cards["pc"]}
     assert cards["pc"] not in at("总务办公室")
     assert at("101") == {cards["desks"], cards["board"]}  # a missing card is not moved
-    _, card = as_json(cli, "asset", "show", cards["pc"])
-    card = card[0] if isinstance(card, list) else card
+    card = asset_card(cli, cards["pc"])
     assert card["place"] == "音乐室"
     assert [h for h in card["history"] if h["event"] == "moved" and h["ref"] == qc]
 
-    assert_refused(
-        cli, 3, "asset", "count", "close", qc, "--approved-by", "王五",
-        contains="Asset count QC-2026-0001 is already closed",
-    )  # fmt: skip
-    assert_refused(
-        cli, 3, "asset", "count", "record", qc, cards["projector"], "--found",
-        contains="Asset count QC-2026-0001 is already closed",
-    )  # fmt: skip
+    for args in (
+        [*close, "--approved-by", "王五"],
+        ["asset", "count", "record", qc, cards["projector"], "--found"],
+    ):
+        assert_refused(cli, 3, *args, contains="Asset count QC-2026-0001 is already closed")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from receipt_args import receipt
 
-from conftest import Cli, assert_refused
+from conftest import Cli, assert_each_refused, assert_refused, assert_refused_as_left
 
 RECEIPT_KEYS = {
     "code",
@@ -123,7 +123,7 @@ def test_a_person_who_has_left_cannot_sign(staff: Cli, role: str) -> None:
         args = receipt("--approved-by", "吴十", amount="6000")
     else:
         args = receipt(**{role: "吴十"})
-    assert_refused(staff, 3, *args, contains="吴十 (RY-0008) left on 2026-02-28")
+    assert_refused_as_left(staff, "吴十 (RY-0008)", "2026-02-28", *args)
     assert rows(staff) == []
 
 
@@ -162,20 +162,15 @@ def test_approval_threshold_is_a_setting(staff: Cli) -> None:
 def test_committee_threshold_needs_two_different_approvers(staff: Cli) -> None:
     add(staff, "--approved-by", "赵六", invoice="A", amount="50000")
     big = {"invoice": "B", "amount": "50000.01"}
-    assert_refused(
-        staff, 3, *receipt(**big), contains="¥50,000.01 is above ¥50,000.00: it needs 2 approver(s)"
-    )
-    assert_refused(
-        staff, 3, *receipt("--approved-by", "赵六", **big),
-        contains="¥50,000.01 is above ¥50,000.00: it needs 2 approver(s)",
-    )  # fmt: skip
-    assert_refused(
-        staff, 3, *receipt("--approved-by", "赵六", "--approved-by", "赵六", **big),
-        contains="The same approver is named twice",
-    )  # fmt: skip
-    assert_refused(
-        staff, 3, *receipt("--approved-by", "赵六", "--approved-by", "孙八", **big),
-        contains="孙八 (RY-0004) does not have the approver role",
+    needs_two = "¥50,000.01 is above ¥50,000.00: it needs 2 approver(s)"
+    assert_each_refused(
+        staff,
+        (3, receipt(**big), needs_two),
+        (3, receipt("--approved-by", "赵六", **big), needs_two),
+        (3, receipt("--approved-by", "赵六", "--approved-by", "赵六", **big),
+         "The same approver is named twice"),
+        (3, receipt("--approved-by", "赵六", "--approved-by", "孙八", **big),
+         "孙八 (RY-0004) does not have the approver role"),
     )  # fmt: skip
     code = add(staff, "--approved-by", "赵六", "--approved-by", "钱七", **big)
     assert sorted(by_code(staff)[code]["approvers"]) == sorted(["赵六", "钱七"])
@@ -201,13 +196,12 @@ def test_an_invoice_is_reimbursed_once(staff: Cli) -> None:
 
 
 def test_an_invoice_from_the_future_is_refused(staff: Cli) -> None:
-    assert_refused(
-        staff, 3, *receipt(invoice_date="2026-03-03"),
-        contains="The invoice is dated 2026-03-03, after the receipt (2026-03-02)",
-    )  # fmt: skip
-    assert_refused(
-        staff, 3, *receipt("--date", "2026-02-20", invoice_date="2026-02-21"),
-        contains="The invoice is dated 2026-02-21, after the receipt (2026-02-20)",
+    assert_each_refused(
+        staff,
+        (3, receipt(invoice_date="2026-03-03"),
+         "The invoice is dated 2026-03-03, after the receipt (2026-03-02)"),
+        (3, receipt("--date", "2026-02-20", invoice_date="2026-02-21"),
+         "The invoice is dated 2026-02-21, after the receipt (2026-02-20)"),
     )  # fmt: skip
     add(staff, "--date", "2026-02-20", invoice_date="2026-02-20")
     add(staff, invoice="INV-2", invoice_date="2026-03-02")
@@ -319,14 +313,12 @@ def test_negative_amount_exits_2(staff: Cli) -> None:
 
 
 def test_bad_receipt_date_and_unknown_links_exit_2(staff: Cli) -> None:
-    assert_refused(staff, 2, *receipt("--date", "2026-13-01"), contains="Invalid date '2026-13-01'")
-    assert_refused(
-        staff, 2, *receipt("--approved-by", "不存在的人", amount="6000"),
-        contains="No person matches '不存在的人'",
-    )  # fmt: skip
-    assert_refused(
-        staff, 2, *receipt("--stock", "RK-2026-0099", category="office", service=False),
-        contains="No stock receipt RK-2026-0099",
+    assert_each_refused(
+        staff,
+        (2, receipt("--date", "2026-13-01"), "Invalid date '2026-13-01'"),
+        (2, receipt("--approved-by", "不存在的人", amount="6000"), "No person matches '不存在的人'"),
+        (2, receipt("--stock", "RK-2026-0099", category="office", service=False),
+         "No stock receipt RK-2026-0099"),
     )  # fmt: skip
 
 
@@ -357,14 +349,11 @@ def test_list_filters(staff: Cli) -> None:
         repair
     ]
     assert rows(staff, "--month", "2026-01") == []
-    assert_refused(
-        staff, 2, "audit", "receipt", "list", "--month", "2026-13",
-        contains="Invalid month '2026-13'",
-    )  # fmt: skip
-    assert_refused(
-        staff, 2, "audit", "receipt", "list", "--category", "snacks",
-        contains="Unknown category 'snacks'",
-    )  # fmt: skip
+    assert_each_refused(
+        staff,
+        (2, ["audit", "receipt", "list", "--month", "2026-13"], "Invalid month '2026-13'"),
+        (2, ["audit", "receipt", "list", "--category", "snacks"], "Unknown category 'snacks'"),
+    )
 
 
 def test_show(staff: Cli) -> None:
@@ -417,17 +406,13 @@ def test_void_makes_a_reversing_entry(staff: Cli) -> None:
     shown = json.loads(staff.ok("audit", "receipt", "show", code, "-f", "json").stdout)
     assert shown["voided"] is True
     # twice: refused; the reversal itself cannot be reversed either
-    assert_refused(
-        staff, 3, "audit", "receipt", "void", code, "--reason", "again",
-        contains="BX-2026-0001 was already reversed by BX-2026-0002",
-    )  # fmt: skip
-    assert_refused(
-        staff, 3, "audit", "receipt", "void", reversal, "--reason", "again",
-        contains="BX-2026-0002 is itself a reversal and cannot be reversed",
-    )  # fmt: skip
-    assert_refused(
-        staff, 2, "audit", "receipt", "void", "BX-2026-0099", "--reason", "x",
-        contains="No receipt BX-2026-0099",
+    void = ("audit", "receipt", "void")
+    assert_each_refused(
+        staff,
+        (3, [*void, code, "--reason", "again"], "BX-2026-0001 was already reversed by BX-2026-0002"),
+        (3, [*void, reversal, "--reason", "again"],
+         "BX-2026-0002 is itself a reversal and cannot be reversed"),
+        (2, [*void, "BX-2026-0099", "--reason", "x"], "No receipt BX-2026-0099"),
     )  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from import_refusals import assert_rows_refused
 
-from conftest import Cli, assert_each_refused, assert_refused, js
+from conftest import Cli, assert_each_refused, assert_fields, assert_refused, js
 
 PD = "PD-2026-0001"
 
@@ -63,18 +63,10 @@ def lines(doc: dict) -> dict[str, dict]:
 def test_balance_json(store):
     rows = balance(store)
     assert sorted(rows) == ["WZ-0001", "WZ-0002", "WZ-0003", "WZ-0004"]
-    chalk = rows["WZ-0001"]
-    for key in ("item_code", "item", "unit", "quantity", "unit_cost", "value"):
-        assert key in chalk
-    assert chalk["item"] == "粉笔"
-    assert chalk["unit"] == "盒"
-    assert chalk["quantity"] == "16"
-    assert chalk["unit_cost"] == "12.50"
-    assert chalk["value"] == "200.00"
-    assert rows["WZ-0002"]["quantity"] == "70"
-    assert rows["WZ-0002"]["value"] == "105.00"
-    assert rows["WZ-0004"]["value"] == "1234.50"
-    assert rows["WZ-0004"]["unit_cost"] == "246.90"
+    assert_fields(rows["WZ-0001"], item_code="WZ-0001", item="粉笔", unit="盒", quantity="16",
+                  unit_cost="12.50", value="200.00")  # fmt: skip
+    assert_fields(rows["WZ-0002"], quantity="70", value="105.00")
+    assert_fields(rows["WZ-0004"], value="1234.50", unit_cost="246.90")
     assert sum(dec(r["value"]) for r in rows.values()) == Decimal("1739.50")
 
 

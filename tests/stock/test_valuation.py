@@ -227,20 +227,18 @@ def test_back_dated_receipt_revalues_a_later_issue(store: Cli) -> None:
     assert (opening["balance_quantity"], opening["balance_value"]) == ("4", "26.00")
 
 
-def test_back_dated_issue_before_any_receipt_is_refused(store: Cli) -> None:
-    store.ok("stock", "receive", "大米", "3", "--price", "2", "--date", "2026-02-01")
+def test_back_dated_issue_is_refused_when_the_stock_runs_short(store: Cli) -> None:
+    store.ok("stock", "receive", "大米", "2", "--price", "2", "--date", "2026-02-01")
+    # before any receipt
     assert_refused(
         store, 3, "stock", "issue", "大米", "1", "--to", "总务处", "--date", "2026-01-15",
         contains="Not enough 大米 on 2026-01-15: 0 kg on hand, 1 kg wanted",
     )  # fmt: skip
     assert len(ledger(store, "大米")) == 1
-    # and no issue number was used up
-    assert code_of(store, "stock", "issue", "大米", "1", "--to", "总务处") == "CK-2026-0001"
-
-
-def test_back_dated_issue_that_would_starve_a_later_one_is_refused(store: Cli) -> None:
-    store.ok("stock", "receive", "大米", "2", "--price", "2", "--date", "2026-02-01")
-    store.ok("stock", "issue", "大米", "2", "--to", "总务处", "--date", "2026-02-10")
+    # no issue number was used up
+    issued = code_of(store, "stock", "issue", "大米", "2", "--to", "总务处", "--date", "2026-02-10")
+    assert issued == "CK-2026-0001"
+    # one that would starve the later issue
     assert_refused(
         store, 3, "stock", "issue", "大米", "1", "--to", "总务处", "--date", "2026-02-05",
         contains="Not enough 大米 on 2026-02-10: 1 kg on hand, 2 kg wanted",

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from houqin_cli.core import journal, settings, tx
@@ -192,10 +191,7 @@ def run_checks(session: Session, only: list[str] | None) -> list[Finding]:
 
 def record_count(session: Session) -> int:
     """How many business records the ledger holds (demo refuses a non-empty one)."""
-    from houqin_cli.calendar.models import Term
-    from houqin_cli.people.models import Person, Place, Unit
+    from houqin_cli.calendar.service import term_count
+    from houqin_cli.people.service import registry_count
 
-    return sum(
-        session.execute(select(func.count()).select_from(m)).scalar() or 0
-        for m in (Person, Unit, Place, Term)
-    )
+    return registry_count(session) + term_count(session)

@@ -101,12 +101,7 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
     for asset in made:
         added_event(session, actor, asset)
     session.flush()
-    journal.append(
-        session,
-        "asset.import",
-        "asset",
-        payload={"file": path.name, "count": len(made), "codes": [a.code for a in made]},
-    )
+    journal.imported(session, "asset.import", "asset", path.name, made)
     return made
 
 

@@ -25,6 +25,11 @@ from houqin_cli.people.service import find_party, find_place, person_names, plac
 
 WHAT = N_("asset")
 STATUSES = ("in_use", "on_loan", "scrapped")
+# what the card split off a batch keeps of its origin (all but code, qty, value, origin)
+SPLIT_KEEPS = (
+    "name", "category", "unit", "acquired", "place_id", "custodian_person_id",
+    "custodian_unit_id", "funding", "invoice", "spec", "life_years", "status", "initials",
+)  # fmt: skip
 
 
 def find_asset(session: Session, text: str) -> Asset:
@@ -32,13 +37,17 @@ def find_asset(session: Session, text: str) -> Asset:
     return found
 
 
-def by_code(session: Session, model: Any, code: str, missing: str) -> Any:
-    """The `model` record with this code (any case); else exit 2 with `missing`."""
-    q = select(model).where(func.upper(col(model.code)) == code.strip().upper())
-    found = session.execute(q).scalars().first()
-    if found is None:
-        raise InputError(missing.format(code=code))
-    return found
+def card(session: Session, asset_id: int) -> Asset:
+    """The card a loan, a damage or a scrapping refers to."""
+    asset = session.get(Asset, asset_id)
+    assert asset is not None
+    return asset
+
+
+def card_value(session: Session, code: str) -> tuple[str, int] | None:
+    """The card with this code (any case): its code and value in fen; None if none."""
+    asset = names.by_code(session, Asset, code)
+    return None if asset is None else (asset.code, asset.value_fen)
 
 
 def today(session: Session, actor: Actor) -> date:
@@ -323,22 +332,10 @@ def split(session: Session, actor: Actor, asset: Asset, pieces: int, day: date) 
     moved, kept = money.split(asset.value_fen, [pieces, asset.qty - pieces])
     new = Asset(
         code=next_code(session, "ZC", year=day.year, model=Asset),
-        name=asset.name,
-        category=asset.category,
         qty=pieces,
-        unit=asset.unit,
         value_fen=moved,
-        acquired=asset.acquired,
-        place_id=asset.place_id,
-        custodian_person_id=asset.custodian_person_id,
-        custodian_unit_id=asset.custodian_unit_id,
-        funding=asset.funding,
-        invoice=asset.invoice,
-        spec=asset.spec,
-        life_years=asset.life_years,
-        status=asset.status,
         origin_id=asset.id,
-        initials=asset.initials,
+        **{k: getattr(asset, k) for k in SPLIT_KEEPS},
     )
     asset.qty -= pieces
     asset.value_fen = kept

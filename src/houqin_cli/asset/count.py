@@ -6,25 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.asset.cards import by_code, event, find_asset, today
-from houqin_cli.asset.inspections import scope
+from houqin_cli.asset.cards import event, find_asset, today
+from houqin_cli.asset.inspections import lines_by_card, open_round, scope
 from houqin_cli.asset.models import Asset, AssetCount, AssetCountLine
-from houqin_cli.core import journal
-from houqin_cli.core.codes import next_code
+from houqin_cli.core import journal, names
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report
-from houqin_cli.people.service import active_person, find_place, find_unit, place_names
+from houqin_cli.people.service import active_person, find_place, place_names
 
 
 def find(session: Session, code: str) -> AssetCount:
-    found: AssetCount = by_code(session, AssetCount, code, _("No asset count {code}."))
+    found: AssetCount = names.find_code(session, AssetCount, code, _("No asset count {code}."))
     return found
 
 
@@ -39,24 +37,8 @@ def start(
 ) -> AssetCount:
     if sum(bool(x) for x in (unit, place, everything)) != 1:
         raise InputError(_("Give exactly one of --place, --unit or --all."))
-    p = find_place(session, place) if place else None
-    u = find_unit(session, unit) if unit else None
-    day = today(session, actor)
-    c = AssetCount(
-        code=next_code(session, "QC", year=day.year, model=AssetCount),
-        unit_id=u.id if u else None,
-        place_id=p.id if p else None,
-        status="open",
-        started_on=day,
-    )
-    session.add(c)
-    session.flush()
-    journal.record(
-        session,
-        "asset.count.start",
-        c,
-        {"place": p.code if p else None, "unit": u.code if u else None},
-    )
+    c, where = open_round(session, AssetCount, "QC", today(session, actor), unit, place)
+    journal.record(session, "asset.count.start", c, where)
     return c
 
 
@@ -86,15 +68,8 @@ def sheet(session: Session, code: str) -> Report:
 def _record(
     session: Session, actor: Actor, c: AssetCount, asset: Asset, result: str, place_id: int | None
 ) -> None:
-    line = (
-        session.execute(
-            select(AssetCountLine).where(
-                col(AssetCountLine.count_id) == c.id, col(AssetCountLine.asset_id) == asset.id
-            )
-        )
-        .scalars()
-        .first()
-    )
+    same_card = col(AssetCountLine.asset_id) == asset.id
+    line = lines_by_card(session, AssetCountLine.count_id, c.id, same_card).get(asset.id or 0)
     if line is None:
         line = AssetCountLine(
             count_id=c.id or 0, asset_id=asset.id or 0, result=result, place_id=place_id
@@ -127,7 +102,7 @@ def record(
 
 
 def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
-    from houqin_cli.core.imports import Field, Refusals, read_rows, row_error
+    from houqin_cli.core.imports import Field, Refusals, checked, read_rows, row_error
 
     c = _open(find(session, code))
     rows = read_rows(
@@ -146,10 +121,7 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
         if not result and not at:
             continue
         with refusals.row():
-            try:
-                asset = find_asset(session, str(r.values.get("code") or ""))
-            except InputError as exc:
-                raise row_error(r, "code", exc.message) from exc
+            asset = checked(r, "code", lambda code: find_asset(session, str(code or "")))
             try:
                 if at:
                     place = find_place(session, str(at))
@@ -185,12 +157,7 @@ def report(session: Session, code: str) -> Report:
     """`asset count report`: every card in scope; missing, misplaced and unrecorded
     ones are findings."""
     c = find(session, code)
-    lines = {
-        ln.asset_id: ln
-        for ln in session.execute(
-            select(AssetCountLine).where(col(AssetCountLine.count_id) == c.id)
-        ).scalars()
-    }
+    lines = lines_by_card(session, AssetCountLine.count_id, c.id)
     places = place_names(session)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
@@ -233,11 +200,8 @@ def close(
     approver = active_person(session, approved_by)
     moved = 0
     day = today(session, actor)
-    for ln in session.execute(
-        select(AssetCountLine).where(
-            col(AssetCountLine.count_id) == c.id, col(AssetCountLine.result) == "elsewhere"
-        )
-    ).scalars():
+    elsewhere = col(AssetCountLine.result) == "elsewhere"
+    for ln in lines_by_card(session, AssetCountLine.count_id, c.id, elsewhere).values():
         asset = session.get(Asset, ln.asset_id)
         if asset is not None and asset.status != "scrapped":
             asset.place_id = ln.place_id

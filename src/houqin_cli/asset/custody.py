@@ -7,12 +7,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset.cards import (
-    by_code,
+    card,
     event,
     find_asset,
     party_ids,
@@ -23,14 +23,19 @@ from houqin_cli.asset.cards import (
 )
 from houqin_cli.asset.depreciation import net_value
 from houqin_cli.asset.models import Asset, Damage, Loan
-from houqin_cli.core import clock, journal, money, settings
+from houqin_cli.core import clock, journal, money, names, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding
-from houqin_cli.people.models import Person
-from houqin_cli.people.service import active_person, find_party, person_names, unit_names
+from houqin_cli.people.service import (
+    active_person,
+    find_party,
+    person_by_id,
+    person_names,
+    unit_names,
+)
 
 # -- loans ----------------------------------------------------------------------------
 
@@ -70,8 +75,7 @@ def lend(
 
 
 def find_loan(session: Session, text: str) -> Loan:
-    t = text.strip().upper()
-    loan = session.execute(select(Loan).where(func.upper(col(Loan.code)) == t)).scalars().first()
+    loan: Loan | None = names.by_code(session, Loan, text)
     if loan is not None:
         return loan
     asset = find_asset(session, text)
@@ -92,9 +96,7 @@ def find_loan(session: Session, text: str) -> Loan:
 def iou(session: Session, code: str) -> dict[str, Any]:
     """What the borrower signs (借条)."""
     loan = find_loan(session, code)
-    asset = session.get(Asset, loan.asset_id)
-    person = session.get(Person, loan.person_id)
-    assert asset is not None and person is not None
+    asset, person = card(session, loan.asset_id), person_by_id(session, loan.person_id)
     return {
         "code": loan.code,
         "school": settings.raw(session, "school.name"),
@@ -127,8 +129,7 @@ def give_back(
                 code=loan.code, date=loan.returned_on
             )
         )
-    asset = session.get(Asset, loan.asset_id)
-    assert asset is not None
+    asset = card(session, loan.asset_id)
     day = today(session, actor)
     loan.returned_on, loan.condition = day, condition
     asset.status = "in_use"
@@ -162,8 +163,7 @@ def overdue(session: Session) -> list[dict[str, Any]]:
     people = person_names(session)
     rows = []
     for loan in loans:
-        asset = session.get(Asset, loan.asset_id)
-        assert asset is not None
+        asset = card(session, loan.asset_id)
         rows.append(
             {
                 "code": loan.code,
@@ -293,7 +293,7 @@ def damage(
 
 
 def compensate(session: Session, actor: Actor, code: str, amount: str, day: date) -> Damage:
-    d: Damage = by_code(session, Damage, code, _("No damage record {code}."))
+    d: Damage = names.find_code(session, Damage, code, _("No damage record {code}."))
     if d.cause != "human":
         raise RuleError(
             _("{code} has a natural cause: nothing is owed, it goes to repair.").format(code=d.code)
@@ -309,8 +309,7 @@ def compensate(session: Session, actor: Actor, code: str, amount: str, day: date
             )
         )
     d.paid_fen += fen
-    asset = session.get(Asset, d.asset_id)
-    assert asset is not None
+    asset = card(session, d.asset_id)
     session.flush()
     event(session, actor, asset, "compensated", day, d.code, money.format_money(fen))
     session.flush()
@@ -334,8 +333,7 @@ def damages(session: Session, open_only: bool) -> list[dict[str, Any]]:
         owed = d.due_fen - d.paid_fen
         if open_only and not (d.cause == "human" and owed > 0):
             continue
-        asset = session.get(Asset, d.asset_id)
-        assert asset is not None
+        asset = card(session, d.asset_id)
         rows.append(
             {
                 "code": d.code,

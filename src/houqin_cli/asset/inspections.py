@@ -4,33 +4,40 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.asset.cards import by_code, event, find_asset, pieces_of, today
+from houqin_cli.asset.cards import event, find_asset, pieces_of, today
 from houqin_cli.asset.custody import damage
-from houqin_cli.asset.models import Asset, Inspection, InspectionLine
+from houqin_cli.asset.models import Asset, AssetCount, Inspection, InspectionLine
 from houqin_cli.calendar.service import resolve_term, term_at, terms
-from houqin_cli.core import clock, journal, recurrence, settings
+from houqin_cli.core import clock, journal, names, recurrence, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report
-from houqin_cli.people.models import Place, Unit
-from houqin_cli.people.service import find_place, find_unit, place_names
+from houqin_cli.people.service import (
+    find_place,
+    find_unit,
+    place_ids_of_unit,
+    place_names,
+    places_of_kinds,
+    units_of_kind,
+)
 
 KINDS = ("mid", "end", "term")
 PUBLIC_KINDS = ("office", "classroom", "other", "canteen", "store")
 OWED = ("term", "kind", "org_unit", "place", "due_by", "overdue")
+Round = TypeVar("Round", Inspection, AssetCount)
 
 
 def find(session: Session, code: str) -> Inspection:
-    found: Inspection = by_code(session, Inspection, code, _("No inspection {code}."))
+    found: Inspection = names.find_code(session, Inspection, code, _("No inspection {code}."))
     return found
 
 
@@ -38,11 +45,47 @@ def scope(session: Session, unit_id: int | None, place_id: int | None) -> list[A
     """The cards an inspection covers: a unit's (its custody or its rooms), a place's, or all."""
     q = select(Asset).where(col(Asset.status) != "scrapped").order_by(col(Asset.code))
     if unit_id is not None:
-        rooms = select(col(Place.id)).where(col(Place.unit_id) == unit_id)
+        rooms = place_ids_of_unit(session, unit_id)
         q = q.where((col(Asset.custodian_unit_id) == unit_id) | col(Asset.place_id).in_(rooms))
     elif place_id is not None:
         q = q.where(col(Asset.place_id) == place_id)
     return list(session.execute(q).scalars())
+
+
+def lines_by_card(
+    session: Session, round_column: Any, round_id: int | None, *where: Any
+) -> dict[int, Any]:
+    """An inspection's or a count's lines by card id: `round_column` is the lines'
+    column naming their round (InspectionLine.inspection_id, AssetCountLine.count_id),
+    `where` any further condition on them."""
+    q = select(round_column.class_).where(col(round_column) == round_id, *where)
+    return {ln.asset_id: ln for ln in session.execute(q).scalars()}
+
+
+def open_round(
+    session: Session,
+    model: type[Round],
+    prefix: str,
+    day: date,
+    unit: str | None,
+    place: str | None,
+    **fields: Any,
+) -> tuple[Round, dict[str, str | None]]:
+    """A new inspection or count (`model`) of a unit or a place (neither: of every
+    card), open from `day` and flushed; and the codes of its unit and place."""
+    u = find_unit(session, unit) if unit else None
+    p = find_place(session, place) if place else None
+    record = model(
+        code=next_code(session, prefix, year=day.year, model=model),
+        unit_id=u.id if u else None,
+        place_id=p.id if p else None,
+        status="open",
+        started_on=day,
+        **fields,
+    )
+    session.add(record)
+    session.flush()
+    return record, {"unit": u.code if u else None, "place": p.code if p else None}
 
 
 def start(
@@ -63,33 +106,13 @@ def start(
     if sum(bool(x) for x in (unit, place, everything)) != 1:
         raise InputError(_("Give exactly one of --unit, --place or --all."))
     t = resolve_term(session, term)
-    u = find_unit(session, unit) if unit else None
-    p = find_place(session, place) if place else None
     day = today(session, actor)
-    insp = Inspection(
-        code=next_code(session, "XJ", year=day.year, model=Inspection),
-        kind=kind,
-        term_id=t.id or 0,
-        unit_id=u.id if u else None,
-        place_id=p.id if p else None,
-        status="open",
-        started_on=day,
+    insp, where = open_round(
+        session, Inspection, "XJ", day, unit, place, kind=kind, term_id=t.id or 0
     )
-    session.add(insp)
-    session.flush()
     cards = scope(session, insp.unit_id, insp.place_id)
-    journal.record(
-        session,
-        "asset.inspect.start",
-        insp,
-        {
-            "kind": kind,
-            "term": t.name,
-            "unit": u.code if u else None,
-            "place": p.code if p else None,
-            "cards": len(cards),
-        },
-    )
+    payload = {"kind": kind, "term": t.name, **where, "cards": len(cards)}
+    journal.record(session, "asset.inspect.start", insp, payload)
     return insp, len(cards)
 
 
@@ -120,17 +143,9 @@ def record(
         )
     if status == "damaged" and cause not in ("human", "natural"):
         raise InputError(_("A damaged card needs --cause human or natural."))
-    line = (
-        session.execute(
-            select(InspectionLine).where(
-                col(InspectionLine.inspection_id) == insp.id,
-                col(InspectionLine.asset_id) == asset.id,
-            )
-        )
-        .scalars()
-        .first()
-    )
-    if line is not None:
+    if lines_by_card(
+        session, InspectionLine.inspection_id, insp.id, col(InspectionLine.asset_id) == asset.id
+    ):
         raise RuleError(
             _("{code} was already recorded in inspection {insp}.").format(
                 code=asset.code, insp=insp.code
@@ -166,12 +181,7 @@ def record(
 def report(session: Session, code: str) -> Report:
     """`asset inspect report`: every card in scope; the ones not ok are findings."""
     insp = find(session, code)
-    lines = {
-        ln.asset_id: ln
-        for ln in session.execute(
-            select(InspectionLine).where(col(InspectionLine.inspection_id) == insp.id)
-        ).scalars()
-    }
+    lines = lines_by_card(session, InspectionLine.inspection_id, insp.id)
     places = place_names(session)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
@@ -243,9 +253,7 @@ def due(session: Session, term: Any, day: date) -> list[dict[str, Any]]:
     }
     windows = _windows(term)
     rows = []
-    for u in session.execute(
-        select(Unit).where(col(Unit.kind) == "class").order_by(col(Unit.code))
-    ).scalars():
+    for u in units_of_kind(session, "class"):
         for kind in ("mid", "end"):
             if (kind, u.id, None) not in done:
                 rows.append(
@@ -258,8 +266,7 @@ def due(session: Session, term: Any, day: date) -> list[dict[str, Any]]:
                         "overdue": day > windows[kind],
                     }
                 )
-    publics = select(Place).where(col(Place.kind).in_(PUBLIC_KINDS)).order_by(col(Place.code))
-    for p in session.execute(publics).scalars():
+    for p in places_of_kinds(session, PUBLIC_KINDS):
         if p.kind == "classroom" and p.unit_id is not None:
             continue  # a class's own room: inspected with the class
         if ("term", None, p.id) not in done:

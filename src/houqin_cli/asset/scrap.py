@@ -8,9 +8,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from houqin_cli.asset.cards import by_code, event, find_asset, pieces_of, require_here, split, today
-from houqin_cli.asset.models import Asset, Scrap
-from houqin_cli.core import journal, money, settings
+from houqin_cli.asset.cards import (
+    card,
+    event,
+    find_asset,
+    pieces_of,
+    require_here,
+    split,
+    today,
+)
+from houqin_cli.asset.models import Scrap
+from houqin_cli.core import journal, money, names, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
@@ -19,7 +27,7 @@ from houqin_cli.people.service import active_person, find_person
 
 
 def _scrap(session: Session, code: str) -> Scrap:
-    s: Scrap = by_code(session, Scrap, code, _("No scrapping request {code}."))
+    s: Scrap = names.find_code(session, Scrap, code, _("No scrapping request {code}."))
     if s.status == "approved":
         raise RuleError(
             _("{code} is already approved; the asset left the books.").format(code=s.code)
@@ -71,8 +79,7 @@ def appraise(session: Session, actor: Actor, code: str, by: str, opinion: str) -
     if not opinion.strip():
         raise InputError(_("An appraisal needs an opinion: --opinion TEXT."))
     person = active_person(session, by)
-    asset = session.get(Asset, s.asset_id)
-    assert asset is not None
+    asset = card(session, s.asset_id)
     day = today(session, actor)
     s.appraiser_id, s.opinion, s.appraised_on, s.status = (
         person.id,
@@ -111,8 +118,7 @@ def approve(session: Session, actor: Actor, code: str, by: str) -> Scrap:
                 name=person.name, code=s.code
             )
         )
-    asset = session.get(Asset, s.asset_id)
-    assert asset is not None
+    asset = card(session, s.asset_id)
     require_here(asset, _("scrapped"))
     if s.qty > asset.qty:
         raise RuleError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -53,6 +53,10 @@ def add_term(session: Session, name: str, start: date, end: date) -> Term:
 
 def terms(session: Session) -> list[Term]:
     return list(session.execute(select(Term).order_by(col(Term.start))).scalars())
+
+
+def term_count(session: Session) -> int:
+    return session.execute(select(func.count()).select_from(Term)).scalar() or 0
 
 
 def term_at(session: Session, day: date) -> Term | None:

@@ -72,7 +72,7 @@ def _expose(command: F, fn: F, hidden: int, extra: list[inspect.Parameter]) -> N
     command.__annotations__ = {p.name: p.annotation for p in params}
 
 
-def _register(app: typer.Typer, name: str, help: str, settings: dict[str, Any]) -> Callable:
+def _register(app: typer.Typer, name: str, help: str, settings: dict[str, Any]) -> Callable[[F], F]:
     return app.command(name, help=help, **settings)
 
 
@@ -94,7 +94,9 @@ def report(
 
     def register(fn: F) -> F:
         @functools.wraps(fn)
-        def command(*args: Any, fmt: str | None = None, output: str | None = None, **kw: Any):
+        def command(
+            *args: Any, fmt: str | None = None, output: str | None = None, **kw: Any
+        ) -> None:
             if session is None:
                 result: Report = fn(*args, **kw)
             else:

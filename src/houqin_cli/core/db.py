@@ -323,15 +323,12 @@ def translate_db_error(exc: BaseException, ledger: Ledger | None = None) -> Houq
                 "Try again, or raise db.busy_timeout_ms."
             ).format(ms=ms)
         )
-    if "file is not a database" in text or "malformed" in text or "not a database" in text:
-        return LedgerError(
-            _("{location} is not a houqin ledger (or it is damaged).").format(location=where)
-        )
     if (
-        "no such table" in text
+        "not a database" in text  # "file is not a database"
+        or "malformed" in text
+        or "no such table" in text
         or "undefinedtable" in text
-        or "does not exist" in text
-        and ("relation" in text)
+        or ("does not exist" in text and "relation" in text)
     ):
         return LedgerError(
             _("{location} is not a houqin ledger (or it is damaged).").format(location=where)

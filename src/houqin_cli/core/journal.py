@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -217,6 +217,12 @@ def record(
         payload=payload,
         reverses=reverses,
     )
+
+
+def imported(session: Session, action: str, entity: str, file: str, rows: Sequence[Any]) -> Journal:
+    """The one entry for a whole import: the file, how many records it added, their codes."""
+    payload = {"file": file, "count": len(rows), "codes": [r.code for r in rows]}
+    return append(session, action, entity, payload=payload)
 
 
 def append(

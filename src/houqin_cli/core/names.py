@@ -107,3 +107,20 @@ def resolve(session: Session, model: Any, text: str, what: str) -> Any:
                 )
             )
     raise InputError(_("No {what} matches {text!r}.").format(what=what, text=typed))
+
+
+def by_code(session: Session, model: Any, code: str) -> Any:
+    """The `model` record with this code, in any case; None if there is none."""
+    from sqlmodel import col
+
+    q = select(model).where(func.upper(col(model.code)) == code.strip().upper())
+    return session.execute(q).scalars().first()
+
+
+def find_code(session: Session, model: Any, code: str, missing: str) -> Any:
+    """The `model` record with this code, in any case; else exit 2 with `missing`
+    (a message with {code})."""
+    found = by_code(session, model, code)
+    if found is None:
+        raise InputError(missing.format(code=code))
+    return found

@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypedDict, Unpack
 
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
@@ -282,41 +283,29 @@ def parse(text: str) -> Schedule:
     return replace(found, seasons=seasons)
 
 
+class Options(TypedDict, total=False):
+    """The keyword options of `occurrences` and `due`, as Schedule's methods take them."""
+
+    terms: Sequence[TermSpan]
+    is_school_day: DayTest | None
+    last_done: date | None
+    shift: bool
+
+
+class DueOptions(Options, total=False):
+    since: date | None
+
+
 def occurrences(
-    spec: str | Schedule,
-    start: date,
-    end: date,
-    *,
-    terms: Sequence[TermSpan] = (),
-    is_school_day: DayTest | None = None,
-    last_done: date | None = None,
-    shift: bool = False,
+    spec: str | Schedule, start: date, end: date, **options: Unpack[Options]
 ) -> list[Occurrence]:
     """`Schedule.occurrences` for a spec given as text or as a Schedule."""
-    return _schedule(spec).occurrences(
-        start, end, terms=terms, is_school_day=is_school_day, last_done=last_done, shift=shift
-    )
+    return _schedule(spec).occurrences(start, end, **options)
 
 
-def due(
-    spec: str | Schedule,
-    day: date,
-    *,
-    last_done: date | None = None,
-    terms: Sequence[TermSpan] = (),
-    is_school_day: DayTest | None = None,
-    since: date | None = None,
-    shift: bool = False,
-) -> list[Occurrence]:
+def due(spec: str | Schedule, day: date, **options: Unpack[DueOptions]) -> list[Occurrence]:
     """`Schedule.due` for a spec given as text or as a Schedule."""
-    return _schedule(spec).due(
-        day,
-        last_done=last_done,
-        terms=terms,
-        is_school_day=is_school_day,
-        since=since,
-        shift=shift,
-    )
+    return _schedule(spec).due(day, **options)
 
 
 # -- helpers ----------------------------------------------------------------------------

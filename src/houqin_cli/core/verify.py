@@ -10,18 +10,42 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlmodel import col
 
+from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import GENESIS, Journal, entry_hash, row_digest, tracked_tables
+from houqin_cli.core.report import Finding
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
-
-    from houqin_cli.core.report import Finding
 
 
 _JOURNAL_SQL = (
     "SELECT seq, time, operator, command, action, entity, entity_id, code, reverses, "
     "payload, digests, prev_hash, hash FROM journal ORDER BY seq"
 )
+
+
+def _chain_break(seq: int, expected: int, linked: bool, intact: bool) -> Finding | None:
+    """The first thing wrong with entry `seq` where entry `expected` should come next."""
+    if seq > expected:
+        message = _("Journal entry {seq} is missing: it was deleted behind the program's back.")
+        return Finding(
+            "audit.journal", "entry.deleted", message.format(seq=expected), {"seq": expected}
+        )
+    if seq < expected:
+        message = _("Journal entry {seq} appears twice or out of order: an entry was inserted.")
+        code = "entry.inserted"
+    elif not linked:
+        message = _(
+            "Journal entry {seq} does not follow the entry before it: "
+            "an entry was inserted or removed here."
+        )
+        code = "entry.inserted"
+    elif not intact:
+        message = _("Journal entry {seq} was edited behind the program's back.")
+        code = "entry.edited"
+    else:
+        return None
+    return Finding("audit.journal", code, message.format(seq=seq), {"seq": seq})
 
 
 def _stream(conn: Any, sql: str, batch: int = 20000) -> Iterator[tuple[Any, ...]]:
@@ -49,7 +73,6 @@ def verify(
     """Recompute the chain, check a sealed entry, and compare every business row
     with the digest its last journal entry recorded. Returns findings and stats."""
     from houqin_cli.core.i18n import _
-    from houqin_cli.core.report import Finding
 
     findings: list[Finding] = []
     expected: dict[str, dict[str, str]] = {}
@@ -58,21 +81,10 @@ def verify(
     count = 0
     chain_ok = True
     sealed_hash: str | None = None
-    for (
-        seq,
-        time,
-        operator,
-        command,
-        action,
-        entity,
-        entity_id,
-        code,
-        reverses,
-        payload,
-        digests,
-        prev_hash,
-        own,
-    ) in _stream(conn, _JOURNAL_SQL):
+    for row in _stream(conn, _JOURNAL_SQL):
+        # seq, time, operator, command, action, entity, entity_id, code, reverses,
+        # payload, digests: what the hash covers; then the stored prev_hash and hash
+        seq, digests, prev_hash, own = row[0], row[10], row[11], row[12]
         count += 1
         if against is not None and seq == against[0]:
             sealed_hash = own
@@ -86,67 +98,11 @@ def verify(
                 bucket[pk] = digest
         if not chain_ok:
             continue
-        recomputed = entry_hash(
-            prev,
-            seq,
-            time,
-            operator,
-            command,
-            action,
-            entity,
-            entity_id,
-            code,
-            reverses,
-            payload,
-            digests,
-        )
-        if seq != next_seq:
+        recomputed = entry_hash(prev, *row[:11])
+        broken = _chain_break(seq, next_seq, prev_hash == prev, recomputed == own)
+        if broken is not None:
             chain_ok = False
-            if seq > next_seq:
-                findings.append(
-                    Finding(
-                        "audit.journal",
-                        "entry.deleted",
-                        _(
-                            "Journal entry {seq} is missing: it was deleted behind the program's back."
-                        ).format(seq=next_seq),
-                        {"seq": next_seq},
-                    )
-                )
-            else:
-                findings.append(
-                    Finding(
-                        "audit.journal",
-                        "entry.inserted",
-                        _(
-                            "Journal entry {seq} appears twice or out of order: an entry was inserted."
-                        ).format(seq=seq),
-                        {"seq": seq},
-                    )
-                )
-        elif prev_hash != prev:
-            chain_ok = False
-            findings.append(
-                Finding(
-                    "audit.journal",
-                    "entry.inserted",
-                    _(
-                        "Journal entry {seq} does not follow the entry before it: "
-                        "an entry was inserted or removed here."
-                    ).format(seq=seq),
-                    {"seq": seq},
-                )
-            )
-        elif recomputed != own:
-            chain_ok = False
-            findings.append(
-                Finding(
-                    "audit.journal",
-                    "entry.edited",
-                    _("Journal entry {seq} was edited behind the program's back.").format(seq=seq),
-                    {"seq": seq},
-                )
-            )
+            findings.append(broken)
         prev = own
         next_seq = seq + 1
     if against is not None:
@@ -174,9 +130,13 @@ def _record_name(table: Table, row: Mapping[str, Any], pk: str) -> str:
     return f"#{pk}"
 
 
+def _row_finding(code: str, message: str, table: str, record: str) -> Finding:
+    found = {"table": table, "record": record}
+    return Finding("audit.rows", code, message.format(**found), found)
+
+
 def _verify_rows(conn: Any, expected: dict[str, dict[str, str]], findings: list[Finding]) -> int:
     from houqin_cli.core.i18n import _
-    from houqin_cli.core.report import Finding
 
     checked = 0
     for name, table in sorted(tracked_tables().items()):
@@ -193,40 +153,16 @@ def _verify_rows(conn: Any, expected: dict[str, dict[str, str]], findings: list[
                 continue
             record = _record_name(table, row, pk)
             if recorded is None or recorded == "-":
-                findings.append(
-                    Finding(
-                        "audit.rows",
-                        "row.inserted",
-                        _("{table} {record} was inserted behind the program's back.").format(
-                            table=name, record=record
-                        ),
-                        {"table": name, "record": record},
-                    )
-                )
+                message = _("{table} {record} was inserted behind the program's back.")
+                findings.append(_row_finding("row.inserted", message, name, record))
             else:
-                findings.append(
-                    Finding(
-                        "audit.rows",
-                        "row.changed",
-                        _("{table} {record} was changed behind the program's back.").format(
-                            table=name, record=record
-                        ),
-                        {"table": name, "record": record},
-                    )
-                )
+                message = _("{table} {record} was changed behind the program's back.")
+                findings.append(_row_finding("row.changed", message, name, record))
         for pk, digest in want.items():
             if digest != "-" and pk not in seen:
                 record = _deleted_name(conn, name, pk)
-                findings.append(
-                    Finding(
-                        "audit.rows",
-                        "row.deleted",
-                        _("{table} {record} was deleted behind the program's back.").format(
-                            table=name, record=record
-                        ),
-                        {"table": name, "record": record},
-                    )
-                )
+                message = _("{table} {record} was deleted behind the program's back.")
+                findings.append(_row_finding("row.deleted", message, name, record))
     for name in sorted(set(expected) - set(tracked_tables())):
         if any(d != "-" for d in expected[name].values()):
             findings.append(

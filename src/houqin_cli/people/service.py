@@ -4,7 +4,7 @@ records through this service, by id."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -42,6 +42,7 @@ ROLES: dict[str, str] = {
     "cleaner": "保洁",
 }
 WHAT = {"person": N_("person"), "unit": N_("unit"), "place": N_("place")}
+R = TypeVar("R", Person, Unit, Place)
 
 
 def _clean_name(name: str, what: str) -> str:
@@ -148,6 +149,14 @@ def active_person(session: Session, text: str) -> Person:
     return require_active(find_person(session, text))
 
 
+def _added(session: Session, action: str, record: R, payload: dict[str, Any]) -> R:
+    """A new person, unit or place: stored, given its id, journalled."""
+    session.add(record)
+    session.flush()
+    journal.record(session, action, record, payload)
+    return record
+
+
 # -- units -----------------------------------------------------------------------
 
 
@@ -168,20 +177,13 @@ def add_unit(
         parent_id=parent_u.id if parent_u else None,
         initials=names.initials(name),
     )
-    session.add(unit)
-    session.flush()
-    journal.record(
-        session,
-        "unit.add",
-        unit,
-        {
-            "name": name,
-            "kind": kind,
-            "head": head_p.code if head_p else None,
-            "parent": parent_u.code if parent_u else None,
-        },
-    )
-    return unit
+    payload = {
+        "name": name,
+        "kind": kind,
+        "head": head_p.code if head_p else None,
+        "parent": parent_u.code if parent_u else None,
+    }
+    return _added(session, "unit.add", unit, payload)
 
 
 # -- places ----------------------------------------------------------------------
@@ -209,20 +211,8 @@ def add_place(
         kind=kind,
         initials=names.initials(name),
     )
-    session.add(place)
-    session.flush()
-    journal.record(
-        session,
-        "place.add",
-        place,
-        {
-            "name": name,
-            "building": bld,
-            "kind": kind,
-            "unit": owner.code if owner else None,
-        },
-    )
-    return place
+    payload = {"name": name, "building": bld, "kind": kind, "unit": owner.code if owner else None}
+    return _added(session, "place.add", place, payload)
 
 
 # -- people ----------------------------------------------------------------------
@@ -273,20 +263,13 @@ def add_person(
         active=True,
         initials=names.initials(name),
     )
-    session.add(person)
-    session.flush()
-    journal.record(
-        session,
-        "people.add",
-        person,
-        {
-            "name": name,
-            "unit": owner.code if owner else None,
-            "roles": role_list,
-            "phone": phone,
-        },
-    )
-    return person
+    payload = {
+        "name": name,
+        "unit": owner.code if owner else None,
+        "roles": role_list,
+        "phone": phone,
+    }
+    return _added(session, "people.add", person, payload)
 
 
 def edit_person(
@@ -343,12 +326,7 @@ def leave(session: Session, text: str, day: date) -> Person:
     person.active = False
     person.left_on = day
     session.flush()
-    journal.record(
-        session,
-        "people.leave",
-        person,
-        {"date": day.isoformat()},
-    )
+    journal.record(session, "people.leave", person, {"date": day.isoformat()})
     return person
 
 
@@ -380,3 +358,36 @@ def unit_names(session: Session) -> dict[int, str]:
 
 def place_names(session: Session) -> dict[int, str]:
     return names_by_id(session, Place)
+
+
+def person_by_id(session: Session, person_id: int) -> Person:
+    """The person a record refers to by id (such as a loan's borrower)."""
+    person = session.get(Person, person_id)
+    assert person is not None
+    return person
+
+
+def units_of_kind(session: Session, kind: str) -> list[Unit]:
+    """The units of one kind (such as every class), by code."""
+    q = select(Unit).where(col(Unit.kind) == kind).order_by(col(Unit.code))
+    return list(session.execute(q).scalars())
+
+
+def places_of_kinds(session: Session, kinds: tuple[str, ...]) -> list[Place]:
+    """The places of these kinds, by code."""
+    q = select(Place).where(col(Place.kind).in_(kinds)).order_by(col(Place.code))
+    return list(session.execute(q).scalars())
+
+
+def place_ids_of_unit(session: Session, unit_id: int) -> list[int]:
+    """The ids of the places a unit uses (a class's own room)."""
+    q = select(col(Place.id)).where(col(Place.unit_id) == unit_id)
+    return [pid for pid in session.execute(q).scalars() if pid is not None]
+
+
+def registry_count(session: Session) -> int:
+    """How many people, units and places the registries hold."""
+    return sum(
+        session.execute(select(func.count()).select_from(m)).scalar() or 0
+        for m in (Person, Unit, Place)
+    )

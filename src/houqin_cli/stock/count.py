@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import clock, journal, money
+from houqin_cli.core import clock, journal, money, names
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
@@ -28,11 +28,7 @@ from houqin_cli.stock.valuation import adjustment_value
 
 
 def find_count(session: Session, code: str) -> StockCount:
-    count = (
-        session.execute(select(StockCount).where(col(StockCount.code) == code.strip().upper()))
-        .scalars()
-        .first()
-    )
+    count: StockCount | None = names.by_code(session, StockCount, code)
     if count is None:
         raise InputError(_("No stocktake {code}.").format(code=code))
     return count
@@ -172,7 +168,7 @@ def record(
 
 def import_counts(session: Session, actor: Actor, code: str, path: Path) -> int:
     """The filled-in count sheet: every row or none."""
-    from houqin_cli.core.imports import Field, Refusals, read_rows, row_error
+    from houqin_cli.core.imports import Field, Refusals, checked, read_rows, row_error
 
     count = _open(find_count(session, code))
     rows = read_rows(
@@ -197,10 +193,7 @@ def import_counts(session: Session, actor: Actor, code: str, path: Path) -> int:
         if raw is None or str(raw).strip() == "":
             continue
         with refusals.row():
-            try:
-                item = find_item(session, str(row.values.get("item_code") or ""))
-            except InputError as exc:
-                raise row_error(row, "item_code", exc.message) from exc
+            item = checked(row, "item_code", lambda code: find_item(session, str(code or "")))
             try:
                 milli = money.qty_to_milli(money.parse_qty(str(raw)))
                 _record_line(session, actor, count, item, milli)

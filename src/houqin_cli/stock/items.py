@@ -293,12 +293,7 @@ def import_items(session: Session, path: Path) -> list[StockItem]:
         with refusals.row():
             created.append(_item_from_row(session, row, known))
     refusals.done()
-    journal.append(
-        session,
-        "stock.item.import",
-        "stock_item",
-        payload={"file": path.name, "count": len(created), "codes": [i.code for i in created]},
-    )
+    journal.imported(session, "stock.item.import", "stock_item", path.name, created)
     return created
 
 

@@ -38,15 +38,9 @@ ITEM = (
 MOVEMENTS = "stock movements"
 
 
-def item_list(
-    session: Session,
-    *,
-    category: str | None = None,
-    durable: bool | None = None,
-    include_retired: bool = False,
-) -> Report:
-    rows = list_items(session, category=category, durable=durable, include_retired=include_retired)
-    return Report(_("Stock items"), columns(*ITEM), rows)
+def item_list(session: Session, **filters: Any) -> Report:
+    """`stock item list`: the items `filters` (those of `list_items`) select."""
+    return Report(_("Stock items"), columns(*ITEM), list_items(session, **filters))
 
 
 def item_show(session: Session, text: str) -> Report:
@@ -221,15 +215,11 @@ def movements(
 
 
 def movements_report(
-    session: Session,
-    *,
-    start: str | None = None,
-    end: str | None = None,
-    kind: str | None = None,
-    unit: str | None = None,
+    session: Session, *, start: str | None = None, end: str | None = None, **filters: Any
 ) -> Report:
+    """`stock movements`: --from and --to a day or a month; `filters` those of `movements`."""
     a, b = period_range(session, start, end)
-    rows = movements(session, start=a, end=b, kind=kind, unit=unit)
+    rows = movements(session, start=a, end=b, **filters)
     cols = columns(
         "code",
         "date",

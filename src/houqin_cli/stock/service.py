@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -28,6 +28,22 @@ PREFIX = {"receive": "RK", "issue": "CK", "return": "TK", "void": "HC", "gain": 
 def find_item(session: Session, text: str) -> StockItem:
     found: StockItem = names.resolve(session, StockItem, text, _(WHAT))
     return found
+
+
+def reversed_by(session: Session, m: StockMovement) -> str | None:
+    """The code of the movement that reversed `m` (红冲); None while it stands."""
+    q = select(col(StockMovement.code)).where(col(StockMovement.reverses_id) == m.id)
+    code: str | None = session.execute(q).scalar()
+    return code
+
+
+def received(session: Session, code: str) -> tuple[str, int, bool] | None:
+    """The stock receipt with this code (any case): its code, value in fen, and whether
+    it was reversed; None when there is no stock receipt of that code."""
+    m = names.by_code(session, StockMovement, code)
+    if m is None or m.kind != "receive":
+        return None
+    return m.code, m.value_delta, reversed_by(session, m) is not None
 
 
 def positive_qty(text: str) -> int:
@@ -247,13 +263,7 @@ def void(session: Session, actor: Actor, code: str, reason: str, day: date) -> S
     """红冲: a new movement that reverses a receipt, issue or return."""
     if not reason.strip():
         raise InputError(_("A reversal needs a reason: --reason TEXT."))
-    original = (
-        session.execute(
-            select(StockMovement).where(func.upper(col(StockMovement.code)) == code.strip().upper())
-        )
-        .scalars()
-        .first()
-    )
+    original = names.by_code(session, StockMovement, code)
     if original is None:
         raise InputError(_("No stock movement {code}.").format(code=code))
     if original.kind not in ("receive", "issue", "return"):
@@ -262,9 +272,7 @@ def void(session: Session, actor: Actor, code: str, reason: str, day: date) -> S
                 code=original.code, kind=original.kind
             )
         )
-    done = session.execute(
-        select(col(StockMovement.code)).where(col(StockMovement.reverses_id) == original.id)
-    ).scalar()
+    done = reversed_by(session, original)
     if done:
         raise RuleError(
             _("{code} was already reversed by {by}.").format(code=original.code, by=done)
@@ -285,12 +293,8 @@ def void(session: Session, actor: Actor, code: str, reason: str, day: date) -> S
         person_id=original.person_id,
     )
     post(session, item, m)
-    seq = session.execute(
-        select(col(journal.Journal.seq))
-        .where(col(journal.Journal.code) == original.code)
-        .order_by(col(journal.Journal.seq))
-        .limit(1)
-    ).scalar()
+    entries = journal.entries_for(session, [original.code])  # the first is what is reversed
+    seq = entries[0].seq if entries else None
     _journal(session, m, item, reverses=original.code, reason=reason.strip(), reverses_seq=seq)
     return m
 

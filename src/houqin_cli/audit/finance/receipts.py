@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.audit.finance.categories import Category, category
-from houqin_cli.audit.finance.goods import by_code, is_voided, links
+from houqin_cli.audit.finance.goods import is_voided, links
 from houqin_cli.audit.finance.models import Receipt, ReceiptApproval
-from houqin_cli.core import clock, journal, money, settings
+from houqin_cli.core import clock, journal, money, names, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
@@ -205,7 +205,7 @@ def add_receipt(
 
 
 def find_receipt(session: Session, code: str) -> Receipt:
-    r: Receipt | None = by_code(session, Receipt, code)
+    r: Receipt | None = names.by_code(session, Receipt, code)
     if r is None:
         raise InputError(_("No receipt {code}.").format(code=code))
     return r
@@ -245,12 +245,8 @@ def void_receipt(session: Session, actor: Actor, code: str, reason: str, day: da
     )
     session.add(reversal)
     session.flush()
-    seq = session.execute(
-        select(col(journal.Journal.seq))
-        .where(col(journal.Journal.code) == original.code)
-        .order_by(col(journal.Journal.seq))
-        .limit(1)
-    ).scalar()
+    entries = journal.entries_for(session, [original.code])  # the first is what is reversed
+    seq = entries[0].seq if entries else None
     journal.record(
         session,
         "audit.receipt.void",
