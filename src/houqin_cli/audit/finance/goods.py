@@ -24,10 +24,12 @@ def is_voided() -> Any:
 def links(session: Session, stock: list[str], assets: list[str]) -> list[ReceiptLink]:
     """The receipt's links, refused when a code names nothing, a reversed stock receipt,
     or goods another receipt already reimbursed."""
+    found: list[ReceiptLink] = []
+    if not stock and not assets:  # a service: the other groups' modules stay unloaded
+        return found
     from houqin_cli.asset.cards import card_value
     from houqin_cli.stock.service import received
 
-    found: list[ReceiptLink] = []
     for code in stock:
         receipt = received(session, code)
         if receipt is None:
