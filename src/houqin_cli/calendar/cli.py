@@ -29,7 +29,7 @@ def term_add(
 ) -> Done:
     from houqin_cli.calendar import service
 
-    t = service.add_term(s, name, day(s, start), day(s, end))
+    t = service.add_term(s, name, day(s, start, future=True), day(s, end, future=True))
     return Done(_("Added term {name}.").format(name=t.name), t.name)
 
 

@@ -28,12 +28,26 @@ def show(report: Report, fmt: str | None, output: str | None) -> None:
         raise typer.Exit(1)
 
 
-def day(session: Any, text: str | None) -> Any:
-    """A --date option in the school's zone; today when not given."""
+def day(session: Any, text: str | None, *, future: bool = False) -> Any:
+    """A --date option in the school's zone; today when not given. A day after today
+    is exit 2 (a typo such as 2027 for 2026 would otherwise count in every balance)
+    unless `future` says the command looks ahead (a loan's due date, a term)."""
     from houqin_cli.core import clock, settings
+    from houqin_cli.core.errors import InputError
+    from houqin_cli.core.i18n import _
 
     tz = settings.timezone(session)
-    return clock.parse_date(text, tz) if text else clock.today(tz)
+    today = clock.today(tz)
+    if not text:
+        return today
+    when = clock.parse_date(text, tz)
+    if when > today and not future:
+        raise InputError(
+            _(
+                "{date} is after today ({today}): nothing can be recorded as done in the future."
+            ).format(date=when, today=today)
+        )
+    return when
 
 
 def say(message: str) -> None:

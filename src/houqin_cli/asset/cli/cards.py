@@ -72,7 +72,7 @@ def add(
             name,
             category=category,
             value=value,
-            acquired=day(s, acquired),
+            acquired=day(s, acquired, future=True),  # cards.add names the rule
             qty=qty,
             unit=unit,
             place=place,

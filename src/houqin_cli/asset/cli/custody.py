@@ -30,7 +30,7 @@ def lend(
 ) -> Done:
     from houqin_cli.asset import custody
 
-    loan = custody.lend(s, s.info["actor"], asset, to, day(s, due), qty, note)
+    loan = custody.lend(s, s.info["actor"], asset, to, day(s, due, future=True), qty, note)
     return made(
         _("Lent: {code}; print the IOU with `houqin asset iou {code} -o iou.md`."), loan.code
     )

@@ -70,14 +70,13 @@ def receipt_add(
     note: Note = None,
 ) -> Done:
     from houqin_cli.audit.finance import receipts
-    from houqin_cli.core import clock, settings
 
     r = receipts.add_receipt(
         s,
         s.info["actor"],
         supplier=supplier,
         invoice=invoice,
-        invoice_date=clock.parse_date(invoice_date, settings.timezone(s)),
+        invoice_date=day(s, invoice_date, future=True),  # add_receipt names the rule
         amount=amount,
         category_text=category,
         handler=handler,
