@@ -21,7 +21,14 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.service import find_party, find_place, person_names, place_names, unit_names
+from houqin_cli.people.service import (
+    find_party,
+    find_place,
+    party_ids,
+    person_names,
+    place_names,
+    unit_names,
+)
 
 WHAT = N_("asset")
 STATUSES = ("in_use", "on_loan", "scrapped")
@@ -88,11 +95,6 @@ def require_here(asset: Asset, doing: str) -> None:
                 code=asset.code, name=asset.name, doing=doing
             )
         )
-
-
-def party_ids(party: Any) -> tuple[int | None, int | None]:
-    """(person id, unit id) of the unit or person that people.service.find_party found."""
-    return (None, party.id) if party.__tablename__ == "unit" else (party.id, None)
 
 
 def custodian_ids(session: Session, text: str | None) -> tuple[int | None, int | None]:

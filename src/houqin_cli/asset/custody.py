@@ -15,7 +15,6 @@ from houqin_cli.asset.cards import (
     card,
     event,
     find_asset,
-    party_ids,
     pieces_of,
     require_here,
     split,
@@ -32,6 +31,7 @@ from houqin_cli.core.report import Finding
 from houqin_cli.people.service import (
     active_person,
     find_party,
+    party_ids,
     person_by_id,
     person_names,
     unit_names,

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset import categories, custody
-from houqin_cli.asset.cards import STATUSES, find_asset, names_of, party_ids, row
+from houqin_cli.asset.cards import STATUSES, find_asset, names_of, row
 from houqin_cli.asset.depreciation import fixed_test
 from houqin_cli.asset.models import Asset, AssetEvent
 from houqin_cli.asset.reports import totals
@@ -17,7 +17,7 @@ from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Report
-from houqin_cli.people.service import find_party, find_place
+from houqin_cli.people.service import find_party, find_place, party_ids
 
 CARD = (
     "code", "name", "category_name", "qty", "unit", "unit_value", "total_value", "acquired",

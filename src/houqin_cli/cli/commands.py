@@ -72,10 +72,6 @@ def _expose(command: F, fn: F, hidden: int, extra: list[inspect.Parameter]) -> N
     command.__annotations__ = {p.name: p.annotation for p in params}
 
 
-def _register(app: typer.Typer, name: str, help: str, settings: dict[str, Any]) -> Callable[[F], F]:
-    return app.command(name, help=help, **settings)
-
-
 _OUTPUT = [
     inspect.Parameter("fmt", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Format),
     inspect.Parameter("output", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Output),
@@ -106,7 +102,7 @@ def report(
             show(result, fmt, output)
 
         _expose(command, fn, 0 if session is None else 1, _OUTPUT)
-        _register(app, name, help, settings)(command)
+        app.command(name, help=help, **settings)(command)
         return fn
 
     return register
@@ -128,7 +124,7 @@ def write(app: typer.Typer, name: str, *, help: str, **settings: Any) -> Callabl
                 say(done.message)
 
         _expose(command, fn, 1, [])
-        _register(app, name, help, settings)(command)
+        app.command(name, help=help, **settings)(command)
         return fn
 
     return register

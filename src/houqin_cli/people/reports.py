@@ -20,7 +20,7 @@ from houqin_cli.people.service import (
     choice,
     find_person,
     find_unit,
-    parse_roles,
+    holds_role,
     unit_names,
 )
 
@@ -55,8 +55,7 @@ def people(
     if unit:
         q = q.where(col(Person.unit_id) == find_unit(session, unit).id)
     if role:
-        wanted = parse_roles([role])[0]
-        q = q.where((" " + col(Person.roles) + " ").like(f"% {wanted} %"))
+        q = q.where(holds_role(role))
     units = unit_names(session)
     rows = [person_row(row, units) for row in session.execute(q)]
     return Report(_("People"), columns(*PEOPLE, command="people list"), rows)

@@ -132,6 +132,11 @@ def find_party(session: Session, text: str, *, active: bool = True) -> Unit | Pe
     return party
 
 
+def party_ids(party: Unit | Person) -> tuple[int | None, int | None]:
+    """(person id, unit id) of the unit or person `find_party` found."""
+    return (None, party.id) if isinstance(party, Unit) else (party.id, None)
+
+
 def require_active(person: Person) -> Person:
     """A person who has left keeps their history but cannot be newly assigned,
     sign or receive anything (exit 3)."""
@@ -330,34 +335,40 @@ def leave(session: Session, text: str, day: date) -> Person:
     return person
 
 
+def holds_role(role: str) -> Any:
+    """SQL: the person holds `role` (roles are stored space-separated)."""
+    wanted = parse_roles([role])[0]
+    return (" " + col(Person.roles) + " ").like(f"% {wanted} %")
+
+
 def with_role(session: Session, role: str) -> list[str]:
     """The codes of the active people holding `role`."""
-    wanted = parse_roles([role])[0]
     q = (
         select(col(Person.code))
-        .where(col(Person.active).is_(True))
-        .where((" " + col(Person.roles) + " ").like(f"% {wanted} %"))
+        .where(col(Person.active).is_(True), holds_role(role))
         .order_by(col(Person.code))
     )
     return list(session.execute(q).scalars())
 
 
-def names_by_id(session: Session, model: type[Person] | type[Unit] | type[Place]) -> dict[int, str]:
+def _names_by_id(
+    session: Session, model: type[Person] | type[Unit] | type[Place]
+) -> dict[int, str]:
     """id -> name of every person, unit or place: one query for a whole listing."""
     rows = session.execute(select(col(model.id), col(model.name))).all()
     return {rid: name for rid, name in rows if rid is not None}
 
 
 def person_names(session: Session) -> dict[int, str]:
-    return names_by_id(session, Person)
+    return _names_by_id(session, Person)
 
 
 def unit_names(session: Session) -> dict[int, str]:
-    return names_by_id(session, Unit)
+    return _names_by_id(session, Unit)
 
 
 def place_names(session: Session) -> dict[int, str]:
-    return names_by_id(session, Place)
+    return _names_by_id(session, Place)
 
 
 def person_by_id(session: Session, person_id: int) -> Person:

@@ -15,7 +15,7 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.service import active_person, find_party
+from houqin_cli.people.service import active_person, find_party, party_ids
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.valuation import post, qty_text
 
@@ -93,9 +93,8 @@ def _movement(
 def party_fields(party: Any) -> dict[str, int | None]:
     """The movement's column for who draws or returns: a unit (unit_id) or a person
     (person_id), as `people.service.find_party` found it."""
-    if party.__tablename__ == "unit":
-        return {"unit_id": party.id}
-    return {"person_id": party.id}
+    person_id, unit_id = party_ids(party)
+    return {"unit_id": unit_id} if unit_id is not None else {"person_id": person_id}
 
 
 def _journal(
