@@ -98,6 +98,12 @@ SPECS: dict[str, Spec] = {
             N_("A purchase above this needs two approvers"),
         ),
         _spec(
+            "approval.role",
+            "text",
+            "approver",
+            N_("The role whoever approves must hold (receipts, exemptions, counts, scrapping)"),
+        ),
+        _spec(
             "audit.invoice_max_age_days",
             "int",
             "180",

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import journal, names
+from houqin_cli.core import journal, names, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
@@ -332,6 +332,33 @@ def leave(session: Session, text: str, day: date) -> Person:
     person.left_on = day
     session.flush()
     journal.record(session, "people.leave", person, {"date": day.isoformat()})
+    return person
+
+
+def require_role(session: Session, person: Person) -> Person:
+    """An approver holds the role `approval.role` names (by default `approver`)."""
+    role = parse_roles([settings.get(session, "approval.role")])[0]
+    if role not in person.roles.split():
+        raise RuleError(
+            _(
+                "{name} ({code}) does not have the {role} role; give it with `houqin people edit {code} --add-role {role}`."
+            ).format(name=person.name, code=person.code, role=role)
+        )
+    return person
+
+
+def approver(
+    session: Session, text: str, *, excluding: tuple[int | None, ...], what: str
+) -> Person:
+    """The one approval rule (CONVENTIONS, "Approvals"): someone still here, holding the
+    approver role, who is none of `excluding` (whoever did, asked for or counted `what`)."""
+    person = require_role(session, active_person(session, text))
+    if person.id in excluding:
+        raise RuleError(
+            _(
+                "{name} ({code}) did, asked for or counted {what} and cannot also approve it; name someone else with the approver role."
+            ).format(name=person.name, code=person.code, what=what)
+        )
     return person
 
 

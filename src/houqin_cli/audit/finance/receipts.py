@@ -20,7 +20,7 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.service import active_person
+from houqin_cli.people.service import active_person, require_role
 
 
 def amount_of(text: str) -> int:
@@ -59,12 +59,7 @@ def _approvers(session: Session, names: list[str], signers: list[Any]) -> list[A
                     name=p.name, code=p.code
                 )
             )
-        if "approver" not in p.roles.split():
-            raise RuleError(
-                _(
-                    "{name} ({code}) does not have the approver role; give it with `houqin people edit {code} --add-role approver`."
-                ).format(name=p.name, code=p.code)
-            )
+        require_role(session, p)
     return approved
 
 
