@@ -40,6 +40,7 @@ BASE_ENV = {
     "NO_COLOR": "1",
     "HOUQIN_DB": "",
     "HOUQIN_DEBUG": "",
+    "HOUQIN_WITNESS": "",  # no witness log unless a test names one (tests/core/test_witness.py)
     "COLUMNS": "200",
 }
 

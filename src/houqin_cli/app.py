@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from houqin_cli import __version__, domains
-from houqin_cli.core.errors import HouqinError
+from houqin_cli.core.errors import HouqinError, InputError
 from houqin_cli.core.i18n import N_, _, detect_language, set_language
 
 
@@ -75,18 +75,36 @@ class LazyGroup(TyperGroup):
                 complete_var=complete_var,
                 standalone_mode=False,
                 **extra,
-            )
+            ),
+            argv,
         )
         if standalone_mode:
             sys.exit(code)
         return code
 
 
-def run_guarded(call: Any) -> int:
+def _require_text(argv: Sequence[str]) -> None:
+    """Arguments and HOUQIN_* variables that are not valid UTF-8 (Python keeps their
+    bytes as lone surrogates) are a bad argument, not an error deep in the driver."""
+    named = [(_("Argument {n}").format(n=i), a) for i, a in enumerate(argv, start=1)]
+    named += [(k, v) for k, v in os.environ.items() if k.startswith("HOUQIN_")]
+    for name, text in named:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError(
+                _("{name} is not valid UTF-8 text ({shown}); type it again.").format(
+                    name=name, shown=repr(os.fsencode(text))[2:-1]
+                )
+            ) from exc
+
+
+def run_guarded(call: Any, argv: Sequence[str] = ()) -> int:
     """The error boundary: every failure becomes one line and its exit code."""
     from typer._click import exceptions as click_exc
 
     try:
+        _require_text(argv)
         rv = call()
         return rv if isinstance(rv, int) else 0
     except HouqinError as exc:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
-from houqin_cli.cli.options import Format, Output
+from houqin_cli.cli.options import Force, Format, Output
 from houqin_cli.cli.output import created, say, show
 from houqin_cli.cli.run import state
 from houqin_cli.core.i18n import _
@@ -57,6 +57,17 @@ def added(record: Any) -> Done:
     return Done(_("Added {name} ({code}).").format(name=record.name, code=record.code), record.code)
 
 
+def _export_mode(s: Any, plain: bool) -> int:
+    """The mode of a file written with -o: the setting `export.mode` (0600 unless
+    widened), read on the command's session (`plain`: a Reader)."""
+    from houqin_cli.core import settings
+
+    text = (
+        settings.read(s, "export.mode")["export.mode"] if plain else settings.get(s, "export.mode")
+    )
+    return int(text, 8)
+
+
 def _expose(command: F, fn: F, hidden: int, extra: list[inspect.Parameter]) -> None:
     """Show Typer `fn`'s parameters after the first `hidden` ones, then `extra`. The
     hidden parameter's annotation is never evaluated (it may name a type imported
@@ -75,6 +86,7 @@ def _expose(command: F, fn: F, hidden: int, extra: list[inspect.Parameter]) -> N
 _OUTPUT = [
     inspect.Parameter("fmt", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Format),
     inspect.Parameter("output", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Output),
+    inspect.Parameter("force", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Force),
 ]
 
 
@@ -91,15 +103,22 @@ def report(
     def register(fn: F) -> F:
         @functools.wraps(fn)
         def command(
-            *args: Any, fmt: str | None = None, output: str | None = None, **kw: Any
+            *args: Any,
+            fmt: str | None = None,
+            output: str | None = None,
+            force: bool = False,
+            **kw: Any,
         ) -> None:
+            mode = 0o600
             if session is None:
                 result: Report = fn(*args, **kw)
             else:
                 run = state()
                 with run.reader() if session == "reader" else run.read() as s:
                     result = fn(s, *args, **kw)
-            show(result, fmt, output)
+                    if output is not None:
+                        mode = _export_mode(s, session == "reader")
+            show(result, fmt, output, force=force, mode=mode)
 
         _expose(command, fn, 0 if session is None else 1, _OUTPUT)
         app.command(name, help=help, **settings)(command)

@@ -30,6 +30,10 @@ Output = Annotated[
         help=_("Write to FILE; the format follows its extension (.csv .xlsx .json .md)."),
     ),
 ]
+Force = Annotated[
+    bool,
+    typer.Option("--force", help=_("With -o: replace FILE if it exists.")),
+]
 Note = Annotated[str | None, typer.Option("--note", help=_("A note."))]
 Pieces = Annotated[str | None, typer.Option("--qty", help=_("How many pieces (default all)."))]
 DryRun = Annotated[

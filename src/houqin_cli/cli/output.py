@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     from houqin_cli.core.report import Report
 
 
-def show(report: Report, fmt: str | None, output: str | None) -> None:
+def show(
+    report: Report, fmt: str | None, output: str | None, *, force: bool = False, mode: int = 0o600
+) -> None:
     """Render a report; a check with findings then exits 1 (on purpose)."""
     from houqin_cli.core.render import render
 
-    render(report, fmt, output)
+    render(report, fmt, output, force=force, mode=mode)
     if report.is_check and not report.ok:
         raise typer.Exit(1)
 

@@ -65,6 +65,10 @@ def now(tz: tzinfo | None = None) -> datetime:
                 text=text
             )
         ) from exc
+    if not 1900 <= value.year <= 9998:  # a ledger's days, with room for any zone's offset
+        raise InputError(
+            _("HOUQIN_NOW={text!r} is outside the years 1900 to 9998.").format(text=text)
+        )
     if value.tzinfo is None:
         value = value.replace(tzinfo=tz or ZoneInfo(DEFAULT_ZONE))
     return value.astimezone(UTC)

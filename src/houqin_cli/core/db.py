@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.core.errors import HouqinError, InternalError, LedgerError
+from houqin_cli.core.errors import HouqinError, InputError, InternalError, LedgerError
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -56,10 +56,15 @@ class Ledger:
             url = target.replace("postgres://", "postgresql+psycopg://", 1)
             if url.startswith("postgresql://"):
                 url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+            _check_url(url)
             return cls(target=url, backend="postgresql")
         if target.startswith("sqlite:///"):
             target = target[len("sqlite:///") :]
         path = Path(target).expanduser()
+        if len(os.fsencode(path)) > 4095 or any(len(os.fsencode(p)) > 255 for p in path.parts):
+            raise InputError(
+                _("The ledger's path is too long: a file or folder name has at most 255 bytes.")
+            )
         return cls(target=str(path), backend="sqlite", path=path)
 
     @property
@@ -89,12 +94,33 @@ class Ledger:
             return self._sqlite_revision()
         return self._pg_revision()
 
+    def require_regular(self) -> None:
+        """A SQLite ledger is a regular file this user may read and write: a FIFO would
+        hang, a device or a folder is no ledger, another user's 0600 file cannot open."""
+        assert self.path is not None
+        if not self.path.exists():
+            return
+        if not self.path.is_file():
+            raise LedgerError(
+                _("{location} is not a regular file, so it cannot be a ledger.").format(
+                    location=self.location
+                )
+            )
+        if not os.access(self.path, os.R_OK | os.W_OK):
+            raise LedgerError(
+                _(
+                    "{location} belongs to {owner} and only its owner may use it (mode 0600). "
+                    "Run houqin as that user; for several users, share one ledger through "
+                    "PostgreSQL or give the file to a group (chgrp, chmod 660), as the README's "
+                    '"Sharing one ledger" says.'
+                ).format(location=self.location, owner=_owner(self.path))
+            )
+
     def _sqlite_revision(self) -> str | None:
         assert self.path is not None
         if not self.path.exists():
             raise self.missing_error()
-        if self.path.is_dir():
-            raise self.foreign_error()
+        self.require_regular()
         with open(self.path, "rb") as fh:
             head = fh.read(16)
         if head == b"" and self.path.stat().st_size == 0:
@@ -303,9 +329,58 @@ class Reader:
         return f"(CAST(EXTRACT(YEAR FROM {column}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM {column}) AS INTEGER))"
 
 
+def _owner(path: Path) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(path.stat().st_uid).pw_name
+    except (ImportError, KeyError, OSError):
+        return str(path.stat().st_uid)
+
+
+def _check_url(url: str) -> None:
+    """A PostgreSQL URL that cannot be parsed is a bad argument (exit 2)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(url).port  # noqa: B018 (the port is parsed lazily)
+    except (ArgumentError, ValueError) as exc:
+        raise InputError(
+            _("Invalid PostgreSQL URL: {reason}; the form is postgresql://USER@HOST/DB.").format(
+                reason=str(exc).splitlines()[0]
+            )
+        ) from exc
+
+
+# where SQLAlchemy turns stored values into Python ones as it hands out rows
+_ROW_CODE = ("result", "_result", "row", "_row", "_py_row", "processors", "_processors", "_py_proc")
+
+
+def _raised_reading_a_row(exc: BaseException) -> bool:
+    """The error came out of SQLAlchemy turning a stored value into a Python one (a
+    DATE column holding 'garbage'): the innermost Python frame is its result code."""
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    if last is None:
+        return False
+    folder, _sep, name = last.replace(os.sep, "/").rpartition("/")
+    return folder.endswith("sqlalchemy/engine") and name.startswith(_ROW_CODE)
+
+
 def translate_db_error(exc: BaseException, ledger: Ledger | None = None) -> HouqinError:
     """Map a driver error to exit 4 with one clear line; anything else is a bug."""
     module = type(exc).__module__
+    if isinstance(exc, ValueError | TypeError) and _raised_reading_a_row(exc):
+        return LedgerError(
+            _(
+                "The ledger holds a value that cannot be read ({error}): a row was damaged "
+                "or tampered with. Run `houqin db check`, which names it."
+            ).format(error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        )
     if not module.startswith(("sqlalchemy", "sqlite3", "psycopg")):
         return InternalError(f"{type(exc).__name__}: {exc}")
     text = str(getattr(exc, "orig", None) or exc).lower()

@@ -166,13 +166,34 @@ def attach(session: Session, actor: Actor) -> None:
             touched[(table.name, _pk_text(table, obj))] = table
 
 
+def select_sql(table: Table) -> str:
+    """SELECT of every column of `table`, to be read as stored: through the driver, not
+    SQLAlchemy's types, so a tampered value of another type or out of its domain (a
+    date 'garbage', a boolean 2) is digested as it is and cannot crash or compare equal."""
+    return "SELECT " + ", ".join(f'"{c.name}"' for c in table.columns) + f' FROM "{table.name}"'
+
+
+def stored_digest(table: Table, values: Sequence[Any]) -> str:
+    """`row_digest` of a row read with `select_sql`."""
+    return row_digest(dict(zip(table.columns.keys(), values, strict=True)))
+
+
+def pk_text(table: Table, values: Sequence[Any]) -> str:
+    """The primary key of a row read with `select_sql`, as the digests name it."""
+    keys = list(table.columns.keys())
+    return "/".join(str(values[keys.index(c.key)]) for c in table.primary_key.columns)
+
+
 def _current_digests(session: Session, touched: dict[tuple[str, str], Table]) -> str:
-    """'table:pk=digest …' for every touched row, read back in batches per table."""
+    """'table:pk=digest …' for every touched row, read back as stored."""
+    from sqlalchemy import bindparam, text
+
     by_table: dict[str, list[str]] = {}
     tables: dict[str, Table] = {}
     for (name, pk), table in touched.items():
         by_table.setdefault(name, []).append(pk)
         tables[name] = table
+    conn = session.connection()
     out: list[str] = []
     for name in sorted(by_table):
         table = tables[name]
@@ -182,19 +203,23 @@ def _current_digests(session: Session, touched: dict[tuple[str, str], Table]) ->
         if len(cols) == 1:
             key = cols[0]
             cast = int if isinstance(key.type, Integer) else str
+            query = text(f'{select_sql(table)} WHERE "{key.name}" IN :keys').bindparams(
+                bindparam("keys", expanding=True)
+            )
             for i in range(0, len(pks), 500):
                 chunk = [cast(p) for p in pks[i : i + 500]]
-                for row in session.execute(select(table).where(key.in_(chunk))).mappings():
-                    found[str(row[key.key])] = row_digest(row)
+                for values in conn.execute(query, {"keys": chunk}):
+                    found[pk_text(table, values)] = stored_digest(table, values)
         else:
+            where = " AND ".join(f'"{c.name}" = :k{i}' for i, c in enumerate(cols))
+            query = text(f"{select_sql(table)} WHERE {where}")
             for pk in pks:
-                cond = [
-                    c == (int(v) if isinstance(c.type, Integer) else v)
-                    for c, v in zip(cols, pk.split("/"), strict=True)
-                ]
-                one = session.execute(select(table).where(*cond)).mappings().first()
-                if one is not None:
-                    found[pk] = row_digest(one)
+                params = {
+                    f"k{i}": int(v) if isinstance(c.type, Integer) else v
+                    for i, (c, v) in enumerate(zip(cols, pk.split("/"), strict=True))
+                }
+                for values in conn.execute(query, params):
+                    found[pk_text(table, values)] = stored_digest(table, values)
         out.extend(f"{name}:{pk}={found.get(pk, '-')}" for pk in pks)
     return " ".join(out)
 
@@ -278,6 +303,7 @@ def append(
     )
     session.add(entry)
     session.flush()
+    session.info["head"] = (seq, entry.hash)  # witnessed once the write commits
     return entry
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Spec:
     key: str
-    kind: str  # text | zone | money | int | month
+    kind: str  # text | zone | money | int | month | mode
     default: str
     help: str  # msgid
     parse: Callable[[str], str]
@@ -64,8 +64,27 @@ def _month(value: str) -> str:
     return clock.parse_month(v).label
 
 
+def _mode(value: str) -> str:
+    """A file mode in octal that keeps the owner's read and write, like 0600 or 0640."""
+    v = value.strip()
+    if not (len(v) in (3, 4) and all(c in "01234567" for c in v)) or int(v, 8) & 0o600 != 0o600:
+        raise InputError(
+            _(
+                "Invalid file mode {value!r}: give octal digits that keep the owner's read and write, like 0600 or 0640."
+            ).format(value=value)
+        )
+    return f"{int(v, 8) & 0o666:04o}"
+
+
 def _spec(key: str, kind: str, default: str, help: str) -> Spec:
-    parse = {"text": _text, "zone": _zone, "money": _money, "int": _int, "month": _month}[kind]
+    parse = {
+        "text": _text,
+        "zone": _zone,
+        "money": _money,
+        "int": _int,
+        "month": _month,
+        "mode": _mode,
+    }[kind]
     load: Callable[[str], Any] = str
     if kind == "money":
         load = money.parse_money
@@ -79,6 +98,12 @@ SPECS: dict[str, Spec] = {
     for s in (
         _spec("school.name", "text", "未命名学校", N_("The school's name, printed on reports")),
         _spec("timezone", "zone", clock.DEFAULT_ZONE, N_("The school's time zone (IANA name)")),
+        _spec(
+            "export.mode",
+            "mode",
+            "0600",
+            N_("The permissions of files written with -o (octal; 0600: the owner only)"),
+        ),
         _spec(
             "db.busy_timeout_ms",
             "int",

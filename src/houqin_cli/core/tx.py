@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from houqin_cli.core import clock, journal, settings
+from houqin_cli.core import clock, journal, schema, settings, witness
 from houqin_cli.core.db import PG_LOCK_KEY, Ledger
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
 
             session.execute(text(f"SET LOCAL lock_timeout = '{int(ledger.busy_ms)}ms'"))
             session.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})"))
+        schema.guard(session.connection())
         actor = journal.Actor(operator, command, clock.now(settings.timezone(session)))
         journal.attach(session, actor)
         yield session
@@ -40,3 +41,5 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
         else:
             journal.before_commit(session)
             session.commit()
+            if "head" in session.info:
+                witness.append(ledger.engine.url, *session.info["head"])

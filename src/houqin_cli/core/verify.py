@@ -11,7 +11,15 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from houqin_cli.core.i18n import _
-from houqin_cli.core.journal import GENESIS, Journal, entry_hash, row_digest, tracked_tables
+from houqin_cli.core.journal import (
+    GENESIS,
+    Journal,
+    entry_hash,
+    pk_text,
+    select_sql,
+    stored_digest,
+    tracked_tables,
+)
 from houqin_cli.core.report import Finding
 
 if TYPE_CHECKING:
@@ -41,11 +49,33 @@ def _chain_break(seq: int, expected: int, linked: bool, intact: bool) -> Finding
         )
         code = "entry.inserted"
     elif not intact:
-        message = _("Journal entry {seq} was edited behind the program's back.")
-        code = "entry.edited"
+        return _edited(seq)
     else:
         return None
     return Finding("audit.journal", code, message.format(seq=seq), {"seq": seq})
+
+
+def _edited(seq: int) -> Finding:
+    message = _("Journal entry {seq} was edited behind the program's back.")
+    return Finding("audit.journal", "entry.edited", message.format(seq=seq), {"seq": seq})
+
+
+def _read_digests(digests: Any, expected: dict[str, dict[str, str]]) -> bool:
+    """Add an entry's row digests to what every row must look like; False when the
+    field is not as the program writes it (an edited entry, never a crash)."""
+    if not digests:
+        return True
+    if not isinstance(digests, str):
+        return False
+    ok = True
+    for item in digests.split():
+        table, colon, rest = item.partition(":")
+        pk, equals, digest = rest.rpartition("=")
+        if not (colon and equals and table and pk):
+            ok = False
+            continue
+        expected.setdefault(table, {})[pk] = digest
+    return ok
 
 
 def _stream(conn: Any, sql: str, batch: int = 20000) -> Iterator[tuple[Any, ...]]:
@@ -72,9 +102,11 @@ def verify(
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Recompute the chain, check a sealed entry, and compare every business row
     with the digest its last journal entry recorded. Returns findings and stats."""
-    from houqin_cli.core.i18n import _
+    from houqin_cli.core import schema, witness
 
-    findings: list[Finding] = []
+    findings: list[Finding] = schema.findings(conn)
+    witnessed = witness.heads(conn.engine.url)
+    held: dict[int, str] = {}
     expected: dict[str, dict[str, str]] = {}
     prev = GENESIS
     next_seq = 1
@@ -88,18 +120,21 @@ def verify(
         count += 1
         if against is not None and seq == against[0]:
             sealed_hash = own
-        if digests:
-            for item in digests.split():
-                table, rest = item.split(":", 1)
-                pk, digest = rest.rsplit("=", 1)
-                bucket = expected.get(table)
-                if bucket is None:
-                    bucket = expected[table] = {}
-                bucket[pk] = digest
+        if seq in witnessed:
+            held[seq] = own
+        well_formed = _read_digests(digests, expected)
         if not chain_ok:
             continue
-        recomputed = entry_hash(prev, *row[:11])
-        broken = _chain_break(seq, next_seq, prev_hash == prev, recomputed == own)
+        if not isinstance(seq, int):
+            chain_ok = False
+            findings.append(_edited(next_seq))
+            continue
+        try:
+            recomputed = entry_hash(prev, *row[:11])
+        except (TypeError, ValueError):  # a field of another type: edited as stored
+            recomputed = None
+        intact = well_formed and recomputed == own
+        broken = _chain_break(seq, next_seq, prev_hash == prev, intact)
         if broken is not None:
             chain_ok = False
             findings.append(broken)
@@ -119,6 +154,7 @@ def verify(
                     {"seq": a_seq},
                 )
             )
+    findings.extend(witness.findings(witnessed, held))
     rows_checked = _verify_rows(conn, expected, findings)
     return findings, {"entries": count, "head": [next_seq - 1, prev], "rows": rows_checked}
 
@@ -142,16 +178,14 @@ def _verify_rows(conn: Any, expected: dict[str, dict[str, str]], findings: list[
     for name, table in sorted(tracked_tables().items()):
         want = expected.get(name, {})
         seen: set[str] = set()
-        pk_cols = [c.key for c in table.primary_key.columns]
-        for row in conn.execute(select(table)).mappings():
+        for values in _stream(conn, select_sql(table)):
             checked += 1
-            pk = "/".join(str(row[c]) for c in pk_cols)
+            pk = pk_text(table, values)
             seen.add(pk)
-            digest = row_digest(row)
             recorded = want.get(pk)
-            if recorded == digest:
+            if recorded == stored_digest(table, values):
                 continue
-            record = _record_name(table, row, pk)
+            record = _record_name(table, dict(zip(table.columns.keys(), values, strict=True)), pk)
             if recorded is None or recorded == "-":
                 message = _("{table} {record} was inserted behind the program's back.")
                 findings.append(_row_finding("row.inserted", message, name, record))

@@ -12,11 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-from houqin_cli.core.errors import InputError
+from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.render.cells import cell, flat, grids, json_doc, neutralise
 from houqin_cli.core.render.text import Grid, plain, print_table, tabulated
@@ -92,28 +95,28 @@ def _markdown_text(report: Report) -> str:
     return _markdown(grids(report)[0], bool(report.sections))
 
 
-def _write_xlsx(report: Report, path: Path) -> None:
+def _write_xlsx(report: Report, fh: BinaryIO) -> None:
     from houqin_cli.core.render.xlsx import write_xlsx
 
-    write_xlsx(report, path)
+    write_xlsx(report, fh)
 
 
-def _write_csv(report: Report, path: Path) -> None:
+def _write_csv(report: Report, fh: BinaryIO) -> None:
     # a BOM so that Excel and WPS read the Chinese correctly
-    path.write_text(_csv_text(report), encoding="utf-8-sig", newline="")
+    fh.write(_csv_text(report).encode("utf-8-sig"))
 
 
-def _write_markdown(report: Report, path: Path) -> None:
+def _write_markdown(report: Report, fh: BinaryIO) -> None:
     text = _markdown_text(report) + (f"\n{report.note}\n" if report.note else "")
-    path.write_text(text, encoding="utf-8", newline="")
+    fh.write(text.encode())
 
 
-def _write_json(report: Report, path: Path) -> None:
-    path.write_text(_json_text(report), encoding="utf-8", newline="")
+def _write_json(report: Report, fh: BinaryIO) -> None:
+    fh.write(_json_text(report).encode())
 
 
 # format -> how it goes to a file, and how it goes to stdout (table: rich, below)
-FILE_WRITERS: dict[str, Callable[[Report, Path], None]] = {
+FILE_WRITERS: dict[str, Callable[[Report, BinaryIO], None]] = {
     "xlsx": _write_xlsx,
     "csv": _write_csv,
     "json": _write_json,
@@ -126,12 +129,48 @@ GRID_TEXT: dict[str, Callable[[list[Grid], bool], str]] = {
 }
 
 
-def render(report: Report, fmt: str | None = None, output: str | None = None) -> None:
-    """Show `report` on stdout in `fmt`, or write it to `output` (format from the extension)."""
+def save(path: Path, write: Callable[[BinaryIO], None], *, force: bool, mode: int) -> None:
+    """Write a file the safe way: never through a symbolic link, never over an existing
+    file unless `force`, through a temporary file in the same folder renamed into
+    place (a crash leaves the old file or the new one, never half), with `mode`
+    (0600 by default, like the ledger: exports hold names, phones and money)."""
+    if path.is_symlink():
+        raise RuleError(
+            _(
+                "{path} is a symbolic link; houqin does not write through one: name the file itself."
+            ).format(path=path)
+        )
+    if path.exists():
+        if not path.is_file():
+            raise InputError(_("{path} is not a regular file.").format(path=path))
+        if not force:
+            raise RuleError(_("{path} exists; add --force to replace it.").format(path=path))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def render(
+    report: Report,
+    fmt: str | None = None,
+    output: str | None = None,
+    *,
+    force: bool = False,
+    mode: int = 0o600,
+) -> None:
+    """Show `report` on stdout in `fmt`, or write it to `output` (format from the
+    extension; `save` says how)."""
     chosen = _format_of(fmt, output)
     if output is not None:
+        path = Path(output)
         try:
-            FILE_WRITERS[chosen](report, Path(output))
+            save(path, lambda fh: FILE_WRITERS[chosen](report, fh), force=force, mode=mode)
         except OSError as exc:
             raise InputError(
                 _("Cannot write {path}: {error}").format(path=output, error=exc.strerror or exc)

@@ -7,8 +7,7 @@ import re
 import zipfile
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from houqin_cli.core import clock
 from houqin_cli.core.render.cells import (
@@ -23,7 +22,7 @@ from houqin_cli.core.render.text import display_width
 from houqin_cli.core.report import Report
 
 
-def write_xlsx(report: Report, path: Path) -> None:
+def write_xlsx(report: Report, target: BinaryIO) -> None:
     """One sheet: a header row in bold (frozen), money as numbers in ¥#,##0.00,
     totals in bold, widths that fit Chinese; a statement's sections stacked,
     and its closing note as the last row and the printed page's footer."""
@@ -72,10 +71,10 @@ def write_xlsx(report: Report, path: Path) -> None:
         ws.oddFooter.center.text = report.note
     for i, width in widths.items():
         ws.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_XLSX_WIDTH)
-    _save_reproducibly(wb, path)
+    _save_reproducibly(wb, target)
 
 
-def _save_reproducibly(wb: Any, path: Path) -> None:
+def _save_reproducibly(wb: Any, target: BinaryIO) -> None:
     """The same report saved twice is byte-identical (with HOUQIN_NOW pinned): the
     document's dates are "now" and every zip entry carries one fixed timestamp."""
     moment = clock.now().astimezone(UTC).replace(tzinfo=None, microsecond=0)
@@ -83,7 +82,7 @@ def _save_reproducibly(wb: Any, path: Path) -> None:
     buf = io.BytesIO()
     wb.save(buf)
     buf.seek(0)
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED

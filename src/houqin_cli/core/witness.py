@@ -1,0 +1,98 @@
+"""Witnessed heads (ARCHITECTURE.md, "Tamper evidence"): after every write, the new
+head `SEQ:HASH` goes to a log on this computer, outside the ledger (0600, beside
+the user's settings; HOUQIN_WITNESS names another file, or is empty for none).
+`audit verify` then checks the journal still holds every head this computer
+witnessed for the ledger, so a rewrite of the whole chain or a truncation after
+any witnessed write is caught without a hand-kept seal. On a shared PostgreSQL
+ledger each PC witnesses what it wrote."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from houqin_cli.core.i18n import _
+from houqin_cli.core.report import Finding
+
+MAX_BYTES = 64 * 1024 * 1024  # a log larger than this is read from its last 64 MiB
+
+
+def log_path() -> Path | None:
+    """The witness log, or None when HOUQIN_WITNESS is set empty (witnessing off)."""
+    named = os.environ.get("HOUQIN_WITNESS")
+    if named is not None:
+        return Path(named).expanduser() if named.strip() else None
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("houqin", appauthor=False)) / "witness.log"
+
+
+def ledger_key(url: Any) -> str:
+    """Which ledger (by its SQLAlchemy URL) a head belongs to: its file's absolute
+    path, or its server and database (never a password)."""
+    if url.get_backend_name() == "sqlite":
+        where = str(Path(url.database or "").resolve())
+    else:
+        where = f"{url.host}:{url.port or 5432}/{url.database}"
+    return hashlib.sha256(where.encode()).hexdigest()[:16]
+
+
+def append(url: Any, seq: int, head: str) -> None:
+    """Witness a new head; a log that cannot be written is left alone (the write is
+    done; `audit verify` still has the seal and the chain)."""
+    path = log_path()
+    if path is None:
+        return
+    line = f"{ledger_key(url)} {seq}:{head}\n".encode()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+    except OSError:
+        return
+
+
+def heads(url: Any) -> dict[int, str]:
+    """seq -> hash of every head this computer witnessed for the ledger."""
+    path = log_path()
+    if path is None or not path.is_file():
+        return {}
+    key = ledger_key(url)
+    out: dict[int, str] = {}
+    with path.open("rb") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, size - MAX_BYTES))
+        for raw in fh:
+            parts = raw.decode("ascii", "replace").split()
+            if len(parts) != 2 or parts[0] != key:
+                continue
+            seq, _colon, digest = parts[1].partition(":")
+            if seq.isdigit() and len(digest) == 64:
+                out[int(seq)] = digest
+    return out
+
+
+def findings(witnessed: dict[int, str], held: dict[int, str]) -> list[Finding]:
+    """The witnessed heads the journal no longer holds as witnessed (`held`: the
+    journal's hash at each witnessed seq it still has)."""
+    out = []
+    for seq in sorted(witnessed):
+        if held.get(seq) != witnessed[seq]:
+            out.append(
+                Finding(
+                    "audit.journal",
+                    "witness.broken",
+                    _(
+                        "The journal no longer holds entry {seq} as this computer saw it written "
+                        "({hash}): the chain was rewritten or cut short."
+                    ).format(seq=seq, hash=witnessed[seq][:12]),
+                    {"seq": seq},
+                )
+            )
+            break  # the first is where it went wrong; every later head follows from it
+    return out
