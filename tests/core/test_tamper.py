@@ -193,3 +193,22 @@ def test_fuzzed_tampering_is_exit_0_or_1_never_a_crash(store: Cli) -> None:
             res = store(*command)
             assert res.exit_code in (0, 1), (table, column, value, command, res)
             json.loads(res.stdout)
+
+
+def test_digests_as_stored_equal_the_typed_rows_digests(store: Cli) -> None:
+    """Reading values as stored must not change a digest journalled before (by the typed
+    rows SQLAlchemy gives): every ledger already written still verifies."""
+    from houqin_cli import domains
+    from houqin_cli.core.journal import row_digest, select_sql, stored_digest, tracked_tables
+
+    domains.load_models()
+    store.ok("people", "add", "李四", "--role", "approver")
+    store.ok("people", "leave", "李四", "--date", "2026-03-01")
+    compared = 0
+    with raw(store.db) as con:
+        for table in tracked_tables().values():
+            typed = [row_digest(r) for r in con.execute(sa.select(table)).mappings()]
+            stored = [stored_digest(table, r) for r in con.exec_driver_sql(select_sql(table))]
+            assert sorted(typed) == sorted(stored), table.name
+            compared += len(typed)
+    assert compared >= 4  # the item, its receipt, the two people

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Index, Integer, String, Text, event, select
+from sqlalchemy import Boolean, Column, Index, Integer, String, Text, event, select
 from sqlmodel import Field, SQLModel, col
 
 from houqin_cli.core import clock
@@ -174,8 +174,23 @@ def select_sql(table: Table) -> str:
 
 
 def stored_digest(table: Table, values: Sequence[Any]) -> str:
-    """`row_digest` of a row read with `select_sql`."""
-    return row_digest(dict(zip(table.columns.keys(), values, strict=True)))
+    """`row_digest` of a row read with `select_sql`: the digest SQLAlchemy's typed row
+    gives (so the digests journalled before stay valid), except that a value it would
+    have converted — a BOOLEAN holding 2, a DATE holding 'garbage' — stays as stored."""
+    row = dict(zip(table.columns.keys(), values, strict=True))
+    for name in _booleans(table):
+        if row[name] in (0, 1) and type(row[name]) is int:
+            row[name] = bool(row[name])  # JSON true/false, as the typed row gave
+    return row_digest(row)
+
+
+def _booleans(table: Table) -> list[str]:
+    found: list[str] | None = table.info.get("houqin_booleans")
+    if found is None:
+        found = table.info["houqin_booleans"] = [
+            c.key for c in table.columns if isinstance(c.type, Boolean)
+        ]
+    return found
 
 
 def pk_text(table: Table, values: Sequence[Any]) -> str:
