@@ -10,6 +10,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from houqin_cli.core import money
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import set_language
 from houqin_cli.core.money import (
@@ -406,3 +407,31 @@ def test_qty_to_milli_refuses_more_places() -> None:
     assert qty_to_milli(Decimal("2.5")) == 2500
     with pytest.raises(InputError):
         qty_to_milli(Decimal("0.0005"))
+
+
+@pytest.mark.parametrize(
+    ("fen", "words"),
+    [
+        (123450, "壹仟贰佰叁拾肆元伍角整"),  # the example
+        (100405, "壹仟零肆元零伍分"),  # the example: zeros in the yuan and the 角
+        (0, "零元整"),
+        (5, "伍分"),
+        (50, "伍角整"),
+        (55, "伍角伍分"),
+        (100, "壹元整"),
+        (1000, "壹拾元整"),
+        (1005, "壹拾元零伍分"),
+        (168032, "壹仟陆佰捌拾元叁角贰分"),
+        (10000500, "壹拾万零伍元整"),
+        (100000000, "壹佰万元整"),
+        (1000010000, "壹仟万零壹佰元整"),
+        (10000000000, "壹亿元整"),
+        (10000100000, "壹亿零壹仟元整"),
+        (10010000000, "壹亿零壹拾万元整"),
+        (409006000700, "肆拾亿玖仟零陆万零柒元整"),
+        (9999999999999, "玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"),
+        (-1250, "负壹拾贰元伍角整"),
+    ],
+)
+def test_amount_in_chinese_capitals(fen: int, words: str) -> None:
+    assert money.in_words(fen) == words

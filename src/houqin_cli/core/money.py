@@ -193,3 +193,50 @@ def split(total: int, weights: Sequence[Decimal | int]) -> list[int]:
 
 def split_even(total: int, parts: int) -> list[int]:
     return split(total, [1] * parts)
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_PLACES = ("", "拾", "佰", "仟")
+_SECTIONS = ("", "万", "亿", "万亿")
+
+
+def in_words(fen: int) -> str:
+    """Fen -> the amount in Chinese capitals (人民币大写) as 票据和结算凭证 are filled:
+    ¥1,234.50 -> 壹仟贰佰叁拾肆元伍角整, ¥1,004.05 -> 壹仟零肆元零伍分, 0 -> 零元整.
+    Zeros inside the yuan are one 零; a 零 stands for an empty 角 before a 分; 整 ends an
+    amount without 分 (中国人民银行《支付结算办法》附一《正确填写票据和结算凭证的基本规定》)."""
+    if fen < 0:
+        return "负" + in_words(-fen)
+    yuan, rest = divmod(fen, 100)
+    jiao, cent = divmod(rest, 10)
+    words = ""
+    pending_zero = False
+    section_used = False
+    digits = str(yuan)
+    for i, ch in enumerate(digits):
+        pos = len(digits) - 1 - i
+        d = int(ch)
+        if d == 0:
+            pending_zero = bool(words)
+        else:
+            if pending_zero:
+                words += "零"
+                pending_zero = False
+            words += _DIGITS[d] + _PLACES[pos % 4]
+            section_used = True
+        if pos % 4 == 0:
+            if section_used and pos:
+                words += _SECTIONS[pos // 4]
+                pending_zero = False  # its trailing zeros need no 零; the next one's leading do
+            section_used = False
+    if yuan:
+        words += "元"
+    if jiao:
+        words += _DIGITS[jiao] + "角"
+    elif cent and yuan:
+        words += "零"
+    if cent:
+        words += _DIGITS[cent] + "分"
+    elif yuan or jiao:
+        words += "整"
+    return words or "零元整"
