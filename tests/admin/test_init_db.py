@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE_ENV, ON_PG, Cli, assert_refused, snapshot
+from conftest import BASE_ENV, ON_PG, Cli, EnvCli, assert_refused, snapshot
 from houqin_cli.core.db import mask_url
 from houqin_cli.migrations.revisions import HEAD
 
@@ -543,10 +543,12 @@ def test_db_backup_is_consistent_while_another_process_writes(cli, tmp_path):
 
 
 @pg_only
-def test_db_backup_on_postgresql_is_exit_2_naming_pg_dump(cli, tmp_path):
+def test_db_backup_on_postgresql_without_pg_dump_is_exit_4_naming_it(cli, tmp_path):
     target = tmp_path / "copy.db"
-    assert_refused(cli, 2, "db", "backup", str(target), contains="pg_dump")
+    no_client = EnvCli(cli.db, {"PATH": str(tmp_path)})
+    assert_refused(no_client, 4, "db", "backup", str(target), contains="needs pg_dump")
     assert not target.exists()
+    assert not (tmp_path / "copy.db.partial").exists()
 
 
 # -- db check ----------------------------------------------------------------------

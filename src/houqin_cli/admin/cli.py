@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.cli import Done, report, say, state, write
+from houqin_cli.cli import Done, Quiet, report, say, state, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -45,7 +45,12 @@ def init(
         )
 
 
-@report(check_app, "check", help=_("Run every group's checks; exit 1 if any finds a problem."))
+@report(
+    check_app,
+    "check",
+    help=_("Run every group's checks; exit 1 if any finds a problem."),
+    quiet=True,
+)
 def check(
     s: Session,
     only: str | None = typer.Option(
@@ -124,9 +129,11 @@ def db_upgrade() -> None:
 def db_backup(
     file: Path = typer.Argument(..., help=_("Where to write the copy.")),
     force: bool = typer.Option(False, "--force", help=_("Replace FILE if it exists.")),
+    quiet: Quiet = False,
 ) -> None:
     from houqin_cli.admin import service
 
+    state().quiet = quiet
     size = service.backup(state().ledger(), file, force=force)
     say(_("Backed up to {path} ({size} bytes).").format(path=file, size=size))
 
@@ -136,6 +143,7 @@ def db_backup(
     "check",
     help=_("SQLite integrity check plus journal verification; exit 1 on findings."),
     session=None,
+    quiet=True,
 )
 def db_check() -> Report:
     from houqin_cli.admin import reports

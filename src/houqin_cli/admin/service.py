@@ -117,14 +117,12 @@ def info(ledger: Ledger) -> dict[str, Any]:
 
 
 def backup(ledger: Ledger, target: Path, *, force: bool = False) -> int:
-    """An online, consistent copy of a SQLite ledger (the SQLite backup API)."""
-    if not ledger.is_sqlite:
-        raise InputError(
-            _("db backup copies SQLite ledgers; back up a PostgreSQL ledger with pg_dump.")
-        )
-    assert ledger.path is not None
-    if target.resolve() == ledger.path.resolve():
-        raise InputError(_("The backup cannot overwrite the ledger itself."))
+    """An online, consistent copy of the ledger: the SQLite backup API, or `pg_dump -Fc`
+    (one snapshot) for a PostgreSQL ledger."""
+    if ledger.is_sqlite:
+        assert ledger.path is not None
+        if target.resolve() == ledger.path.resolve():
+            raise InputError(_("The backup cannot overwrite the ledger itself."))
     if target.exists() and not force:
         raise RuleError(
             _("{path} already exists: choose another name, or add --force to replace it.").format(
@@ -137,6 +135,10 @@ def backup(ledger: Ledger, target: Path, *, force: bool = False) -> int:
     tmp.unlink(missing_ok=True)
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
+    if not ledger.is_sqlite:
+        _pg_dump(ledger, tmp)
+        os.replace(tmp, target)
+        return target.stat().st_size
     try:
         src = sqlite3.connect(
             f"file:{ledger.path}?mode=ro", uri=True, timeout=ledger.busy_ms / 1000
@@ -153,6 +155,40 @@ def backup(ledger: Ledger, target: Path, *, force: bool = False) -> int:
         tmp.unlink(missing_ok=True)
         raise LedgerError(_("Backup failed: {reason}").format(reason=exc)) from exc
     return target.stat().st_size
+
+
+def _pg_dump(ledger: Ledger, tmp: Path) -> None:
+    """`pg_dump -Fc` of the ledger's database into `tmp` (the password through the
+    environment, never on the command line)."""
+    import shutil
+    import subprocess
+
+    from sqlalchemy.engine import make_url
+
+    exe = shutil.which("pg_dump")
+    if exe is None:
+        tmp.unlink(missing_ok=True)
+        raise LedgerError(
+            _(
+                "Backing up a PostgreSQL ledger needs pg_dump, which is not on PATH: install "
+                "the PostgreSQL client (apt-get install postgresql-client)."
+            )
+        )
+    url = make_url(ledger.target)
+    env = {**os.environ}
+    if url.password:
+        env["PGPASSWORD"] = str(url.password)
+    dsn = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    done = subprocess.run(
+        [exe, "-Fc", "--no-password", "-f", str(tmp), f"--dbname={dsn}"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        tmp.unlink(missing_ok=True)
+        reason = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        raise LedgerError(_("Backup failed: {reason}").format(reason=reason))
 
 
 def integrity(ledger: Ledger) -> list[Finding]:

@@ -5,7 +5,17 @@ register a command and do its ceremony (`commands`). Imports no ORM."""
 
 from houqin_cli.cli.commands import Done, added, report, write
 from houqin_cli.cli.complete import complete_person, complete_place, complete_unit
-from houqin_cli.cli.options import Category, Code, DryRun, Format, Month, Note, Output, Pieces
+from houqin_cli.cli.options import (
+    Category,
+    Code,
+    DryRun,
+    Format,
+    Month,
+    Note,
+    Output,
+    Pieces,
+    Quiet,
+)
 from houqin_cli.cli.output import created, day, run_import, say, show
 from houqin_cli.cli.run import Run, state
 
@@ -18,6 +28,7 @@ __all__ = [
     "Month",
     "Note",
     "Output",
+    "Quiet",
     "Pieces",
     "Run",
     "added",

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
-from houqin_cli.cli.options import Force, Format, Output
+from houqin_cli.cli.options import Force, Format, Output, Quiet
 from houqin_cli.cli.output import created, say, show
 from houqin_cli.cli.run import state
 from houqin_cli.core.i18n import _
@@ -90,15 +90,20 @@ _OUTPUT = [
 ]
 
 
+_QUIET = inspect.Parameter("quiet", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Quiet)
+
+
 def report(
     app: typer.Typer,
     name: str,
     *,
     help: str,
     session: Literal["read", "reader"] | None = "read",
+    quiet: bool = False,
     **settings: Any,
 ) -> Callable[[F], F]:
-    """Register a report command: the function returns the Report to render."""
+    """Register a report command: the function returns the Report to render. A check
+    given `quiet=True` takes --quiet: nothing printed when it finds nothing."""
 
     def register(fn: F) -> F:
         @functools.wraps(fn)
@@ -109,6 +114,8 @@ def report(
             force: bool = False,
             **kw: Any,
         ) -> None:
+            run_quiet = kw.pop("quiet", False)
+            state().quiet = run_quiet
             mode = 0o600
             if session is None:
                 result: Report = fn(*args, **kw)
@@ -118,9 +125,12 @@ def report(
                     result = fn(s, *args, **kw)
                     if output is not None:
                         mode = _export_mode(s, session == "reader")
+            if run_quiet and result.is_check and result.ok:
+                return
             show(result, fmt, output, force=force, mode=mode)
 
-        _expose(command, fn, 0 if session is None else 1, _OUTPUT)
+        extra = [*_OUTPUT, _QUIET] if quiet else _OUTPUT
+        _expose(command, fn, 0 if session is None else 1, extra)
         app.command(name, help=help, **settings)(command)
         return fn
 

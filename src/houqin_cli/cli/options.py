@@ -30,6 +30,14 @@ Output = Annotated[
         help=_("Write to FILE; the format follows its extension (.csv .xlsx .json .md)."),
     ),
 ]
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help=_("Print nothing when all is well (for cron); the exit code still tells."),
+    ),
+]
 Force = Annotated[
     bool,
     typer.Option("--force", help=_("With -o: replace FILE if it exists.")),

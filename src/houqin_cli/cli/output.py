@@ -53,8 +53,10 @@ def day(session: Any, text: str | None, *, future: bool = False) -> Any:
 
 
 def say(message: str) -> None:
-    """A message for the person at the terminal: stderr, never stdout."""
-    sys.stderr.write(message + "\n")
+    """A message for the person at the terminal: stderr, never stdout; none under
+    --quiet, so that cron mails only news."""
+    if not state().quiet:
+        sys.stderr.write(message + "\n")
 
 
 def created(code: str, message: str) -> None:

@@ -22,6 +22,7 @@ class Run:
     argv: list[str] = field(default_factory=list)
     db: str | None = None
     operator: str | None = None
+    quiet: bool = False  # --quiet: nothing on stdout or stderr when all is well (cron)
     _ledger: Ledger | None = field(default=None, repr=False)
 
     def target(self) -> Ledger:

@@ -21,6 +21,7 @@ app = typer.Typer()  # verify, seal, log
     app,
     "verify",
     help=_("Recompute the journal's chain and every record's digest; exit 1 on findings."),
+    quiet=True,
 )
 def verify(
     s: Session,
