@@ -6,12 +6,14 @@ until it is scrapped (盘亏) or found again. "Now" is 2026-03-02 09:00."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from test_inspections_count import (
     CLASS1,
     TERM,
+    _fill_csv,
     as_json,
     inspect_record,
     school,
@@ -287,3 +289,21 @@ def test_a_card_found_missing_is_written_off_by_scrapping(cli: Cli) -> None:
     assert [f["asset"] for f in missing(cli)] == [board]  # until the scrapping is approved
     cli.ok("asset", "scrap", "approve", bf, "--by", "王五")
     assert missing(cli) == []
+
+
+def test_a_count_sheet_imported_again_keeps_what_is_recorded(cli: Cli, tmp_path: Path) -> None:
+    cards = school(cli)
+    qc = start_count(cli, "--place", "101")
+    sheet = tmp_path / "sheet.csv"
+    cli.ok("asset", "count", "sheet", qc, "-o", str(sheet))
+    _fill_csv(sheet, {cards["desks"]: ("found", ""), cards["board"]: ("missing", "")})
+    cli.ok("asset", "count", "import", qc, str(sheet))
+    cli.ok("asset", "count", "import", qc, str(sheet))  # the same sheet: nothing changes
+    _fill_csv(sheet, {cards["board"]: ("found", "")})
+    assert_refused(
+        cli, 2, "asset", "count", "import", qc, str(sheet),
+        contains=f"{cards['board']} was already recorded in asset count {qc} (missing); "
+        "to change it, record it again with --correct",
+    )  # fmt: skip
+    _, doc = as_json(cli, "asset", "count", "report", qc)
+    assert {ln["code"]: ln["result"] for ln in doc["lines"]}[cards["board"]] == "missing"

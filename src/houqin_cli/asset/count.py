@@ -184,7 +184,8 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
             Field("found_at", ("实际地点", "发现地点", *variants(N_("Found at")))),
         ],
     )
-    done = 0
+    before = lines_by_card(session, AssetCountLine.count_id, c.id)
+    done = same = 0
     refusals = Refusals(path)
     for r in rows:
         result = str(r.values.get("result") or "").strip().lower()
@@ -195,25 +196,31 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
             asset = checked(r, "code", lambda code: find_asset(session, str(code or "")))
             try:
                 if at:
-                    place = find_place(session, str(at))
-                    _record(session, actor, c, asset, _result(asset, place.id or 0), place.id)
+                    place_id = find_place(session, str(at)).id or 0
+                    line: tuple[str, int | None] = (_result(asset, place_id), place_id)
                 elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
-                    _record(session, actor, c, asset, "found", asset.place_id)
+                    line = ("found", asset.place_id)
                 elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
-                    _record(session, actor, c, asset, "missing", None)
+                    line = ("missing", None)
                 else:
                     raise InputError(
                         _("Invalid result {value!r}: write found/在 or missing/缺失.").format(
                             value=result
                         )
                     )
+                was = before.get(asset.id or 0)
+                if was is not None and (was.result, was.place_id) == line:
+                    same += 1  # a sheet imported again: what is recorded stays
+                    continue
+                _record(session, actor, c, asset, *line)
             except (InputError, RuleError) as exc:
                 raise row_error(r, "found_at" if at else "result", exc.message) from exc
             done += 1
     refusals.done()
-    if not done:
+    if not done and not same:
         raise InputError(_("{path} has no results.").format(path=path.name))
-    journal.record(session, "asset.count.import", c, {"file": path.name, "lines": done})
+    if done:
+        journal.record(session, "asset.count.import", c, {"file": path.name, "lines": done})
     return done
 
 

@@ -62,7 +62,6 @@ def start(
     u, p = where(
         session, unit, place, everything, _("Give exactly one of --unit, --place or --all.")
     )
-    t = term_for(session, term)
     allowed = kinds_for(u, p)
     if kind not in allowed:
         raise RuleError(
@@ -70,6 +69,7 @@ def start(
                 "{where} takes --kind {allowed}, not {kind}: classes are inspected mid- and end-of-term, offices and public rooms once a term."
             ).format(where=(u or p).name, allowed=" or ".join(allowed), kind=kind)
         )
+    t = term_for(session, term)
     same = (
         session.execute(
             select(Inspection).where(
