@@ -65,11 +65,13 @@ def findings(data: dict[str, Any], check_name: str) -> list[dict[str, Any]]:
 
 @pytest.fixture
 def school(cli: Cli) -> Cli:
-    """Places 101, 仓库; people 张老师, 李老师, 王主任 (总务处), 赵校长, 钱老师 (who left);
-    class 初一(1)班; cards PC, CHAIRS and PIANO (see the constants)."""
+    """Places 101, 仓库; people 张老师, 李老师, 王主任 (总务处), 赵校长, 钱老师 (who left),
+    the approver role held by 李老师, 王主任 and 赵校长; class 初一(1)班; cards PC,
+    CHAIRS and PIANO (see the constants)."""
     asset_school(cli)
     for name in ("王主任", "赵校长", "钱老师"):
-        cli.ok("people", "add", name)
+        cli.ok("people", "add", name, "--role", "approver")
+    cli.ok("people", "edit", "李老师", "--add-role", "approver")
     cli.ok("people", "leave", "钱老师", "--date", "2026-02-01")
     assert (
         created(cli, "asset add 电脑 --category 201 --value 4500 --acquired 2024-03-01 --place 101")
@@ -448,26 +450,55 @@ def test_scrap_request_prints_its_code(school: Cli) -> None:
     )  # fmt: skip
 
 
-CANNOT_APPROVE = "requested or appraised BF-2026-0001 and cannot also approve it"
+CANNOT_APPROVE = "did, asked for or counted BF-2026-0001 and cannot also approve it"
 
 
 @pytest.mark.parametrize(
     ("appraiser", "approver", "message"),
     [
         (None, "赵校长", "BF-2026-0001 has not been appraised: 损坏后经总务处鉴定后方能注销"),
-        ("王主任", "王主任", f"王主任 {CANNOT_APPROVE}"),
-        ("王主任", "张老师", f"张老师 {CANNOT_APPROVE}"),
+        ("王主任", "王主任", f"王主任 (RY-0003) {CANNOT_APPROVE}"),
+        ("王主任", "李老师", f"李老师 (RY-0002) {CANNOT_APPROVE}"),
+        ("王主任", "张老师", "张老师 (RY-0001) does not have the approver role"),
         ("王主任", "钱老师", left_message("钱老师 (RY-0005)", "2026-02-01")),
     ],
-    ids=["not-appraised", "by-the-appraiser", "by-the-requester", "by-someone-who-left"],
+    ids=[
+        "not-appraised",
+        "by-the-appraiser",
+        "by-the-requester",
+        "by-a-non-approver",
+        "by-someone-who-left",
+    ],
 )
 def test_approval_refused(school: Cli, appraiser: str | None, approver: str, message: str) -> None:
-    """张老师 asks to scrap the PC; its approval is refused without an appraisal, by
-    whoever requested or appraised it, and by someone who has left."""
-    bf = scrap(school, PC, by="张老师")
+    """李老师 asks to scrap the PC; its approval is refused without an appraisal, by
+    whoever requested or appraised it, by someone without the approver role, and by
+    someone who has left (people.service.approver, the one rule)."""
+    bf = scrap(school, PC, by="李老师")
     if appraiser:
         appraise(school, bf, by=appraiser)
     assert_refused(school, 3, "asset", "scrap", "approve", bf, "--by", approver, contains=message)
+
+
+def test_appraisal_by_the_requester_or_twice_refused(school: Cli) -> None:
+    bf = scrap(school, PC, by="张老师")
+    assert_refused(
+        school, 3, "asset", "scrap", "appraise", bf, "--by", "张老师", "--opinion", "坏了",
+        contains="张老师 asked to scrap BF-2026-0001 and cannot also appraise it",
+    )  # fmt: skip
+    appraise(school, bf, by="王主任")
+    assert_refused(
+        school, 3, "asset", "scrap", "appraise", bf, "--by", "赵校长", "--opinion", "可修",
+        contains="BF-2026-0001 was already appraised by 王主任 on 2026-03-02; it is appraised once",
+    )  # fmt: skip
+    # the operator who asked (no --by) cannot appraise either
+    own = created(
+        school, f"asset scrap request {CHAIRS} --reason 老化", env={"HOUQIN_OPERATOR": "李老师"}
+    )
+    assert_refused(
+        school, 3, "asset", "scrap", "appraise", own, "--by", "李老师", "--opinion", "坏了",
+        contains=f"李老师 asked to scrap {own} and cannot also appraise it",
+    )  # fmt: skip
 
 
 def test_scrapping_takes_the_card_off_the_books(school: Cli) -> None:
@@ -639,12 +670,12 @@ def test_every_custody_write_is_journalled(school: Cli) -> None:
 
 def test_operator_who_requested_cannot_approve(school: Cli) -> None:
     bf = created(
-        school, f"asset scrap request {PC} --reason 老化", env={"HOUQIN_OPERATOR": "张老师"}
+        school, f"asset scrap request {PC} --reason 老化", env={"HOUQIN_OPERATOR": "李老师"}
     )
     appraise(school, bf)
     assert_refused(
-        school, 3, "asset", "scrap", "approve", bf, "--by", "张老师",
-        contains=f"张老师 {CANNOT_APPROVE}",
+        school, 3, "asset", "scrap", "approve", bf, "--by", "李老师",
+        contains=f"李老师 (RY-0002) {CANNOT_APPROVE}",
     )  # fmt: skip
 
 

@@ -237,6 +237,7 @@ def test_bad_month(cli: Cli, month: str) -> None:
 def test_scrapped_cards_are_not_depreciated(cli: Cli) -> None:
     for name in ("张三", "李四", "王五"):
         cli.ok("people", "add", name)
+    cli.ok("people", "edit", "王五", "--add-role", "approver")
     a = add(cli, "旧电脑", "201", "3000", "2022-01-01")
     keep = add(cli, "电脑", "201", "7200", "2025-06-10")
     bf = _code(cli("asset", "scrap", "request", a, "--reason", "主板损坏", "--by", "张三"))

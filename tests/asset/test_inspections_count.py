@@ -23,8 +23,8 @@ def _code(res: Any) -> str:
 
 
 def school(cli: Cli) -> dict[str, str]:
-    """Two classes with their classrooms, an office, a public music room, people,
-    the spring term and five cards."""
+    """Two classes with their classrooms, an office, a public music room, people (王五
+    holds the approver role), the spring term and five cards."""
     cli.ok("term", "add", TERM, "--start", "2026-02-23", "--end", "2026-07-10")
     cli.ok("unit", "add", "初一", "--kind", "grade")
     cli.ok("unit", "add", CLASS1, "--kind", "class", "--parent", "初一")
@@ -36,6 +36,7 @@ def school(cli: Cli) -> dict[str, str]:
     cli.ok("place", "add", "音乐室", "--kind", "classroom")
     for name in ("张三", "李四", "王五"):
         cli.ok("people", "add", name)
+    cli.ok("people", "edit", "王五", "--add-role", "approver")
 
     def add(*args: str) -> str:
         return _code(cli("asset", "add", *args, "--acquired", "2025-06-10"))
@@ -65,6 +66,14 @@ def start_inspection(cli: Cli, *scope: str, kind: str = "mid") -> str:
 def inspect_record(xj: str, asset: str, status: str, *extra: str) -> list[str]:
     """The arguments of `asset inspect record XJ ASSET --status STATUS …`."""
     return ["asset", "inspect", "record", xj, asset, "--status", status, *extra]
+
+
+def inspect_all(cli: Cli, xj: str, env: dict[str, str] | None = None) -> None:
+    """Record every card of inspection XJ ok, then close it."""
+    _, doc = as_json(cli, "asset", "inspect", "report", xj, env=env)
+    for line in doc["lines"]:
+        cli.ok(*inspect_record(xj, line["code"], "ok"), env=env)
+    cli.ok("asset", "inspect", "close", xj, env=env)
 
 
 # -- inspections ---------------------------------------------------------------------
@@ -246,17 +255,20 @@ def test_inspection_record_more_pieces_than_the_card_holds(cli: Cli, status: str
 def test_inspection_close_then_record_refused(cli: Cli) -> None:
     cards = school(cli)
     xj = start_inspection(cli, "--unit", CLASS1)
-    cli.ok(*inspect_record(xj, cards["desks"], "ok"))
+    cli.ok(*inspect_record(xj, cards["desks"], "damaged", "--cause", "natural"))
+    cli.ok(*inspect_record(xj, cards["board"], "ok"))
     cli.ok("asset", "inspect", "close", xj)
     assert_each_refused(
         cli,
         (3, inspect_record(xj, cards["board"], "ok"), "Inspection XJ-2026-0001 is closed"),
+        (3, inspect_record(xj, cards["board"], "missing", "--correct"),
+         "Inspection XJ-2026-0001 is closed"),
         (3, ["asset", "inspect", "close", xj], "Inspection XJ-2026-0001 is already closed"),
-    )
-    # the report still reads after closing: the board was never inspected
+    )  # fmt: skip
+    # the report still reads after closing: the desks were damaged
     code, doc = as_json(cli, "asset", "inspect", "report", xj)
     assert code == 1
-    assert [f["asset"] for f in doc["findings"]] == [cards["board"]]
+    assert [f["asset"] for f in doc["findings"]] == [cards["desks"]]
 
 
 # -- what a term owes -------------------------------------------------------------------
@@ -298,8 +310,8 @@ def test_due_closed_inspections_are_no_longer_owed(cli: Cli) -> None:
     office = start_inspection(cli, "--place", "总务办公室", kind="term")
     _, doc = as_json(cli, "asset", "inspect", "due")
     assert _owed(doc["rows"]) == ALL_OWED  # open inspections are still owed
-    cli.ok("asset", "inspect", "close", mid)
-    cli.ok("asset", "inspect", "close", office)
+    inspect_all(cli, mid)
+    inspect_all(cli, office)
     _, doc = as_json(cli, "asset", "inspect", "due")
     assert _owed(doc["rows"]) == ALL_OWED - {("mid", CLASS1, None), ("term", None, "总务办公室")}
 
@@ -330,7 +342,7 @@ def test_mid_term_window_two_weeks_after_the_middle(cli: Cli) -> None:
     for cls in (CLASS1, CLASS2):
         start = ("asset", "inspect", "start", "--kind", "mid", "--term", TERM, "--unit", cls)
         xj = _code(cli(*start, env=after))
-        assert cli("asset", "inspect", "close", xj, env=after).exit_code == 0
+        inspect_all(cli, xj, env=after)
     code, doc = as_json(cli, "asset", "inspect", "due", env=after)
     assert code == 0
     assert cli("check", "--only", "asset", env=after).exit_code == 0
@@ -411,6 +423,8 @@ def test_count_unit_and_all_scope(cli: Cli) -> None:
     qc = start_count(cli, "--unit", CLASS2)
     _, doc = as_json(cli, "asset", "count", "report", qc)
     assert [ln["code"] for ln in doc["lines"]] == [cards["projector"]]
+    cli.ok("asset", "count", "record", qc, cards["projector"], "--found")
+    cli.ok("asset", "count", "close", qc, "--approved-by", "王五")  # --all would overlap it
     qc2 = start_count(cli, "--all")
     assert qc2 == "QC-2026-0002"
     _, doc = as_json(cli, "asset", "count", "report", qc2)
@@ -570,7 +584,7 @@ def test_count_close_needs_an_approver_and_moves_misplaced(cli: Cli) -> None:
         (3, close, "Closing asset count QC-2026-0001 needs an approver"),
         (2, [*close, "--approved-by", "无此人"], "No person matches '无此人'"),
     )
-    cli.ok("asset", "count", "close", qc, "--approved-by", "王五")
+    cli.ok("asset", "count", "close", qc, "--approved-by", "王五", "--unrecorded-as-missing")
 
     def at(place: str) -> set[str]:
         _, rows = as_json(cli, "asset", "list", "--place", place)

@@ -1,24 +1,33 @@
 """The count (资产清查): every card in scope found where it should be, found
-elsewhere, or missing; closing with an approver moves the misplaced cards."""
+elsewhere, or missing; closing with an approver moves the misplaced cards, and a
+card found missing is a finding until it is scrapped (盘亏) or found again."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset.cards import event, find_asset, today
-from houqin_cli.asset.inspections import lines_by_card, open_round, scope
 from houqin_cli.asset.models import Asset, AssetCount, AssetCountLine
+from houqin_cli.asset.rounds import (
+    lines_by_card,
+    open_round,
+    registered,
+    scope,
+    scope_name,
+    where,
+)
 from houqin_cli.core import journal, names
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report
-from houqin_cli.people.service import active_person, find_place, place_names
+from houqin_cli.people.service import approver, find_place, place_ids_of_unit, place_names
 
 
 def find(session: Session, code: str) -> AssetCount:
@@ -35,10 +44,25 @@ def _open(c: AssetCount) -> AssetCount:
 def start(
     session: Session, actor: Actor, place: str | None, unit: str | None, everything: bool
 ) -> AssetCount:
-    if sum(bool(x) for x in (unit, place, everything)) != 1:
-        raise InputError(_("Give exactly one of --place, --unit or --all."))
-    c, where = open_round(session, AssetCount, "QC", today(session, actor), unit, place)
-    journal.record(session, "asset.count.start", c, where)
+    """A new count; one overlapping an open count (the same scope, or a card both
+    would cover) is refused: the same card would be counted twice."""
+    u, p = where(
+        session, unit, place, everything, _("Give exactly one of --place, --unit or --all.")
+    )
+    ids = (u.id if u else None, p.id if p else None)
+    cards = {a.id for a in scope(session, *ids)}
+    for other in session.execute(
+        select(AssetCount).where(col(AssetCount.status) == "open").order_by(col(AssetCount.id))
+    ).scalars():
+        theirs = {a.id for a in scope(session, other.unit_id, other.place_id)}
+        if (other.unit_id, other.place_id) == ids or cards & theirs:
+            raise RuleError(
+                _(
+                    "Asset count {code} ({scope}) is still open and covers the same cards; close it before starting another."
+                ).format(code=other.code, scope=scope_name(session, other))
+            )
+    c, codes = open_round(session, AssetCount, "QC", today(session, actor), u, p)
+    journal.record(session, "asset.count.start", c, codes)
     return c
 
 
@@ -66,22 +90,70 @@ def sheet(session: Session, code: str) -> Report:
 
 
 def _record(
-    session: Session, actor: Actor, c: AssetCount, asset: Asset, result: str, place_id: int | None
-) -> None:
+    session: Session,
+    actor: Actor,
+    c: AssetCount,
+    asset: Asset,
+    result: str,
+    place_id: int | None,
+    correct: bool = False,
+) -> dict[str, Any] | None:
+    """Record a card's result; with `correct`, over its wrong line (and what it was is
+    returned, for the journal). A card already recorded needs --correct, one not
+    recorded cannot be corrected, and a card outside the count's scope can only be
+    found at a place the count covers (found elsewhere)."""
+    if asset.id not in {a.id for a in scope(session, c.unit_id, c.place_id)} and not (
+        result == "elsewhere" and _covers(session, c, place_id)
+    ):
+        raise RuleError(
+            _(
+                "{code} {name} is not in the scope of asset count {count} ({scope}); a card from elsewhere is recorded only as found at a place the count covers (--at PLACE)."
+            ).format(code=asset.code, name=asset.name, count=c.code, scope=scope_name(session, c))
+        )
     same_card = col(AssetCountLine.asset_id) == asset.id
     line = lines_by_card(session, AssetCountLine.count_id, c.id, same_card).get(asset.id or 0)
-    if line is None:
-        line = AssetCountLine(
-            count_id=c.id or 0, asset_id=asset.id or 0, result=result, place_id=place_id
+    if line is None and correct:
+        raise RuleError(
+            _(
+                "{code} has not been recorded in asset count {count}; record it without --correct."
+            ).format(code=asset.code, count=c.code)
         )
+    if line is not None and not correct:
+        raise RuleError(
+            _(
+                "{code} was already recorded in asset count {count} ({result}); to change it, record it again with --correct."
+            ).format(code=asset.code, count=c.code, result=line.result)
+        )
+    was = None if line is None else {"result": line.result, "place": line.place_id}
+    if line is None:
+        line = AssetCountLine(count_id=c.id or 0, asset_id=asset.id or 0, result=result)
         session.add(line)
     line.result, line.place_id = result, place_id
     session.flush()
     event(session, actor, asset, "counted", today(session, actor), c.code, result)
+    return was
+
+
+def _covers(session: Session, c: AssetCount, place_id: int | None) -> bool:
+    """Whether `place_id` is a place the count covers (a unit's rooms, its place, any)."""
+    if c.unit_id is not None:
+        return place_id in place_ids_of_unit(session, c.unit_id)
+    return c.place_id is None or place_id == c.place_id
+
+
+def _result(asset: Asset, place_id: int) -> str:
+    return "found" if place_id == asset.place_id else "elsewhere"
 
 
 def record(
-    session: Session, actor: Actor, code: str, text: str, found: bool, missing: bool, at: str | None
+    session: Session,
+    actor: Actor,
+    code: str,
+    text: str,
+    found: bool,
+    missing: bool,
+    at: str | None,
+    correct: bool = False,
 ) -> str:
     c = _open(find(session, code))
     if sum((found, missing, at is not None)) != 1:
@@ -90,14 +162,13 @@ def record(
     result, place_id = ("missing", None) if missing else ("found", asset.place_id)
     if at is not None:
         place = find_place(session, at)
-        result, place_id = ("found" if place.id == asset.place_id else "elsewhere"), place.id
-    _record(session, actor, c, asset, result, place_id)
-    journal.record(
-        session,
-        "asset.count.record",
-        c,
-        {"asset": asset.code, "result": result, "place": place_id},
-    )
+        result, place_id = _result(asset, place.id or 0), place.id
+    was = _record(session, actor, c, asset, result, place_id, correct)
+    payload: dict[str, Any] = {"asset": asset.code, "result": result, "place": place_id}
+    if was is not None:
+        journal.record(session, "asset.count.correct", c, {**payload, "was": was})
+    else:
+        journal.record(session, "asset.count.record", c, payload)
     return result
 
 
@@ -113,7 +184,8 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
             Field("found_at", ("实际地点", "发现地点", *variants(N_("Found at")))),
         ],
     )
-    done = 0
+    before = lines_by_card(session, AssetCountLine.count_id, c.id)
+    done = same = 0
     refusals = Refusals(path)
     for r in rows:
         result = str(r.values.get("result") or "").strip().lower()
@@ -124,32 +196,31 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
             asset = checked(r, "code", lambda code: find_asset(session, str(code or "")))
             try:
                 if at:
-                    place = find_place(session, str(at))
-                    _record(
-                        session,
-                        actor,
-                        c,
-                        asset,
-                        "found" if place.id == asset.place_id else "elsewhere",
-                        place.id,
-                    )
+                    place_id = find_place(session, str(at)).id or 0
+                    line: tuple[str, int | None] = (_result(asset, place_id), place_id)
                 elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
-                    _record(session, actor, c, asset, "found", asset.place_id)
+                    line = ("found", asset.place_id)
                 elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
-                    _record(session, actor, c, asset, "missing", None)
+                    line = ("missing", None)
                 else:
                     raise InputError(
                         _("Invalid result {value!r}: write found/在 or missing/缺失.").format(
                             value=result
                         )
                     )
+                was = before.get(asset.id or 0)
+                if was is not None and (was.result, was.place_id) == line:
+                    same += 1  # a sheet imported again: what is recorded stays
+                    continue
+                _record(session, actor, c, asset, *line)
             except (InputError, RuleError) as exc:
                 raise row_error(r, "found_at" if at else "result", exc.message) from exc
             done += 1
     refusals.done()
-    if not done:
+    if not done and not same:
         raise InputError(_("{path} has no results.").format(path=path.name))
-    journal.record(session, "asset.count.import", c, {"file": path.name, "lines": done})
+    if done:
+        journal.record(session, "asset.count.import", c, {"file": path.name, "lines": done})
     return done
 
 
@@ -161,7 +232,10 @@ def report(session: Session, code: str) -> Report:
     places = place_names(session)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
-    for a in scope(session, c.unit_id, c.place_id):
+    cards = scope(session, c.unit_id, c.place_id)
+    seen = {a.id for a in cards}
+    cards += [a for a in (session.get(Asset, k) for k in lines if k not in seen) if a is not None]
+    for a in cards:  # the scope's, then those from elsewhere found in it
         ln = lines.get(a.id or 0)
         result = ln.result if ln else "unrecorded"
         rows.append(
@@ -188,8 +262,15 @@ def report(session: Session, code: str) -> Report:
 
 
 def close(
-    session: Session, actor: Actor, code: str, approved_by: str | None
+    session: Session,
+    actor: Actor,
+    code: str,
+    approved_by: str | None,
+    unrecorded_as_missing: bool = False,
 ) -> tuple[AssetCount, int]:
+    """Close a count: every card in scope recorded (or, with `unrecorded_as_missing`,
+    the rest recorded missing), approved by an approver who neither started the count
+    nor recorded its lines; misplaced cards move to where they were found."""
     c = _open(find(session, code))
     if not approved_by:
         raise RuleError(
@@ -197,17 +278,69 @@ def close(
                 code=c.code
             )
         )
-    approver = active_person(session, approved_by)
-    moved = 0
+    counters = registered(session, (e.operator for e in journal.entries_for(session, [c.code])))
+    person = approver(session, approved_by, excluding=counters, what=c.code)
+    lines = lines_by_card(session, AssetCountLine.count_id, c.id)
+    left = [a for a in scope(session, c.unit_id, c.place_id) if a.id not in lines]
+    if left and not unrecorded_as_missing:
+        raise RuleError(
+            _(
+                "{n} cards of asset count {code} are not recorded yet; count them, or close with --unrecorded-as-missing."
+            ).format(n=len(left), code=c.code)
+        )
     day = today(session, actor)
-    elsewhere = col(AssetCountLine.result) == "elsewhere"
-    for ln in lines_by_card(session, AssetCountLine.count_id, c.id, elsewhere).values():
+    for a in left:
+        session.add(AssetCountLine(count_id=c.id or 0, asset_id=a.id or 0, result="missing"))
+        event(session, actor, a, "counted", day, c.code, "missing")
+    moved = 0
+    for ln in lines.values():
         asset = session.get(Asset, ln.asset_id)
-        if asset is not None and asset.status != "scrapped":
+        if ln.result == "elsewhere" and asset is not None and asset.status != "scrapped":
             asset.place_id = ln.place_id
             event(session, actor, asset, "moved", day, c.code, _("found there in the count"))
             moved += 1
-    c.status, c.closed_on, c.approved_by_id = "closed", day, approver.id
+    c.status, c.closed_on, c.approved_by_id = "closed", day, person.id
     session.flush()
-    journal.record(session, "asset.count.close", c, {"approved_by": approver.code, "moved": moved})
+    payload = {
+        "approved_by": person.code,
+        "moved": moved,
+        "unrecorded_as_missing": [a.code for a in left],
+    }
+    journal.record(session, "asset.count.close", c, payload)
     return c, moved
+
+
+def missing_check(session: Session) -> list[Finding]:
+    """A card the last closed count that recorded it found missing, until it is written
+    off through scrapping (盘亏) or a later count finds it again."""
+    q = (
+        select(AssetCountLine, AssetCount)
+        .join(AssetCount, col(AssetCount.id) == col(AssetCountLine.count_id))
+        .where(col(AssetCount.status) == "closed")
+        .order_by(col(AssetCount.closed_on), col(AssetCount.id))
+    )
+    last = {ln.asset_id: (ln.result, c) for ln, c in session.execute(q)}
+    missing = {k: c for k, (result, c) in last.items() if result == "missing"}
+    if not missing:
+        return []
+    cards = session.execute(
+        select(Asset)
+        .where(col(Asset.id).in_(list(missing)), col(Asset.status) != "scrapped")
+        .order_by(col(Asset.code))
+    ).scalars()
+    return [
+        Finding(
+            "asset.missing",
+            "asset.missing",
+            _(
+                "{code} {name} was found missing in asset count {count} ({day}); write it off with `houqin asset scrap request {code} --reason 盘亏`, or record it found in a new count."
+            ).format(
+                code=a.code,
+                name=a.name,
+                count=missing[a.id or 0].code,
+                day=missing[a.id or 0].closed_on,
+            ),
+            {"asset": a.code, "count": missing[a.id or 0].code},
+        )
+        for a in cards
+    ]

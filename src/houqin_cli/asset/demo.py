@@ -104,7 +104,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     scrap.appraise(
         s, actor, request.code, people.with_role(s, "repairer")[0], "经鉴定无修复价值，同意报废"
     )
-    scrap.approve(s, actor, request.code, people.with_role(s, "principal")[0])
+    scrap.approve(s, actor, request.code, people.with_role(s, "approver")[0])
     for term in calendar.terms(s):
         if term.start > today:
             continue
@@ -129,9 +129,9 @@ def _inspect(
     unit: str | None = None,
     place: str | None = None,
 ) -> None:
-    from houqin_cli.asset import inspections
+    from houqin_cli.asset import inspections, rounds
 
     insp, _n = inspections.start(s, actor, kind, term, unit, place, False)
-    for card in inspections.scope(s, insp.unit_id, insp.place_id):
+    for card in rounds.scope(s, insp.unit_id, insp.place_id):
         inspections.record(s, actor, insp.code, card.code, "ok", None, None, None, None)
     inspections.close(s, actor, insp.code)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,28 +12,21 @@ from sqlmodel import col
 
 from houqin_cli.asset.cards import event, find_asset, pieces_of, today
 from houqin_cli.asset.custody import damage
-from houqin_cli.asset.models import Asset, AssetCount, Inspection, InspectionLine
-from houqin_cli.calendar.service import resolve_term, term_at, terms
+from houqin_cli.asset.models import Asset, Inspection, InspectionLine
+from houqin_cli.asset.rounds import lines_by_card, open_round, same_scope, scope, where
+from houqin_cli.calendar.service import last_ended, term_at, term_for
 from houqin_cli.core import clock, journal, names, recurrence, settings
-from houqin_cli.core.codes import next_code
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report
-from houqin_cli.people.service import (
-    find_place,
-    find_unit,
-    place_ids_of_unit,
-    place_names,
-    places_of_kinds,
-    units_of_kind,
-)
+from houqin_cli.people.service import place_names, places_of_kinds, units_of_kind
 
 KINDS = ("mid", "end", "term")
 PUBLIC_KINDS = ("office", "classroom", "other", "canteen", "store")
 OWED = ("term", "kind", "org_unit", "place", "due_by", "overdue")
-Round = TypeVar("Round", Inspection, AssetCount)
+STATUSES = ("ok", "damaged", "missing")
 
 
 def find(session: Session, code: str) -> Inspection:
@@ -41,58 +34,21 @@ def find(session: Session, code: str) -> Inspection:
     return found
 
 
-def scope(session: Session, unit_id: int | None, place_id: int | None) -> list[Asset]:
-    """The cards an inspection covers: a unit's (its custody or its rooms), a place's, or all."""
-    q = select(Asset).where(col(Asset.status) != "scrapped").order_by(col(Asset.code))
-    if unit_id is not None:
-        rooms = place_ids_of_unit(session, unit_id)
-        q = q.where((col(Asset.custodian_unit_id) == unit_id) | col(Asset.place_id).in_(rooms))
-    elif place_id is not None:
-        q = q.where(col(Asset.place_id) == place_id)
-    return list(session.execute(q).scalars())
-
-
-def lines_by_card(
-    session: Session, round_column: Any, round_id: int | None, *where: Any
-) -> dict[int, Any]:
-    """An inspection's or a count's lines by card id: `round_column` is the lines'
-    column naming their round (InspectionLine.inspection_id, AssetCountLine.count_id),
-    `where` any further condition on them."""
-    q = select(round_column.class_).where(col(round_column) == round_id, *where)
-    return {ln.asset_id: ln for ln in session.execute(q).scalars()}
-
-
-def open_round(
-    session: Session,
-    model: type[Round],
-    prefix: str,
-    day: date,
-    unit: str | None,
-    place: str | None,
-    **fields: Any,
-) -> tuple[Round, dict[str, str | None]]:
-    """A new inspection or count (`model`) of a unit or a place (neither: of every
-    card), open from `day` and flushed; and the codes of its unit and place."""
-    u = find_unit(session, unit) if unit else None
-    p = find_place(session, place) if place else None
-    record = model(
-        code=next_code(session, prefix, year=day.year, model=model),
-        unit_id=u.id if u else None,
-        place_id=p.id if p else None,
-        status="open",
-        started_on=day,
-        **fields,
-    )
-    session.add(record)
-    session.flush()
-    return record, {"unit": u.code if u else None, "place": p.code if p else None}
+def kinds_for(u: Any, p: Any) -> tuple[str, ...]:
+    """The kinds of inspection a scope takes (the rule `due` counts by): a class, and
+    a class's own room, mid and end; an office or a public room once a term (term)."""
+    if u is not None and u.kind == "class":
+        return ("mid", "end")
+    if p is not None and p.kind in PUBLIC_KINDS:
+        return ("mid", "end") if p.kind == "classroom" and p.unit_id is not None else ("term",)
+    return KINDS
 
 
 def start(
     session: Session,
     actor: Actor,
     kind: str,
-    term: str,
+    term: str | None,
     unit: str | None,
     place: str | None,
     everything: bool,
@@ -103,15 +59,39 @@ def start(
                 value=kind, allowed=", ".join(KINDS)
             )
         )
-    if sum(bool(x) for x in (unit, place, everything)) != 1:
-        raise InputError(_("Give exactly one of --unit, --place or --all."))
-    t = resolve_term(session, term)
-    day = today(session, actor)
-    insp, where = open_round(
-        session, Inspection, "XJ", day, unit, place, kind=kind, term_id=t.id or 0
+    u, p = where(
+        session, unit, place, everything, _("Give exactly one of --unit, --place or --all.")
     )
+    allowed = kinds_for(u, p)
+    if kind not in allowed:
+        raise RuleError(
+            _(
+                "{where} takes --kind {allowed}, not {kind}: classes are inspected mid- and end-of-term, offices and public rooms once a term."
+            ).format(where=(u or p).name, allowed=" or ".join(allowed), kind=kind)
+        )
+    t = term_for(session, term)
+    same = (
+        session.execute(
+            select(Inspection).where(
+                col(Inspection.status) == "open",
+                col(Inspection.kind) == kind,
+                col(Inspection.term_id) == t.id,
+                *same_scope(Inspection, u, p),
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if same is not None:
+        raise RuleError(
+            _(
+                "Inspection {code} ({kind}, {term}) of the same scope is still open; record and close it instead of starting another."
+            ).format(code=same.code, kind=kind, term=t.name)
+        )
+    day = today(session, actor)
+    insp, codes = open_round(session, Inspection, "XJ", day, u, p, kind=kind, term_id=t.id or 0)
     cards = scope(session, insp.unit_id, insp.place_id)
-    payload = {"kind": kind, "term": t.name, **where, "cards": len(cards)}
+    payload = {"kind": kind, "term": t.name, **codes, "cards": len(cards)}
     journal.record(session, "asset.inspect.start", insp, payload)
     return insp, len(cards)
 
@@ -126,11 +106,14 @@ def record(
     by: str | None,
     qty: str | None,
     note: str | None,
+    correct: bool = False,
 ) -> InspectionLine:
+    """A card's state in an inspection; `correct` records it again over a wrong line
+    (journalled with what it was), which is refused without it."""
     insp = find(session, code)
     if insp.status != "open":
         raise RuleError(_("Inspection {code} is closed.").format(code=insp.code))
-    if status not in ("ok", "damaged", "missing"):
+    if status not in STATUSES:
         raise InputError(
             _("Invalid --status {value!r}; choose ok, damaged or missing.").format(value=status)
         )
@@ -143,23 +126,16 @@ def record(
         )
     if status == "damaged" and cause not in ("human", "natural"):
         raise InputError(_("A damaged card needs --cause human or natural."))
-    if lines_by_card(
+    line = lines_by_card(
         session, InspectionLine.inspection_id, insp.id, col(InspectionLine.asset_id) == asset.id
-    ):
-        raise RuleError(
-            _("{code} was already recorded in inspection {insp}.").format(
-                code=asset.code, insp=insp.code
-            )
-        )
+    ).get(asset.id or 0)
+    was = _recorded(insp, asset, line, correct)
     pieces = pieces_of(asset, qty)
-    line = InspectionLine(
-        inspection_id=insp.id or 0,
-        asset_id=asset.id or 0,
-        status=status,
-        cause=cause,
-        qty=pieces,
-        note=note,
-    )
+    if line is None:
+        line = InspectionLine(
+            inspection_id=insp.id or 0, asset_id=asset.id or 0, status=status, qty=pieces
+        )
+    line.status, line.cause, line.qty, line.note = status, cause, pieces, note
     if status == "damaged":
         d = damage(
             session, actor, asset.code, cause or "natural", by, str(pieces), None, note, insp.code
@@ -169,13 +145,41 @@ def record(
     session.flush()
     event(session, actor, asset, "inspected", today(session, actor), insp.code, status)
     session.flush()
-    journal.record(
-        session,
-        "asset.inspect.record",
-        insp,
-        {"asset": asset.code, "status": status, "cause": cause, "qty": pieces},
-    )
+    payload: dict[str, Any] = {"asset": asset.code, "status": status, "cause": cause, "qty": pieces}
+    action = "asset.inspect.record"
+    if was is not None:
+        action, payload = "asset.inspect.correct", {**payload, "was": was}
+    journal.record(session, action, insp, payload)
     return line
+
+
+def _recorded(
+    insp: Inspection, asset: Asset, line: InspectionLine | None, correct: bool
+) -> dict[str, Any] | None:
+    """What a card's line was, when `correct` records it again; the refusals of recording
+    a line twice without --correct, of correcting what was never recorded, and of
+    correcting a line that opened a damage record."""
+    if line is None:
+        if correct:
+            raise RuleError(
+                _(
+                    "{code} has not been recorded in inspection {insp}; record it without --correct."
+                ).format(code=asset.code, insp=insp.code)
+            )
+        return None
+    if not correct:
+        raise RuleError(
+            _(
+                "{code} was already recorded in inspection {insp} ({status}); to change it, record it again with --correct."
+            ).format(code=asset.code, insp=insp.code, status=line.status)
+        )
+    if line.damage_id is not None:
+        raise RuleError(
+            _(
+                "{code} was recorded damaged in inspection {insp} and opened a damage record; a correction cannot undo it."
+            ).format(code=asset.code, insp=insp.code)
+        )
+    return {"status": line.status, "cause": line.cause, "qty": line.qty, "note": line.note}
 
 
 def report(session: Session, code: str) -> Report:
@@ -216,13 +220,38 @@ def report(session: Session, code: str) -> Report:
     return Report(title, cols, rows, findings=findings, rows_key="lines")
 
 
-def close(session: Session, actor: Actor, code: str) -> Inspection:
+def close(session: Session, actor: Actor, code: str, uninspected_as_ok: bool = False) -> Inspection:
+    """Close an inspection once every card in scope is inspected: with none inspected
+    it is refused; with some left, only `uninspected_as_ok` closes it (recording them
+    ok), so a closed inspection is a done one and clears what the term owes."""
     insp = find(session, code)
     if insp.status != "open":
         raise RuleError(_("Inspection {code} is already closed.").format(code=insp.code))
-    insp.status, insp.closed_on = "closed", today(session, actor)
+    lines = lines_by_card(session, InspectionLine.inspection_id, insp.id)
+    left = [a for a in scope(session, insp.unit_id, insp.place_id) if a.id not in lines]
+    if left and not lines:
+        raise RuleError(
+            _(
+                "No card of inspection {code} has been inspected; record them with `houqin asset inspect record {code} CARD --status ok|damaged|missing` before closing."
+            ).format(code=insp.code)
+        )
+    if left and not uninspected_as_ok:
+        raise RuleError(
+            _(
+                "{n} cards of inspection {code} are not inspected yet; inspect them, or close with --uninspected-as-ok."
+            ).format(n=len(left), code=insp.code)
+        )
+    day = today(session, actor)
+    for a in left:
+        session.add(
+            InspectionLine(inspection_id=insp.id or 0, asset_id=a.id or 0, status="ok", qty=a.qty)
+        )
+        event(session, actor, a, "inspected", day, insp.code, "ok")
+    insp.status, insp.closed_on = "closed", day
     session.flush()
-    journal.record(session, "asset.inspect.close", insp)
+    journal.record(
+        session, "asset.inspect.close", insp, {"uninspected_as_ok": [a.code for a in left]}
+    )
     return insp
 
 
@@ -300,18 +329,15 @@ def owed_findings(rows: list[dict[str, Any]]) -> list[Finding]:
 
 
 def owed_report(session: Session, term_name: str | None) -> Report:
-    """`asset inspect due`: what a term (default: the current one) still owes."""
+    """`asset inspect due`: what a term still owes (default: the current one; between
+    terms, the one that ended last)."""
     day = clock.today(settings.timezone(session))
-    term = resolve_term(session, term_name) if term_name else term_at(session, day)
-    if term is None:
-        raise RuleError(_("No term covers {day}; add one with `houqin term add`.").format(day=day))
+    term = term_for(session, term_name, day)
     rows = due(session, term, day)
     return Report(_("Inspections owed"), columns(*OWED), rows, findings=owed_findings(rows))
 
 
 def owed_check(session: Session) -> list[Finding]:
     day = clock.today(settings.timezone(session))
-    current = term_at(session, day)
-    recent = sorted((t for t in terms(session) if t.end < day), key=lambda t: t.end)
-    wanted = ([current] if current else []) + recent[-1:]
+    wanted = [t for t in (term_at(session, day), last_ended(session, day)) if t is not None]
     return [f for term in wanted for f in owed_findings(due(session, term, day))]

@@ -1,5 +1,6 @@
-"""Scrapping (报废): only after the 总务处's appraisal (损坏后经总务处鉴定后方能注销),
-approved by someone who neither asked nor appraised — two above a threshold."""
+"""Scrapping (报废): only after the 总务处's appraisal (损坏后经总务处鉴定后方能注销), once
+and by someone other than the requester, approved by an approver (the approver role)
+who neither asked nor appraised — two different ones above a threshold."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.service import active_person, find_person
+from houqin_cli.people.service import active_person, approver, find_person, person_by_id
 
 
 def _scrap(session: Session, code: str) -> Scrap:
@@ -78,7 +79,19 @@ def appraise(session: Session, actor: Actor, code: str, by: str, opinion: str) -
     s = _scrap(session, code)
     if not opinion.strip():
         raise InputError(_("An appraisal needs an opinion: --opinion TEXT."))
+    if s.appraiser_id is not None:
+        raise RuleError(
+            _("{code} was already appraised by {name} on {day}; it is appraised once.").format(
+                code=s.code, name=person_by_id(session, s.appraiser_id).name, day=s.appraised_on
+            )
+        )
     person = active_person(session, by)
+    if person.id == s.requested_by_id:
+        raise RuleError(
+            _(
+                "{name} asked to scrap {code} and cannot also appraise it; the appraisal is someone else's (总务处)."
+            ).format(name=person.name, code=s.code)
+        )
     asset = card(session, s.asset_id)
     day = today(session, actor)
     s.appraiser_id, s.opinion, s.appraised_on, s.status = (
@@ -104,13 +117,7 @@ def approve(session: Session, actor: Actor, code: str, by: str) -> Scrap:
                 "{code} has not been appraised: 损坏后经总务处鉴定后方能注销; run `houqin asset scrap appraise {code}` first."
             ).format(code=s.code)
         )
-    person = active_person(session, by)
-    if person.id in (s.appraiser_id, s.requested_by_id):
-        raise RuleError(
-            _("{name} requested or appraised {code} and cannot also approve it.").format(
-                name=person.name, code=s.code
-            )
-        )
+    person = approver(session, by, excluding=(s.appraiser_id, s.requested_by_id), what=s.code)
     approvers = [int(x) for x in s.approver_ids.split()]
     if person.id in approvers:
         raise RuleError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 from sqlalchemy import func, select
@@ -73,6 +74,33 @@ def resolve_term(session: Session, name: str) -> Term:
         known = ", ".join(t.name for t in terms(session)) or "-"
         raise InputError(
             _("No term {name!r}; known terms: {known}.").format(name=name, known=known)
+        )
+    return term
+
+
+def last_ended(session: Session, day: date) -> Term | None:
+    """The term that ended last before `day`."""
+    q = select(Term).where(col(Term.end) < day).order_by(col(Term.end).desc()).limit(1)
+    return session.execute(q).scalars().first()
+
+
+def term_for(session: Session, name: str | None, day: date | None = None) -> Term:
+    """The term a term-scoped command means (every `--term` option asks here): the one
+    named; without a name, the one today (or `day`) falls in; between terms (the
+    summer holiday), the one that ended last, said in one line on stderr. Before the
+    first term ever there is none: exit 3."""
+    if name:
+        return resolve_term(session, name)
+    day = day or clock.today(settings.timezone(session))
+    term = term_at(session, day) or last_ended(session, day)
+    if term is None:
+        raise RuleError(_("No term covers {day}; add one with `houqin term add`.").format(day=day))
+    if not term.start <= day <= term.end:
+        sys.stderr.write(
+            _("No term covers {day}; using {name}, which ended {end}.").format(
+                day=day, name=term.name, end=term.end
+            )
+            + "\n"
         )
     return term
 

@@ -20,6 +20,18 @@ CausedBy = Annotated[str | None, typer.Option("--by", help=_("Who caused it: a p
 ScopeUnit = Annotated[str | None, typer.Option("--unit", help=_("A class or department."))]
 ScopePlace = Annotated[str | None, typer.Option("--place", help=_("A room."))]
 Everything = Annotated[bool, typer.Option("--all", help=_("Every card."))]
+TermOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--term",
+        help=_(
+            "The term, such as 2026-autumn (default: the current one; between terms, the one that ended last)."
+        ),
+    ),
+]
+Correct = Annotated[
+    bool, typer.Option("--correct", help=_("Record the card again over a wrong line (journalled)."))
+]
 
 
 def place_opt(help: str, name: str = "--place", default: Any = None) -> Any:

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.asset.cli.args import AssetArg, CausedBy, Everything, ScopePlace, ScopeUnit, made
+from houqin_cli.asset.cli.args import (
+    AssetArg,
+    CausedBy,
+    Correct,
+    Everything,
+    ScopePlace,
+    ScopeUnit,
+    TermOpt,
+    made,
+)
 from houqin_cli.cli import Code, Done, DryRun, Note, Pieces, report, run_import, write
 from houqin_cli.core.i18n import _
 
@@ -26,7 +35,7 @@ inspect_app = typer.Typer(
 def inspect_start(
     s: Session,
     kind: str = typer.Option(..., "--kind", help=_("mid, end or term.")),
-    term: str = typer.Option(..., "--term", help=_("The term, such as 2026-autumn.")),
+    term: TermOpt = None,
     unit: ScopeUnit = None,
     place: ScopePlace = None,
     all_: Everything = False,
@@ -53,10 +62,11 @@ def inspect_record(
     by: CausedBy = None,
     qty: Pieces = None,
     note: Note = None,
+    correct: Correct = False,
 ) -> Done:
     from houqin_cli.asset import inspections
 
-    inspections.record(s, s.info["actor"], code, asset, status, cause, by, qty, note)
+    inspections.record(s, s.info["actor"], code, asset, status, cause, by, qty, note, correct)
     return Done(_("Recorded {asset}: {status}.").format(asset=asset, status=status))
 
 
@@ -72,10 +82,16 @@ def inspect_report(s: Session, code: Code) -> Report:
 
 
 @write(inspect_app, "close", help=_("Close an inspection."))
-def inspect_close(s: Session, code: Code) -> Done:
+def inspect_close(
+    s: Session,
+    code: Code,
+    uninspected_as_ok: bool = typer.Option(
+        False, "--uninspected-as-ok", help=_("Record the cards not inspected yet as ok.")
+    ),
+) -> Done:
     from houqin_cli.asset import inspections
 
-    insp = inspections.close(s, s.info["actor"], code)
+    insp = inspections.close(s, s.info["actor"], code, uninspected_as_ok)
     return Done(_("Closed inspection {code}.").format(code=insp.code))
 
 
@@ -86,7 +102,7 @@ def inspect_close(s: Session, code: Code) -> Done:
 )
 def inspect_due(
     s: Session,
-    term: str | None = typer.Option(None, "--term", help=_("The term (default: the current one).")),
+    term: TermOpt = None,
 ) -> Report:
     from houqin_cli.asset import inspections
 
@@ -123,10 +139,11 @@ def count_record(
     found: bool = typer.Option(False, "--found", help=_("Found where it should be.")),
     missing: bool = typer.Option(False, "--missing", help=_("Not found.")),
     at: str | None = typer.Option(None, "--at", help=_("Found at this place.")),
+    correct: Correct = False,
 ) -> Done:
     from houqin_cli.asset import count
 
-    result = count.record(s, s.info["actor"], code, asset, found, missing, at)
+    result = count.record(s, s.info["actor"], code, asset, found, missing, at, correct)
     return Done(_("Recorded {asset}: {status}.").format(asset=asset, status=result))
 
 
@@ -163,10 +180,13 @@ def count_close(
     approved_by: str | None = typer.Option(
         None, "--approved-by", help=_("Who approved the count.")
     ),
+    unrecorded_as_missing: bool = typer.Option(
+        False, "--unrecorded-as-missing", help=_("Record the cards not counted yet as missing.")
+    ),
 ) -> Done:
     from houqin_cli.asset import count
 
-    c, moved = count.close(s, s.info["actor"], code, approved_by)
+    c, moved = count.close(s, s.info["actor"], code, approved_by, unrecorded_as_missing)
     return Done(
         _("Closed asset count {code}; {n} cards moved to where they were found.").format(
             code=c.code, n=moved
