@@ -25,9 +25,26 @@ def _alembic_upgrade(ledger: Ledger) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    with ledger.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with ledger.engine.connect() as conn:
+        # SQLite: a batch migration rebuilds a table (copy, drop, rename), which foreign
+        # keys referring to it forbid; they are switched off around the transaction
+        # (a PRAGMA inside one does nothing) and checked before it commits.
+        _sqlite_foreign_keys(conn, ledger, "OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if ledger.is_sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise LedgerError(_("The migration broke a reference between records."))
+        finally:
+            _sqlite_foreign_keys(conn, ledger, "ON")
+
+
+def _sqlite_foreign_keys(conn: Any, ledger: Ledger, state: str) -> None:
+    if ledger.is_sqlite:
+        cur = conn.connection.dbapi_connection.cursor()  # not through SQLAlchemy: no BEGIN
+        cur.execute(f"PRAGMA foreign_keys={state}")
+        cur.close()
 
 
 def create(ledger: Ledger, operator: str, command: str, options: dict[str, str]) -> bool:

@@ -45,3 +45,23 @@ def term_current(s: Session) -> Report:
     from houqin_cli.calendar import service
 
     return service.current_report(s)
+
+
+@write(term_app, "edit", help=_("Correct a term's name or days; terms may not overlap."))
+def term_edit(
+    s: Session,
+    name: str = typer.Argument(..., help=_("The term, like 2026-autumn.")),
+    new_name: str | None = typer.Option(None, "--name", help=_("The term's new name.")),
+    start: str | None = typer.Option(None, "--start", help=_("New first day.")),
+    end: str | None = typer.Option(None, "--end", help=_("New last day.")),
+) -> Done:
+    from houqin_cli.calendar import service
+
+    t, changes = service.edit_term(
+        s,
+        name,
+        new_name=new_name,
+        start=day(s, start, future=True) if start else None,
+        end=day(s, end, future=True) if end else None,
+    )
+    return Done(_("Changed term {name}: {fields}.").format(name=t.name, fields=", ".join(changes)))

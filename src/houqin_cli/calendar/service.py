@@ -19,16 +19,18 @@ from houqin_cli.core.report import Report
 TERM = ("name", "start", "end")
 
 
-def add_term(session: Session, name: str, start: date, end: date) -> Term:
+def _check_term(session: Session, name: str, start: date, end: date, exclude: int | None) -> str:
+    """A term's name is its own and its days overlap no other term's (exit 3)."""
     name = name.strip()
     if not name:
         raise InputError(_("A term needs a name, such as 2026-autumn."))
     if end < start:
         raise InputError(_("A term cannot end before it starts."))
-    if session.execute(select(Term).where(col(Term.name) == name)).first():
+    others = col(Term.id) != exclude
+    if session.execute(select(Term).where(col(Term.name) == name, others)).first():
         raise RuleError(_("Term {name} already exists.").format(name=name))
     clash = (
-        session.execute(select(Term).where(col(Term.start) <= end, col(Term.end) >= start))
+        session.execute(select(Term).where(col(Term.start) <= end, col(Term.end) >= start, others))
         .scalars()
         .first()
     )
@@ -38,6 +40,11 @@ def add_term(session: Session, name: str, start: date, end: date) -> Term:
                 name=name, other=clash.name, start=clash.start, end=clash.end
             )
         )
+    return name
+
+
+def add_term(session: Session, name: str, start: date, end: date) -> Term:
+    name = _check_term(session, name, start, end, None)
     term = Term(name=name, start=start, end=end)
     session.add(term)
     session.flush()
@@ -50,6 +57,33 @@ def add_term(session: Session, name: str, start: date, end: date) -> Term:
         payload={"name": name, "start": start.isoformat(), "end": end.isoformat()},
     )
     return term
+
+
+def edit_term(
+    session: Session,
+    name: str,
+    *,
+    new_name: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[Term, dict[str, dict[str, str]]]:
+    """Correct a term's name or days, by the rules `add_term` keeps; journalled with
+    old and new."""
+    term = resolve_term(session, name)
+    first, last = start or term.start, end or term.end
+    new = _check_term(session, term.name if new_name is None else new_name, first, last, term.id)
+    wanted: dict[str, object] = {"name": new, "start": first, "end": last}
+    changes = {
+        field: {"old": str(getattr(term, field)), "new": str(value)}
+        for field, value in wanted.items()
+        if getattr(term, field) != value
+    }
+    if not changes:
+        raise InputError(_("Nothing to change: give --name, --start or --end."))
+    term.name, term.start, term.end = new, first, last
+    session.flush()
+    journal.append(session, "term.edit", "term", entity_id=term.id, code=term.name, payload=changes)
+    return term, changes
 
 
 def terms(session: Session) -> list[Term]:

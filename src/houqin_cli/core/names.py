@@ -11,7 +11,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, not_, or_, select
 
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
@@ -70,43 +70,85 @@ def describe(records: list[Any]) -> str:
     return ", ".join(f"{r.name} ({r.code})" for r in records)
 
 
-def resolve(session: Session, model: Any, text: str, what: str) -> Any:
+def _steps(model: Any, typed: str) -> list[tuple[Any, bool]]:
+    """The conditions `resolve` tries in turn, most exact first, each with whether
+    it matches by name (so a record no longer in use only counts when no live
+    record does) rather than by code."""
+    esc = _escape_like(typed)
+    steps: list[tuple[Any, bool]] = [
+        (func.upper(model.code) == typed.upper(), False),
+        (model.name == typed, True),
+        (
+            or_(
+                model.name.like(f"{esc}%", escape="\\"),
+                func.upper(model.code).like(f"{esc.upper()}%", escape="\\"),
+            ),
+            True,
+        ),
+    ]
+    low = typed.lower()
+    if _ASCII.match(low):
+        # the common reading first (the first word of `initials`), exact then as a
+        # prefix; only then the other readings, so that 洋 read xiáng in 刘洋 (lx)
+        # never beats 李秀英 (lxy) for `lx`
+        padded = " " + model.initials + " "
+        steps += [
+            (or_(model.initials == low, model.initials.like(f"{low} %")), True),
+            (model.initials.like(f"{low}%"), True),
+            (padded.like(f"% {low} %"), True),
+            (padded.like(f"% {low}%"), True),
+        ]
+    return steps
+
+
+def resolve(session: Session, model: Any, text: str, what: str, *, live: Any = None) -> Any:
     """The one record of `model` that `text` names; exit 2 when none or several.
 
-    `what` is the translated kind of record ("person", "unit", ...)."""
+    `what` is the translated kind of record ("person", "unit", ...). `live`, an SQL
+    condition, marks the records still in use (a person still here, a unit not
+    retired): at each step by name those are tried first, and the others only when
+    none of them matches, so a record no longer in use never makes a live name
+    ambiguous; codes find every record."""
     typed = (text or "").strip()
     if not typed:
         raise InputError(_("Give a {what}: its code or name.").format(what=what))
-    steps = [
-        func.upper(model.code) == typed.upper(),
-        model.name == typed,
-    ]
-    esc = _escape_like(typed)
-    steps.append(
-        or_(
-            model.name.like(f"{esc}%", escape="\\"),
-            func.upper(model.code).like(f"{esc.upper()}%", escape="\\"),
+    for cond, by_name in _steps(model, typed):
+        tiers = (
+            [cond] if live is None or not by_name else [and_(cond, live), and_(cond, not_(live))]
         )
-    )
-    low = typed.lower()
-    if _ASCII.match(low):
-        padded = " " + model.initials + " "
-        steps.append(padded.like(f"% {low} %"))
-        steps.append(padded.like(f"% {low}%"))
-    for cond in steps:
-        found = list(
-            session.execute(select(model).where(cond).order_by(model.code).limit(21)).scalars()
-        )
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            shown = describe(found[:20]) + (" …" if len(found) > 20 else "")
-            raise Ambiguous(
-                _("{text!r} matches several records: {candidates}; give the code.").format(
-                    text=typed, candidates=shown
-                )
+        for where in tiers:
+            found = list(
+                session.execute(select(model).where(where).order_by(model.code).limit(21)).scalars()
             )
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                shown = describe(found[:20]) + (" …" if len(found) > 20 else "")
+                raise Ambiguous(
+                    _("{text!r} matches several records: {candidates}; give the code.").format(
+                        text=typed, candidates=shown
+                    )
+                )
     raise InputError(_("No {what} matches {text!r}.").format(what=what, text=typed))
+
+
+def namesakes_warning(session: Session, record: Any, what: str) -> str | None:
+    """One line warning that other records of its kind bear `record`'s name (a second
+    单丽华), naming each with its code; None when the name is its own. Adding or renaming
+    goes ahead: the code tells them apart. `what` is the translated kind of record."""
+    model = type(record)
+    q = (
+        select(model)
+        .where(model.name == record.name, model.id != record.id)
+        .order_by(model.code)
+        .limit(10)
+    )
+    others = list(session.execute(q).scalars())
+    if not others:
+        return None
+    return _(
+        "Warning: another {what} is already named {name}: {others}; tell them apart by code."
+    ).format(what=what, name=record.name, others=describe(others))
 
 
 def by_code(session: Session, model: Any, code: str) -> Any:

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from houqin_cli.cli import Done, added, complete_person, complete_unit, day, report, write
+from houqin_cli.cli import (
+    Done,
+    DryRun,
+    added,
+    complete_person,
+    complete_unit,
+    day,
+    report,
+    run_import,
+    say,
+    write,
+)
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -36,6 +48,22 @@ def _unit_opt(help_text: str) -> Any:
     return typer.Option(None, "--unit", help=help_text, autocompletion=complete_unit)
 
 
+def _warned(s: Session, done: Done, record: Any) -> Done:
+    """`done`, with the warning line when another record bears the same name."""
+    from houqin_cli.people import service
+
+    warning = service.namesakes_warning(s, record)
+    return Done(f"{done.message}\n{warning}", done.code) if warning else done
+
+
+def _changed(p: Any, changes: dict[str, Any]) -> Done:
+    return Done(
+        _("Changed {name} ({code}): {fields}.").format(
+            name=p.name, code=p.code, fields=", ".join(changes)
+        )
+    )
+
+
 # -- people ----------------------------------------------------------------------
 
 
@@ -54,7 +82,8 @@ def people_add(
 ) -> Done:
     from houqin_cli.people import service
 
-    return added(service.add_person(s, name, code=code, unit=unit, roles=role, phone=phone))
+    p = service.add_person(s, name, code=code, unit=unit, roles=role, phone=phone)
+    return _warned(s, added(p), p)
 
 
 @report(people_app, "list", help=_("List people (those still here, unless --all)."))
@@ -105,11 +134,7 @@ def people_edit(
         remove_roles=remove_role,
         phone=phone,
     )
-    return Done(
-        _("Changed {name} ({code}): {fields}.").format(
-            name=p.name, code=p.code, fields=", ".join(changes)
-        )
-    )
+    return _warned(s, _changed(p, changes), p) if "name" in changes else _changed(p, changes)
 
 
 @write(
@@ -131,6 +156,31 @@ def people_leave(
     )
 
 
+@people_app.command(
+    "import",
+    help=_("Import a staff list (姓名, 部门, 角色, 电话) from .csv or .xlsx: all rows or none."),
+)
+def people_import(
+    file: Path = typer.Argument(..., help=_("A .csv or .xlsx file with a header row.")),
+    dry_run: DryRun = False,
+) -> None:
+    from houqin_cli.people import staff
+
+    def load(s: Session, _actor: Any) -> int:
+        made, warnings = staff.import_people(s, file)
+        for line in warnings:
+            say(line)
+        return len(made)
+
+    run_import(
+        load,
+        file,
+        dry_run,
+        _("Checked {file}: {n} people would be imported; nothing written."),
+        _("Imported {n} people from {file}."),
+    )
+
+
 # -- units -----------------------------------------------------------------------
 
 
@@ -146,18 +196,104 @@ def unit_add(
         None, "--parent", help=_("The unit above (a class's grade)."), autocompletion=complete_unit
     ),
 ) -> Done:
-    from houqin_cli.people import service
+    from houqin_cli.people import units
 
-    return added(service.add_unit(s, name, kind, head=head, parent=parent))
+    u = units.add_unit(s, name, kind, head=head, parent=parent)
+    return _warned(s, added(u), u)
 
 
-@report(unit_app, "list", help=_("List departments, grades and classes."))
+@report(unit_app, "list", help=_("List departments, grades and classes (in use, unless --all)."))
 def unit_list(
-    s: Session, kind: str | None = typer.Option(None, "--kind", help=_("Only units of this kind."))
+    s: Session,
+    kind: str | None = typer.Option(None, "--kind", help=_("Only units of this kind.")),
+    all_: bool = typer.Option(False, "--all", help=_("Include retired units.")),
 ) -> Report:
     from houqin_cli.people import reports
 
-    return reports.units(s, kind)
+    return reports.units(s, kind, retired=all_)
+
+
+UnitArg = typer.Argument(
+    ..., help=_("A unit: code, name, prefix or pinyin initials."), autocompletion=complete_unit
+)
+PlaceArg = typer.Argument(..., help=_("A place: code, name, prefix or pinyin initials."))
+RetireDate = typer.Option(None, "--date", help=_("The day it was retired (default: today)."))
+
+
+@write(unit_app, "edit", help=_("Change a unit's name, kind, parent or head (journalled)."))
+def unit_edit(
+    s: Session,
+    unit: str = UnitArg,
+    name: str | None = typer.Option(None, "--name", help=_("The unit's new name.")),
+    kind: str | None = typer.Option(None, "--kind", help=_("department, grade or class.")),
+    parent: str | None = typer.Option(
+        None, "--parent", help=_("The unit above ('-' for none)."), autocompletion=complete_unit
+    ),
+    head: str | None = typer.Option(
+        None,
+        "--head",
+        help=_("The person in charge ('-' for none)."),
+        autocompletion=complete_person,
+    ),
+) -> Done:
+    from houqin_cli.people import units
+
+    u, changes = units.edit_unit(s, unit, name=name, kind=kind, parent=parent, head=head)
+    return _warned(s, _changed(u, changes), u) if "name" in changes else _changed(u, changes)
+
+
+def _retired(record: Any, when: Any) -> Done:
+    return Done(
+        _("Retired {name} ({code}) as of {date}.").format(
+            name=record.name, code=record.code, date=when
+        )
+    )
+
+
+@write(
+    unit_app,
+    "retire",
+    help=_("Retire a unit: it keeps its history but leaves the listings and takes nothing new."),
+)
+def unit_retire(s: Session, unit: str = UnitArg, date: str | None = RetireDate) -> Done:
+    from houqin_cli.people import units
+
+    when = day(s, date)
+    return _retired(units.retire_unit(s, unit, when), when)
+
+
+@report(
+    unit_app,
+    "promote",
+    help=_(
+        "Move the classes up a grade (初一(1)班 -> 初二(1)班), retiring the top grade's: "
+        "once a year, in one transaction."
+    ),
+    session=None,
+)
+def unit_promote(
+    from_year: int = typer.Option(..., "--from-year", help=_("The year the classes move up from.")),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help=_("Show what would change, writing nothing.")
+    ),
+) -> Report:
+    from houqin_cli.cli.run import state
+    from houqin_cli.core import clock, settings
+    from houqin_cli.people import promote
+
+    with state().write() as s:
+        today = clock.today(settings.timezone(s))
+        plan = (promote.plan if dry_run else promote.promote)(s, from_year, today)
+        s.info["dry_run"] = dry_run
+    moved, retired = len(plan.moves), len(plan.retiring)
+    say(
+        (
+            _("Dry run: {moved} classes would move up and {retired} retire; nothing written.")
+            if dry_run
+            else _("Moved {moved} classes up a grade and retired {retired}.")
+        ).format(moved=moved, retired=retired)
+    )
+    return promote.report(plan)
 
 
 # -- places ----------------------------------------------------------------------
@@ -173,19 +309,53 @@ def place_add(
         "other", "--kind", help=_("classroom, office, dorm, canteen, store, outdoor or other.")
     ),
 ) -> Done:
-    from houqin_cli.people import service
+    from houqin_cli.people import units
 
-    return added(service.add_place(s, name, building=building, unit=unit, kind=kind))
+    p = units.add_place(s, name, building=building, unit=unit, kind=kind)
+    return _warned(s, added(p), p)
 
 
-@report(place_app, "list", help=_("List rooms and areas."))
+@report(place_app, "list", help=_("List rooms and areas (in use, unless --all)."))
 def place_list(
     s: Session,
     building: str | None = typer.Option(
         None, "--building", help=_("Only places in this building.")
     ),
     kind: str | None = typer.Option(None, "--kind", help=_("Only places of this kind.")),
+    all_: bool = typer.Option(False, "--all", help=_("Include retired places.")),
 ) -> Report:
     from houqin_cli.people import reports
 
-    return reports.places(s, building, kind)
+    return reports.places(s, building, kind, retired=all_)
+
+
+@write(place_app, "edit", help=_("Change a place's name, building, unit or kind (journalled)."))
+def place_edit(
+    s: Session,
+    place: str = PlaceArg,
+    name: str | None = typer.Option(None, "--name", help=_("The place's new name.")),
+    building: str | None = typer.Option(
+        None, "--building", help=_("The building it is in ('-' for none).")
+    ),
+    unit: str | None = _unit_opt(_("The unit that uses it ('-' for none).")),
+    kind: str | None = typer.Option(
+        None, "--kind", help=_("classroom, office, dorm, canteen, store, outdoor or other.")
+    ),
+) -> Done:
+    from houqin_cli.people import units
+
+    p, changes = units.edit_place(s, place, name=name, building=building, unit=unit, kind=kind)
+    named = "name" in changes or "building" in changes
+    return _warned(s, _changed(p, changes), p) if named else _changed(p, changes)
+
+
+@write(
+    place_app,
+    "retire",
+    help=_("Retire a place: it keeps its history but leaves the listings and takes nothing new."),
+)
+def place_retire(s: Session, place: str = PlaceArg, date: str | None = RetireDate) -> Done:
+    from houqin_cli.people import units
+
+    when = day(s, date)
+    return _retired(units.retire_place(s, place, when), when)

@@ -41,11 +41,12 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     """Departments and their staff, six grades of three classes with their heads
     and rooms, offices and public rooms in three buildings, one teacher who left."""
     from houqin_cli.people import service as people
+    from houqin_cli.people import units
 
     names = iter(_names(rng, 80))
     staff = 0
     for dept, roles in DEPARTMENTS:
-        unit = people.add_unit(s, dept, "department")
+        unit = units.add_unit(s, dept, "department")
         for i in range(3 if dept in ("总务处", "食堂", "保卫科") else 2):
             extra = ["storekeeper", "handler"] if dept == "总务处" and i == 1 else []
             extra += ["repairer"] if dept == "总务处" and i == 2 else []
@@ -59,7 +60,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
             staff += 1
     classes = 0
     for g, grade in enumerate(GRADES):
-        gunit = people.add_unit(s, grade, "grade")
+        gunit = units.add_unit(s, grade, "grade")
         for k in range(1, 4):
             head = people.add_person(
                 s,
@@ -67,13 +68,9 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
                 roles=["teacher", "head_teacher"],
                 phone=f"1390571{rng.randint(0, 9999):04d}",
             )
-            cunit = people.add_unit(
-                s, f"{grade}({k})班", "class", head=head.code, parent=gunit.code
-            )
+            cunit = units.add_unit(s, f"{grade}({k})班", "class", head=head.code, parent=gunit.code)
             people.edit_person(s, head.code, unit=cunit.code)
-            people.add_place(
-                s, f"{g + 1}0{k}", building="教学楼", unit=cunit.code, kind="classroom"
-            )
+            units.add_place(s, f"{g + 1}0{k}", building="教学楼", unit=cunit.code, kind="classroom")
             staff += 1
             classes += 1
         for _teacher in range(4):  # subject teachers of the grade
@@ -86,7 +83,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
             )
             staff += 1
     for dept, _roles in DEPARTMENTS:
-        people.add_place(s, dept, building="综合楼", unit=dept, kind="office")
+        units.add_place(s, dept, building="综合楼", unit=dept, kind="office")
     for room, kind in (
         ("科学实验室", "classroom"),
         ("计算机房", "classroom"),
@@ -94,7 +91,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
         ("音乐室", "classroom"),
         ("体育器材室", "store"),
     ):
-        people.add_place(s, room, building="综合楼", kind=kind)
+        units.add_place(s, room, building="综合楼", kind=kind)
     for room, kind, owner in (
         ("学生餐厅", "canteen", "食堂"),
         ("厨房", "canteen", "食堂"),
@@ -102,8 +99,8 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
         ("维修间", "other", "总务处"),
         ("门卫室", "office", "保卫科"),
     ):
-        people.add_place(s, room, building="后勤楼", unit=owner, kind=kind)
-    people.add_place(s, "操场", kind="outdoor")
+        units.add_place(s, room, building="后勤楼", unit=owner, kind=kind)
+    units.add_place(s, "操场", kind="outdoor")
     left = people.add_person(s, next(names), roles=["teacher"], phone="13905710000")
     people.leave(s, left.code, date(2026, 7, 10))
     return {"staff": staff + 1, "classes": classes}

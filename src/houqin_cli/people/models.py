@@ -13,7 +13,8 @@ class Unit(SQLModel, table=True):
 
     id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
     code: str = Field(sa_column=Column(String(32), nullable=False, unique=True))
-    name: str = Field(sa_column=Column(String(100), nullable=False, unique=True))
+    # unique among the units in use (people.units); a retired class keeps its name
+    name: str = Field(sa_column=Column(String(100), nullable=False))
     kind: str = Field(sa_column=Column(String(16), nullable=False))
     head_id: int | None = Field(
         default=None,
@@ -21,6 +22,7 @@ class Unit(SQLModel, table=True):
     )
     parent_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("unit.id")))
     initials: str = Field(default="", sa_column=Column(String(200), nullable=False))
+    retired_on: date | None = Field(default=None, sa_column=Column(Date))
 
 
 class Person(SQLModel, table=True):
@@ -55,3 +57,4 @@ class Place(SQLModel, table=True):
     unit_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("unit.id")))
     kind: str = Field(sa_column=Column(String(16), nullable=False))
     initials: str = Field(default="", sa_column=Column(String(200), nullable=False))
+    retired_on: date | None = Field(default=None, sa_column=Column(Date))

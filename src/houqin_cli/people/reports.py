@@ -21,6 +21,7 @@ from houqin_cli.people.service import (
     find_person,
     find_unit,
     holds_role,
+    live,
     unit_names,
 )
 
@@ -53,7 +54,7 @@ def people(
     if not include_left:
         q = q.where(col(Person.active).is_(True))
     if unit:
-        q = q.where(col(Person.unit_id) == find_unit(session, unit).id)
+        q = q.where(col(Person.unit_id) == find_unit(session, unit, current=False).id)
     if role:
         q = q.where(holds_role(role))
     units = unit_names(session)
@@ -88,8 +89,13 @@ def person(session: Session, text: str) -> Report:
     )
 
 
-def unit_rows(session: Session, kind: str | None = None) -> list[dict[str, Any]]:
+def unit_rows(
+    session: Session, kind: str | None = None, *, retired: bool = False
+) -> list[dict[str, Any]]:
+    """The units in use (and the retired ones too when `retired`)."""
     q = select(Unit).order_by(col(Unit.code))
+    if not retired:
+        q = q.where(live(Unit))
     if kind:
         q = q.where(col(Unit.kind) == choice(kind, UNIT_KINDS, "--kind"))
     units = list(session.execute(q).scalars())
@@ -107,20 +113,34 @@ def unit_rows(session: Session, kind: str | None = None) -> list[dict[str, Any]]
             "kind": u.kind,
             "head": heads[u.head_id].name if u.head_id in heads else None,
             "parent": by_id[u.parent_id].name if u.parent_id in by_id else None,
+            **({"retired_on": u.retired_on} if retired else {}),
         }
         for u in units
     ]
 
 
-def units(session: Session, kind: str | None = None) -> Report:
-    rows = unit_rows(session, kind)
-    return Report(_("Units"), columns("code", "name", "kind", "head", "parent"), rows)
+UNITS = ("code", "name", "kind", "head", "parent")
+PLACES = ("code", "name", "building", "kind", "org_unit")
+
+
+def units(session: Session, kind: str | None = None, *, retired: bool = False) -> Report:
+    """`unit list`; with --all the retired units too, and when each was retired."""
+    rows = unit_rows(session, kind, retired=retired)
+    keys = (*UNITS, "retired_on") if retired else UNITS
+    return Report(_("Units"), columns(*keys), rows)
 
 
 def place_rows(
-    session: Session, building: str | None = None, kind: str | None = None
+    session: Session,
+    building: str | None = None,
+    kind: str | None = None,
+    *,
+    retired: bool = False,
 ) -> list[dict[str, Any]]:
+    """The places in use (and the retired ones too when `retired`)."""
     q = select(Place).order_by(col(Place.building), col(Place.name))
+    if not retired:
+        q = q.where(live(Place))
     if building:
         q = q.where(col(Place.building) == building.strip())
     if kind:
@@ -133,11 +153,20 @@ def place_rows(
             "building": p.building,
             "kind": p.kind,
             "org_unit": names.get(p.unit_id) if p.unit_id else None,
+            **({"retired_on": p.retired_on} if retired else {}),
         }
         for p in session.execute(q).scalars()
     ]
 
 
-def places(session: Session, building: str | None = None, kind: str | None = None) -> Report:
-    rows = place_rows(session, building, kind)
-    return Report(_("Places"), columns("code", "name", "building", "kind", "org_unit"), rows)
+def places(
+    session: Session,
+    building: str | None = None,
+    kind: str | None = None,
+    *,
+    retired: bool = False,
+) -> Report:
+    """`place list`; with --all the retired places too, and when each was retired."""
+    rows = place_rows(session, building, kind, retired=retired)
+    keys = (*PLACES, "retired_on") if retired else PLACES
+    return Report(_("Places"), columns(*keys), rows)

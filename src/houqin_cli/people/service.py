@@ -43,9 +43,10 @@ ROLES: dict[str, str] = {
 }
 WHAT = {"person": N_("person"), "unit": N_("unit"), "place": N_("place")}
 R = TypeVar("R", Person, Unit, Place)
+U = TypeVar("U", Unit, Place)
 
 
-def _clean_name(name: str, what: str) -> str:
+def clean_name(name: str, what: str) -> str:
     value = (name or "").strip()
     if not value:
         raise InputError(_("The {what} name cannot be empty.").format(what=_(what)))
@@ -85,32 +86,60 @@ def parse_roles(values: list[str]) -> list[str]:
     return sorted(roles)
 
 
+def live(model: type[Person] | type[Unit] | type[Place]) -> Any:
+    """SQL: the records still in use (a person still here, a unit or place not retired)."""
+    if model is Unit or model is Place:
+        return col(model.retired_on).is_(None)
+    return col(Person.active).is_(True)
+
+
 def find_person(session: Session, text: str) -> Person:
-    found: Person = names.resolve(session, Person, text, _(WHAT["person"]))
+    """By code, or by name among those still here (someone who left only when no one
+    still here answers to the name)."""
+    found: Person = names.resolve(session, Person, text, _(WHAT["person"]), live=live(Person))
     return found
 
 
-def find_unit(session: Session, text: str) -> Unit:
-    found: Unit = names.resolve(session, Unit, text, _(WHAT["unit"]))
-    return found
+def find_unit(session: Session, text: str, *, current: bool = True) -> Unit:
+    """The unit `text` names (retired ones only by code, or when no unit in use
+    answers to the name); a retired one is exit 3 unless `current` is False, as
+    when a listing asks for its history."""
+    found: Unit = names.resolve(session, Unit, text, _(WHAT["unit"]), live=live(Unit))
+    return require_current(found) if current else found
 
 
-def find_place(session: Session, text: str) -> Place:
-    found: Place = names.resolve(session, Place, text, _(WHAT["place"]))
-    return found
+def find_place(session: Session, text: str, *, current: bool = True) -> Place:
+    """As `find_unit`, for a place."""
+    found: Place = names.resolve(session, Place, text, _(WHAT["place"]), live=live(Place))
+    return require_current(found) if current else found
+
+
+def require_current(record: U) -> U:
+    """A retired unit or place keeps its history but cannot be assigned anything new."""
+    if record.retired_on is not None:
+        raise RuleError(
+            _(
+                "{name} ({code}) was retired on {date} and cannot be assigned anything new; "
+                "choose one still in use."
+            ).format(name=record.name, code=record.code, date=record.retired_on)
+        )
+    return record
 
 
 def find_party(session: Session, text: str, *, active: bool = True) -> Unit | Person:
     """A unit or a person (who draws or returns goods): whichever one `text` names.
 
-    A person must still be here (exit 3 otherwise) unless `active` is False, as
-    when a listing asks for someone's history; a name that fits both a unit and
-    a person is ambiguous (exit 2)."""
+    A person must still be here, and a unit not retired (exit 3 otherwise), unless
+    `active` is False, as when a listing asks for someone's history; a name that fits
+    both a unit and a person is ambiguous (exit 2)."""
     found: list[Unit | Person] = []
     errors: list[InputError] = []
-    for finder in (find_unit, find_person):
+    for finder in (
+        lambda t: find_unit(session, t, current=False),
+        lambda t: find_person(session, t),
+    ):
         try:
-            found.append(finder(session, text))
+            found.append(finder(text))
         except InputError as exc:
             errors.append(exc)
     if len(found) == 2:
@@ -127,8 +156,11 @@ def find_party(session: Session, text: str, *, active: bool = True) -> Unit | Pe
             else InputError(_("No unit or person matches {text!r}.").format(text=text))
         )
     party = found[0]
-    if active and isinstance(party, Person):
-        require_active(party)
+    if active:
+        if isinstance(party, Person):
+            require_active(party)
+        else:
+            require_current(party)
     return party
 
 
@@ -162,68 +194,10 @@ def _added(session: Session, action: str, record: R, payload: dict[str, Any]) ->
     return record
 
 
-# -- units -----------------------------------------------------------------------
-
-
-def add_unit(
-    session: Session, name: str, kind: str, head: str | None = None, parent: str | None = None
-) -> Unit:
-    name = _clean_name(name, WHAT["unit"])
-    kind = choice(kind, UNIT_KINDS, "--kind")
-    if session.execute(select(col(Unit.id)).where(col(Unit.name) == name)).first():
-        raise RuleError(_("A unit named {name} already exists.").format(name=name))
-    head_p = active_person(session, head) if head else None
-    parent_u = find_unit(session, parent) if parent else None
-    unit = Unit(
-        code=next_code(session, "DW", model=Unit),
-        name=name,
-        kind=kind,
-        head_id=head_p.id if head_p else None,
-        parent_id=parent_u.id if parent_u else None,
-        initials=names.initials(name),
-    )
-    payload = {
-        "name": name,
-        "kind": kind,
-        "head": head_p.code if head_p else None,
-        "parent": parent_u.code if parent_u else None,
-    }
-    return _added(session, "unit.add", unit, payload)
-
-
-# -- places ----------------------------------------------------------------------
-
-
-def add_place(
-    session: Session,
-    name: str,
-    building: str | None = None,
-    unit: str | None = None,
-    kind: str = "other",
-) -> Place:
-    name = _clean_name(name, WHAT["place"])
-    kind = choice(kind, PLACE_KINDS, "--kind")
-    bld = building.strip() if building and building.strip() else None
-    same = col(Place.building).is_(None) if bld is None else col(Place.building) == bld
-    if session.execute(select(col(Place.id)).where(col(Place.name) == name, same)).first():
-        raise RuleError(_("A place named {name} already exists there.").format(name=name))
-    owner = find_unit(session, unit) if unit else None
-    place = Place(
-        code=next_code(session, "DD", model=Place),
-        name=name,
-        building=bld,
-        unit_id=owner.id if owner else None,
-        kind=kind,
-        initials=names.initials(name),
-    )
-    payload = {"name": name, "building": bld, "kind": kind, "unit": owner.code if owner else None}
-    return _added(session, "place.add", place, payload)
-
-
 # -- people ----------------------------------------------------------------------
 
 
-def _check_code(session: Session, code: str, exclude: int | None = None) -> str:
+def check_code(session: Session, code: str, exclude: int | None = None) -> str:
     c = code.strip()
     if not c or any(ch.isspace() for ch in c) or len(c) > 32:
         raise InputError(
@@ -237,7 +211,7 @@ def _check_code(session: Session, code: str, exclude: int | None = None) -> str:
     return c
 
 
-def _check_phone(phone: str | None) -> str | None:
+def check_phone(phone: str | None) -> str | None:
     if phone is None or not phone.strip():
         return None
     p = phone.strip()
@@ -255,12 +229,12 @@ def add_person(
     roles: list[str] | None = None,
     phone: str | None = None,
 ) -> Person:
-    name = _clean_name(name, WHAT["person"])
+    name = clean_name(name, WHAT["person"])
     role_list = parse_roles(roles or [])
-    phone = _check_phone(phone)
+    phone = check_phone(phone)
     owner = find_unit(session, unit) if unit else None
     person = Person(
-        code=_check_code(session, code) if code else next_code(session, "RY", model=Person),
+        code=check_code(session, code) if code else next_code(session, "RY", model=Person),
         name=name,
         unit_id=owner.id if owner else None,
         roles=" ".join(role_list),
@@ -299,10 +273,10 @@ def edit_person(
             setattr(person, field, value)
 
     if name is not None:
-        change("name", _clean_name(name, WHAT["person"]))
+        change("name", clean_name(name, WHAT["person"]))
         person.initials = names.initials(person.name)
     if code is not None:
-        change("code", _check_code(session, code, exclude=person.id))
+        change("code", check_code(session, code, exclude=person.id))
     if unit is not None:
         change("unit_id", None if unit.strip() in ("", "-") else find_unit(session, unit).id)
     current = person.role_list
@@ -312,7 +286,7 @@ def edit_person(
     current = sorted(set(current) - set(parse_roles(remove_roles or [])))
     change("roles", " ".join(current))
     if phone is not None:
-        change("phone", _check_phone(phone))
+        change("phone", check_phone(phone))
     if not changes:
         raise InputError(_("Nothing to change: give at least one option, such as --phone."))
     session.flush()
@@ -406,14 +380,14 @@ def person_by_id(session: Session, person_id: int) -> Person:
 
 
 def units_of_kind(session: Session, kind: str) -> list[Unit]:
-    """The units of one kind (such as every class), by code."""
-    q = select(Unit).where(col(Unit.kind) == kind).order_by(col(Unit.code))
+    """The units of one kind (such as every class) still in use, by code."""
+    q = select(Unit).where(col(Unit.kind) == kind, live(Unit)).order_by(col(Unit.code))
     return list(session.execute(q).scalars())
 
 
 def places_of_kinds(session: Session, kinds: tuple[str, ...]) -> list[Place]:
-    """The places of these kinds, by code."""
-    q = select(Place).where(col(Place.kind).in_(kinds)).order_by(col(Place.code))
+    """The places of these kinds still in use, by code."""
+    q = select(Place).where(col(Place.kind).in_(kinds), live(Place)).order_by(col(Place.code))
     return list(session.execute(q).scalars())
 
 
@@ -421,6 +395,11 @@ def place_ids_of_unit(session: Session, unit_id: int) -> list[int]:
     """The ids of the places a unit uses (a class's own room)."""
     q = select(col(Place.id)).where(col(Place.unit_id) == unit_id)
     return [pid for pid in session.execute(q).scalars() if pid is not None]
+
+
+def namesakes_warning(session: Session, record: Person | Unit | Place) -> str | None:
+    """The warning line when others bear `record`'s name (core.names.namesakes_warning)."""
+    return names.namesakes_warning(session, record, _(WHAT[record.__tablename__]))
 
 
 def registry_count(session: Session) -> int:
