@@ -1,4 +1,5 @@
-"""Money benchmarks of houqin (`audit report`, `audit receipt add`), each beside its floor.
+"""Money benchmarks of houqin (`audit report`, `audit receipt add`, `audit log --entity`),
+each beside its floor.
 
     python benchmarks/audit.py [--runs 5] [--receipts 50000] [--keep DIR] [--quick] [--strict]
 
@@ -28,6 +29,7 @@ from core import Bench, copy_ledger, fixed  # noqa: E402
 
 REPORT_SLACK = 0.5  # `audit report month|year` within the sqlmodel floor + 0.5 s
 WRITE_SLACK = 0.15  # one `audit receipt add` within the sqlmodel floor + 0.15 s
+LOG_SLACK = 0.5  # `audit log --entity` (a LIKE over every payload) within the floor + 0.5 s
 FULL_RECEIPTS = 50_000
 QUICK_RECEIPTS = 5_000
 
@@ -164,6 +166,11 @@ def main(argv: list[str] | None = None) -> int:
             )[0]
             for unit in ("总务处", "食堂", "财务室")
         )
+        (voided,) = one(  # a receipt voided: its entry, and its reversal's naming it
+            big,
+            "SELECT code FROM receipt WHERE id IN (SELECT reverses_id FROM receipt) "
+            "ORDER BY id DESC LIMIT 1",
+        )
         today = date.today().isoformat()
         stamp = time.strftime("%H%M%S")
 
@@ -190,7 +197,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         add_argv: Callable[[int], list[str]] = add
         b_add = Bench("audit receipt add --service (one write)", add_argv)
-        benches = [b_pass, b_orm, b_month, b_year, b_add]
+        b_log = Bench(
+            f"audit log --entity {voided} ({n_entries:,} entries)",
+            fixed(cmd(big, "audit", "log", "--entity", str(voided), "-f", "json")),
+        )
+        benches = [b_pass, b_orm, b_month, b_year, b_add, b_log]
         sys.stderr.write(f"timing: {args.runs} rounds after one warm-up round\n")
         core.measure(benches, args.runs, env)
 
@@ -203,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     t.within(b_month, b_orm, REPORT_SLACK)
     t.within(b_year, b_orm, REPORT_SLACK)
     t.within(b_add, b_orm, WRITE_SLACK)
+    t.within(b_log, b_orm, LOG_SLACK)
     return t.finish(args.strict)
 
 

@@ -169,6 +169,8 @@ READS: list[str] = [
     "audit receipt list --supplier 县教育用品公司",
     "audit receipt show BX-2026-0001",
     "audit receipt show BX-2026-0019",
+    "audit income list",
+    "audit income list --month 2026-03 --source 伙食费",
     "audit budget show 2026-02",
     "audit budget show 2026-03",
     "audit report month 2026-02",

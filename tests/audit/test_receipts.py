@@ -226,7 +226,7 @@ def test_an_expired_invoice_is_refused(staff: Cli) -> None:
 
 def test_goods_must_match_the_stock_receipts_to_the_fen(staff: Cli) -> None:
     rk = stock_in(staff, "粉笔", "10", "12.50")  # ¥125.00
-    goods = {"category": "office", "service": False}
+    goods = {"category": "office", "service": False, "supplier": "文具店"}
     # no stock receipt at all
     res = assert_refused(
         staff, 3, *receipt(amount="125", **goods), contains="come to ¥0.00, not ¥125.00"
@@ -246,7 +246,7 @@ def test_goods_must_match_the_stock_receipts_to_the_fen(staff: Cli) -> None:
 def test_two_stock_receipts_add_up(staff: Cli) -> None:
     a = stock_in(staff, "粉笔", "10", "12.50")  # ¥125.00
     b = stock_in(staff, "拖把", "3", "33.33")  # ¥99.99
-    goods = {"category": "cleaning", "service": False}
+    goods = {"category": "cleaning", "service": False, "supplier": "文具店"}
     assert_refused(
         staff, 3, *receipt("--stock", a, amount="224.99", **goods),
         contains="come to ¥125.00, not ¥224.99",
@@ -260,7 +260,7 @@ def test_two_stock_receipts_add_up(staff: Cli) -> None:
 
 def test_a_stock_receipt_backs_one_receipt_only(staff: Cli) -> None:
     rk = stock_in(staff, "粉笔", "10", "12.50")
-    goods = {"category": "office", "service": False}
+    goods = {"category": "office", "service": False, "supplier": "文具店"}
     first = add(staff, "--stock", rk, amount="125", **goods)
     res = assert_refused(
         staff, 3, *receipt("--stock", rk, invoice="INV-2", amount="125", **goods),
@@ -366,6 +366,7 @@ def test_show(staff: Cli) -> None:
         "赵六",
         "--note",
         "三月粉笔",
+        supplier="文具店",
         category="office",
         amount="125",
         service=False,
@@ -418,7 +419,7 @@ def test_void_makes_a_reversing_entry(staff: Cli) -> None:
 
 def test_void_frees_the_stock_receipt(staff: Cli) -> None:
     rk = stock_in(staff, "粉笔", "10", "12.50")
-    goods = {"category": "office", "service": False, "amount": "125"}
+    goods = {"category": "office", "service": False, "supplier": "文具店", "amount": "125"}
     first = add(staff, "--stock", rk, **goods)
     staff.ok("audit", "receipt", "void", first, "--reason", "发票开错")
     add(staff, "--stock", rk, invoice="INV-2", **goods)

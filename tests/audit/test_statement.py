@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from receipt_args import receipt
 
-from conftest import Cli, assert_each_refused, findings_json
+from conftest import Cli, assert_each_refused, assert_refused, findings_json
 
 SEAL_RE = re.compile(r"^\d+:[0-9a-f]{64}$")
 MONEY_FORMAT = "¥#,##0.00"
@@ -169,6 +169,7 @@ def test_budget_set_and_show(staff: Cli) -> None:
 
 
 def test_spending_past_the_budget_is_allowed_and_a_finding(staff: Cli) -> None:
+    income(staff, "总校拨款", "1000", "2026-03-01")  # no negative balance to report
     staff.ok("audit", "budget", "set", "2026-03", "repair", "100")
     add(staff, amount="100")
     code, data = check(staff, "audit", "check", "--month", "2026-03")
@@ -198,13 +199,14 @@ def test_goods_entered_as_a_service_is_a_finding(staff: Cli) -> None:
     assert any(code in f["message"] for f in data["findings"]), data
 
 
-def test_travel_without_an_approver_is_a_finding(staff: Cli) -> None:
-    code = add(staff, amount="300", category="差旅")
-    exit_code, data = check(staff, "audit", "check", "--month", "2026-03")
-    assert exit_code == 1
-    assert any(code in f["message"] for f in data["findings"]), data
-    # with an approver it is clean
-    staff.ok("audit", "receipt", "void", code, "--reason", "补审批")
+def test_travel_always_needs_an_approver_at_entry(staff: Cli) -> None:
+    """The README says travel always needs an approver: refused at entry (exit 3),
+    whatever the amount, no longer a finding afterwards (#10 item 7)."""
+    income(staff, "总校拨款", "1000", "2026-03-01")
+    assert_refused(
+        staff, 3, *receipt(category="差旅", amount="300", invoice="T-1"),
+        contains="A 差旅 receipt always needs an approver: add --approved-by PERSON.",
+    )  # fmt: skip
     add(staff, "--approved-by", "赵六", amount="300", category="travel")
     exit_code, data = check(staff, "audit", "check", "--month", "2026-03")
     assert exit_code == 0, data

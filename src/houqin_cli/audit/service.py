@@ -6,7 +6,7 @@ import re
 from datetime import tzinfo
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -76,6 +76,31 @@ def log_report(session: Session, **filters: Any) -> Report:
     return Report(_("Journal"), columns(*LOG), log(session, settings.timezone(session), **filters))
 
 
+def _like(text: str) -> str:
+    """`text` for a LIKE pattern with `\\` as its escape."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def about(session: Session, code: str) -> Any:
+    """SQL: the entry is about the record `code` (its code), names it in its payload (a
+    loan, a damage, a count or a movement of a card or an item; a receipt's links; an
+    import), or wrote its row (its digests list `table:pk=`: a scrapping approved
+    changes the card). Codes stand in the canonical JSON as quoted strings, so the
+    quotes keep ZC-2026-0001 from matching ZC-2026-00012. The rows come from each
+    table's unique code (indexed); payload and digests have no index: a LIKE each."""
+    c = code.strip()
+    cond = (col(Journal.code) == c) | col(Journal.payload).like(f'%"{_like(c)}"%', escape="\\")
+    domains.load_models()
+    digests = literal(" ") + col(Journal.digests)
+    for name, table in journal.tracked_tables().items():
+        keys = list(table.primary_key.columns)
+        if "code" not in table.c or len(keys) != 1:
+            continue
+        for (pk,) in session.execute(select(keys[0]).where(table.c.code == c)):
+            cond = cond | digests.like(f"% {_like(name)}:{_like(str(pk))}=%", escape="\\")
+    return cond
+
+
 def log(
     session: Session,
     tz: tzinfo,
@@ -87,7 +112,8 @@ def log(
     operator: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Journal entries, oldest first; `limit` keeps the most recent ones."""
+    """Journal entries, oldest first; `limit` keeps the most recent ones; `entity` the
+    entries about that record's code or naming it (`about`)."""
     q = select(Journal)
     if since:
         q = q.where(col(Journal.time) >= clock.iso_utc(clock.parse_period(since, tz).start_utc(tz)))
@@ -97,7 +123,7 @@ def log(
         a = action.strip()
         q = q.where((col(Journal.action) == a) | col(Journal.action).startswith(a + "."))
     if entity:
-        q = q.where(col(Journal.code) == entity.strip())
+        q = q.where(about(session, entity))
     if operator:
         q = q.where(col(Journal.operator) == operator.strip())
     if limit is not None:

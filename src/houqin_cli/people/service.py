@@ -186,6 +186,20 @@ def active_person(session: Session, text: str) -> Person:
     return require_active(find_person(session, text))
 
 
+def require_active_on(person: Person, day: date) -> Person:
+    """`require_active` as of `day`: someone who has left may still sign for what
+    happened before the day they left (a receipt dated earlier); on or after it, the
+    same refusal."""
+    if not person.active and person.left_on is not None and day < person.left_on:
+        return person
+    return require_active(person)
+
+
+def active_person_on(session: Session, text: str, day: date) -> Person:
+    """The person `text` names, still here on `day` (`require_active_on`)."""
+    return require_active_on(find_person(session, text), day)
+
+
 def _added(session: Session, action: str, record: R, payload: dict[str, Any]) -> R:
     """A new person, unit or place: stored, given its id, journalled."""
     session.add(record)

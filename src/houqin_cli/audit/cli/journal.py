@@ -65,7 +65,12 @@ def log(
         None, "--action", help=_("An action such as people.add, or a group such as people.")
     ),
     entity: str | None = typer.Option(
-        None, "--entity", metavar="CODE", help=_("Only entries about this record's code.")
+        None,
+        "--entity",
+        metavar="CODE",
+        help=_(
+            "Only entries about this record, or naming it: its loans, damages, counts, movements, links."
+        ),
     ),
     operator: str | None = typer.Option(
         None, "--operator", help=_("Only entries by this operator.")

@@ -1,4 +1,4 @@
-"""Money in (income) and the monthly budgets per receipt category."""
+"""Money in (income, and its reversals) and the monthly budgets per receipt category."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from houqin_cli.audit.finance import reversal
 from houqin_cli.audit.finance.categories import category
 from houqin_cli.audit.finance.models import Budget, Income
 from houqin_cli.audit.finance.receipts import amount_of
-from houqin_cli.core import clock, journal, money
+from houqin_cli.core import clock, journal, money, names
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
@@ -58,9 +59,38 @@ def add_income(
     return inc
 
 
+def find_income(session: Session, code: str) -> Income:
+    inc: Income | None = names.by_code(session, Income, code)
+    if inc is None:
+        raise InputError(_("No income {code}.").format(code=code))
+    return inc
+
+
+def void_income(session: Session, actor: Actor, code: str, reason: str, day: date) -> Income:
+    """Reverse an income by a new entry with the opposite amount, as a receipt is voided."""
+    why = reversal.reason_of(reason)
+    original = find_income(session, code)
+    reversal.require_reversible(session, Income, original)
+    new = Income(
+        code=next_code(session, "SR", year=day.year, model=Income),
+        date=max(day, original.date),
+        source=original.source,
+        amount_fen=-original.amount_fen,
+        category=original.category,
+        reverses_id=original.id,
+        note=why,
+        operator=actor.operator,
+        recorded_at=clock.iso_utc(actor.now),
+    )
+    reversal.record(session, "audit.income.void", new, original, why)
+    return new
+
+
 def set_budget(
     session: Session, actor: Actor, month: str, category_text: str, amount: str
-) -> Budget:
+) -> tuple[Budget, int | None]:
+    """Set the month's budget for a category; over an existing one it is a change
+    (journalled with the old amount and the new). Returns the budget and what it replaced."""
     period = clock.parse_month(month)
     cat = category(category_text)
     fen = money.parse_money(amount)
@@ -77,6 +107,8 @@ def set_budget(
             set_at=clock.iso_utc(actor.now),
         )
         session.add(budget)
+    elif old == fen:
+        return budget, old  # nothing changes: nothing to journal
     else:
         budget.amount_fen, budget.set_by, budget.set_at = (
             fen,
@@ -84,15 +116,14 @@ def set_budget(
             clock.iso_utc(actor.now),
         )
     session.flush()
-    journal.record(
-        session,
-        "audit.budget.set",
-        budget,
-        {
-            "month": period.label,
-            "category": cat.code,
-            "amount": money.money_str(fen),
-            "old": None if old is None else money.money_str(old),
-        },
-    )
-    return budget
+    payload = {"month": period.label, "category": cat.code, "amount": money.money_str(fen)}
+    if old is None:
+        journal.record(session, "audit.budget.set", budget, {**payload, "old": None})
+    else:
+        journal.record(
+            session,
+            "audit.budget.change",
+            budget,
+            {**payload, "old": money.money_str(old), "new": money.money_str(fen)},
+        )
+    return budget, old

@@ -1,4 +1,5 @@
-"""The receipt categories: which need goods accepted and which always need an approver."""
+"""The receipt categories: which need goods accepted, which are services (no goods to
+accept, so no --service) and which always need an approver."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ class Category:
     label: str  # the Chinese name, accepted as input too
     goods: bool  # goods: the acceptor certifies stock receipts or asset cards
     needs_approver: bool = False  # always needs an approver, whatever the amount
+    service: bool = False  # a service: nothing to accept, `--service` implied
 
 
 CATEGORIES: dict[str, Category] = {
@@ -24,10 +26,10 @@ CATEGORIES: dict[str, Category] = {
         Category("cleaning", "清洁用品", goods=True),
         Category("food", "食材", goods=True),
         Category("equipment", "设备购置", goods=True),
-        Category("repair", "维修", goods=False),
-        Category("utilities", "水电", goods=False),
-        Category("travel", "差旅", goods=False, needs_approver=True),
-        Category("training", "培训", goods=False),
+        Category("repair", "维修", goods=False, service=True),
+        Category("utilities", "水电", goods=False, service=True),
+        Category("travel", "差旅", goods=False, needs_approver=True, service=True),
+        Category("training", "培训", goods=False, service=True),
         Category("other", "其他", goods=False),
     )
 }

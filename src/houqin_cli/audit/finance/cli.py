@@ -64,7 +64,11 @@ def receipt_add(
     ),
     asset: list[str] = _many("--asset", _("An asset card ZC-… bought (repeatable).")),
     service: bool = typer.Option(
-        False, "--service", help=_("A service (repairs, …): no goods to accept.")
+        False,
+        "--service",
+        help=_(
+            "A service, no goods to accept (repair, utilities, travel and training are services already)."
+        ),
     ),
     date: str | None = typer.Option(None, "--date", help=_("The receipt's date (default: today).")),
     note: Note = None,
@@ -149,6 +153,30 @@ def income_add(
     return Done(_("Recorded income {code}.").format(code=inc.code), inc.code)
 
 
+@report(income_app, "list", help=_("List income (reversals included)."))
+def income_list(
+    s: Session,
+    month: str | None = typer.Option(None, "--month", help=_("Only this month, quarter or year.")),
+    category: str | None = typer.Option(None, "--category", help=_("Only this category.")),
+    source: str | None = typer.Option(None, "--source", help=_("Only this source.")),
+) -> Report:
+    from houqin_cli.audit.finance import reports
+
+    return reports.incomes(s, month=month, category=category, source=source)
+
+
+@write(income_app, "void", help=_("Reverse an income by a new entry; the original stays visible."))
+def income_void(
+    s: Session,
+    code: str = typer.Argument(..., help=_("The income's code, such as SR-2026-0001.")),
+    reason: str = typer.Option(..., "--reason", help=_("Why it is reversed.")),
+) -> Done:
+    from houqin_cli.audit.finance import budget
+
+    new = budget.void_income(s, s.info["actor"], code, reason, day(s, None)).code
+    return Done(_("Reversed {code} by {new}.").format(code=code.upper(), new=new), new)
+
+
 @write(budget_app, "set", help=_("Set a category's budget for a month."))
 def budget_set(
     s: Session,
@@ -158,8 +186,20 @@ def budget_set(
 ) -> Done:
     from houqin_cli.audit.finance import budget
 
-    b = budget.set_budget(s, s.info["actor"], month, category, amount)
-    return Done(_("Budget {code} set.").format(code=b.code))
+    b, old = budget.set_budget(s, s.info["actor"], month, category, amount)
+    if old is None:
+        return Done(_("Budget {code} set.").format(code=b.code))
+    from houqin_cli.audit.finance.categories import label
+    from houqin_cli.core.money import format_money
+
+    parts = {"category": label(b.category), "month": b.month, "old": format_money(old)}
+    if old == b.amount_fen:
+        return Done(_("Budget for {category} {month}: {old}, unchanged.").format(**parts))
+    return Done(
+        _("Budget for {category} {month}: {old} replaced by {new}.").format(
+            **parts, new=format_money(b.amount_fen)
+        )
+    )
 
 
 @report(budget_app, "show", help=_("Budget, spent, remaining and share used per category."))

@@ -18,8 +18,8 @@ RECEIPT_CATEGORY = {"办公用品": "office", "清洁用品": "cleaning", "维�
 
 def fill(s: Session, rng: random.Random) -> dict[str, int]:
     """Allocations, budgets, and one purchase receipt per stock receipt, signed by
-    the storekeeper, the repairer and the accountant (approved when above the
-    threshold)."""
+    the storekeeper, the repairer and the accountant (approved when the day's delivery
+    is above the threshold, so that no split purchase is reported)."""
     from houqin_cli.audit.finance import budget, receipts
     from houqin_cli.core import money, settings
     from houqin_cli.people import service as people
@@ -45,6 +45,9 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     approver = people.with_role(s, "principal")[0]
     threshold = settings.get(s, "audit.approval_threshold")
     bought = reports.movements(s, kind="receive")
+    delivered: dict[date, int] = {}  # one supplier's delivery of a day, approved as a whole
+    for row in bought:
+        delivered[row["date"]] = delivered.get(row["date"], 0) + row["value"]
     for n, row in enumerate(bought, start=1):
         item = row["item"]
         category = next(spec[2] for spec in STOCK_ITEMS if spec[0] == item)
@@ -59,7 +62,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
             handler=handler,
             acceptor=acceptor,
             reviewer=reviewer,
-            approvers=[approver] if row["value"] > threshold else [],
+            approvers=[approver] if delivered[row["date"]] > threshold else [],
             stock=[row["code"]],
             assets=[],
             service=False,

@@ -1,9 +1,11 @@
 """What the acceptor certified came in: the stock receipts (RK-) and asset cards (ZC-)
-a purchase receipt is linked to, each reimbursed once; the storeroom's and the asset
-register's services look them up."""
+a purchase receipt is linked to, each reimbursed once, each from the receipt's own
+supplier and still on the books; the storeroom's and the asset register's services look
+them up."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.audit.finance.models import Receipt, ReceiptLink
+from houqin_cli.core import journal
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 
@@ -21,13 +24,26 @@ def is_voided() -> Any:
     return select(rev.c.id).where(rev.c.reverses_id == col(Receipt.id)).exists()
 
 
-def links(session: Session, stock: list[str], assets: list[str]) -> list[ReceiptLink]:
+def stock_supplier(session: Session, code: str) -> str | None:
+    """The supplier the stock receipt `code` was received from, as its journal entry
+    (`stock.receive`) records it; None when none was given."""
+    for entry in journal.entries_for(session, [code]):
+        if entry.action == "stock.receive":
+            supplier = str(json.loads(entry.payload).get("supplier") or "").strip()
+            return supplier or None
+    return None
+
+
+def links(
+    session: Session, stock: list[str], assets: list[str], supplier: str
+) -> list[ReceiptLink]:
     """The receipt's links, refused when a code names nothing, a reversed stock receipt,
-    or goods another receipt already reimbursed."""
+    a stock receipt from another supplier, a scrapped card, or goods another receipt
+    already reimbursed."""
     found: list[ReceiptLink] = []
     if not stock and not assets:  # a service: the other groups' modules stay unloaded
         return found
-    from houqin_cli.asset.cards import card_value
+    from houqin_cli.asset.cards import card_value, find_asset
     from houqin_cli.stock.service import received
 
     for code in stock:
@@ -39,11 +55,25 @@ def links(session: Session, stock: list[str], assets: list[str]) -> list[Receipt
             raise RuleError(
                 _("Stock receipt {code} was reversed; it cannot back a purchase.").format(code=ref)
             )
+        theirs = stock_supplier(session, ref)
+        if theirs is not None and theirs != supplier:
+            raise RuleError(
+                _(
+                    "Stock receipt {code} came from {theirs}, not {supplier}: a receipt certifies only the goods its own supplier delivered; link {supplier}'s stock receipts."
+                ).format(code=ref, theirs=theirs, supplier=supplier)
+            )
         found.append(ReceiptLink(receipt_id=0, kind="stock", ref_code=ref, amount_fen=value))
     for code in assets:
         card = card_value(session, code)
         if card is None:
             raise InputError(_("No asset card {code}.").format(code=code))
+        asset = find_asset(session, card[0])
+        if asset.status == "scrapped":
+            raise RuleError(
+                _(
+                    "{code} {name} was scrapped; a card off the books cannot certify goods: link the cards of what was bought."
+                ).format(code=asset.code, name=asset.name)
+            )
         found.append(ReceiptLink(receipt_id=0, kind="asset", ref_code=card[0], amount_fen=card[1]))
     for link in found:
         taken = session.execute(

@@ -59,7 +59,8 @@ class ReceiptLink(SQLModel, table=True):
 
 
 class Income(SQLModel, table=True):
-    """Money in: allocations from the central office, canteen fees, …"""
+    """Money in: allocations from the central office, canteen fees, …; or the reversal
+    of one (`reverses_id`), with the opposite amount."""
 
     __tablename__ = "income"
 
@@ -69,6 +70,9 @@ class Income(SQLModel, table=True):
     source: str = Field(sa_column=Column(String(100), nullable=False))
     amount_fen: int = Field(sa_column=Column(BigInteger, nullable=False))
     category: str | None = Field(default=None, sa_column=Column(String(50)))
+    reverses_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("income.id"))
+    )
     note: str | None = Field(default=None, sa_column=Column(Text))
     operator: str = Field(sa_column=Column(String(200), nullable=False))
     recorded_at: str = Field(sa_column=Column(String(32), nullable=False))

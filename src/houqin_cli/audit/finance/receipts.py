@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from houqin_cli.audit.finance import reversal
 from houqin_cli.audit.finance.categories import Category, category
 from houqin_cli.audit.finance.goods import is_voided, links
 from houqin_cli.audit.finance.models import Receipt, ReceiptApproval
@@ -20,7 +21,7 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.service import active_person, require_role
+from houqin_cli.people.service import active_person_on, require_role
 
 
 def amount_of(text: str) -> int:
@@ -30,12 +31,15 @@ def amount_of(text: str) -> int:
     return fen
 
 
-def _signers(session: Session, handler: str, acceptor: str, reviewer: str) -> dict[str, Any]:
-    """The three who sign (三人签字): three different people, all still here."""
+def _signers(
+    session: Session, handler: str, acceptor: str, reviewer: str, day: date
+) -> dict[str, Any]:
+    """The three who sign (三人签字): three different people, all still here on the
+    receipt's date (someone who left later may have signed it)."""
     signers = {
-        "handler": active_person(session, handler),
-        "acceptor": active_person(session, acceptor),
-        "reviewer": active_person(session, reviewer),
+        "handler": active_person_on(session, handler, day),
+        "acceptor": active_person_on(session, acceptor, day),
+        "reviewer": active_person_on(session, reviewer, day),
     }
     if len({p.id for p in signers.values()}) < 3:
         raise RuleError(
@@ -46,9 +50,10 @@ def _signers(session: Session, handler: str, acceptor: str, reviewer: str) -> di
     return signers
 
 
-def _approvers(session: Session, names: list[str], signers: list[Any]) -> list[Any]:
-    """The approvers named: each once, none of the signers, each with the approver role."""
-    approved = [active_person(session, a) for a in names]
+def _approvers(session: Session, names: list[str], signers: list[Any], day: date) -> list[Any]:
+    """The approvers named: each once, none of the signers, each with the approver role
+    and still here on the receipt's date."""
+    approved = [active_person_on(session, a, day) for a in names]
     if len({p.id for p in approved}) < len(approved):
         raise RuleError(_("The same approver is named twice; one person cannot sign twice."))
     ids = [p.id for p in signers]
@@ -64,11 +69,11 @@ def _approvers(session: Session, names: list[str], signers: list[Any]) -> list[A
 
 
 def _require_approval(session: Session, fen: int, cat: Category, approvers: int) -> None:
-    """Above the approval threshold one approver, above the committee's two (a
-    category's own needs are for `audit check`)."""
+    """Above the approval threshold one approver, above the committee's two; a category
+    that always needs an approver (travel) needs one whatever the amount."""
     threshold = settings.get(session, "audit.approval_threshold")
     committee = settings.get(session, "audit.committee_threshold")
-    needed = 2 if fen > committee else 1 if fen > threshold else 0
+    needed = 2 if fen > committee else 1 if fen > threshold or cat.needs_approver else 0
     if approvers < needed:
         limit = committee if needed == 2 else threshold
         raise RuleError(
@@ -115,6 +120,34 @@ def _require_valid_invoice(
         )
 
 
+def _require_goods(cat: Category, fen: int, certified: int, service: bool) -> None:
+    """What the acceptor certified matches what is paid: to the fen for goods (购物不实
+    otherwise) and for `other` unless it is a service; a service category needs no goods,
+    but what is linked to it cannot come to more than the bill."""
+    amounts = {"certified": money.format_money(certified), "amount": money.format_money(fen)}
+    if cat.service:
+        if certified > fen:
+            raise RuleError(
+                _(
+                    "The goods linked to this {category} receipt come to {certified}, more than its {amount}; link only the goods it paid for."
+                ).format(category=cat.label, **amounts)
+            )
+    elif service or certified == fen:
+        return
+    elif cat.goods:
+        raise RuleError(
+            _(
+                "购物不实: the goods accepted into the storeroom and the asset register come to {certified}, not {amount}; link the stock receipts (--stock RK-…) and asset cards (--asset ZC-…) that add up to the amount, or give --service for a service."
+            ).format(**amounts)
+        )
+    else:
+        raise RuleError(
+            _(
+                "The goods linked to this {category} receipt come to {certified}, not {amount}; link the stock receipts (--stock RK-…) and asset cards (--asset ZC-…) that add up to the amount, or give --service if it paid for a service."
+            ).format(category=cat.label, **amounts)
+        )
+
+
 def add_receipt(
     session: Session,
     actor: Actor,
@@ -140,19 +173,13 @@ def add_receipt(
     invoice_ = invoice.strip()
     if not supplier_ or not invoice_:
         raise InputError(_("A receipt needs the supplier and the invoice number."))
-    signers = _signers(session, handler, acceptor, reviewer)
-    approved = _approvers(session, approvers, list(signers.values()))
+    signers = _signers(session, handler, acceptor, reviewer, day)
+    approved = _approvers(session, approvers, list(signers.values()), day)
     _require_approval(session, fen, cat, len(approved))
     _require_valid_invoice(session, supplier_, invoice_, invoice_date, day)
-    linked = links(session, stock, assets)
-    if not service:
-        certified = sum(link.amount_fen for link in linked)
-        if certified != fen:
-            raise RuleError(
-                _(
-                    "购物不实: the goods accepted into the storeroom and the asset register come to {certified}, not {amount}; link the stock receipts (--stock RK-…) and asset cards (--asset ZC-…) that add up to the amount, or give --service for a service."
-                ).format(certified=money.format_money(certified), amount=money.format_money(fen))
-            )
+    linked = links(session, stock, assets, supplier_)
+    _require_goods(cat, fen, sum(link.amount_fen for link in linked), service)
+    service = service or cat.service
     receipt = Receipt(
         code=next_code(session, "BX", year=day.year, model=Receipt),
         date=day,
@@ -207,21 +234,10 @@ def find_receipt(session: Session, code: str) -> Receipt:
 
 
 def void_receipt(session: Session, actor: Actor, code: str, reason: str, day: date) -> Receipt:
-    if not reason.strip():
-        raise InputError(_("A reversal needs a reason: --reason TEXT."))
+    why = reversal.reason_of(reason)
     original = find_receipt(session, code)
-    if original.reverses_id is not None:
-        raise RuleError(
-            _("{code} is itself a reversal and cannot be reversed.").format(code=original.code)
-        )
-    done = session.execute(
-        select(col(Receipt.code)).where(col(Receipt.reverses_id) == original.id)
-    ).scalar()
-    if done:
-        raise RuleError(
-            _("{code} was already reversed by {by}.").format(code=original.code, by=done)
-        )
-    reversal = Receipt(
+    reversal.require_reversible(session, Receipt, original)
+    new = Receipt(
         code=next_code(session, "BX", year=day.year, model=Receipt),
         date=max(day, original.date),
         supplier=original.supplier,
@@ -234,23 +250,9 @@ def void_receipt(session: Session, actor: Actor, code: str, reason: str, day: da
         reviewer_id=original.reviewer_id,
         service=original.service,
         reverses_id=original.id,
-        note=reason.strip(),
+        note=why,
         operator=actor.operator,
         recorded_at=clock.iso_utc(actor.now),
     )
-    session.add(reversal)
-    session.flush()
-    entries = journal.entries_for(session, [original.code])  # the first is what is reversed
-    seq = entries[0].seq if entries else None
-    journal.record(
-        session,
-        "audit.receipt.void",
-        reversal,
-        {
-            "reverses": original.code,
-            "amount": money.money_str(reversal.amount_fen),
-            "reason": reason.strip(),
-        },
-        reverses=seq,
-    )
-    return reversal
+    reversal.record(session, "audit.receipt.void", new, original, why)
+    return new

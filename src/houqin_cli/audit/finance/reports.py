@@ -1,4 +1,4 @@
-"""The money's listings as Reports: receipts, one receipt, a month's budget."""
+"""The money's listings as Reports: receipts, one receipt, income, a month's budget."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.audit.finance.categories import CATEGORIES, category, label
-from houqin_cli.audit.finance.models import Budget, Receipt, ReceiptApproval, ReceiptLink
+from houqin_cli.audit.finance.models import Budget, Income, Receipt, ReceiptApproval, ReceiptLink
 from houqin_cli.audit.finance.receipts import find_receipt
 from houqin_cli.core import clock, settings
 from houqin_cli.core.clock import Period
@@ -43,6 +43,7 @@ RECEIPT_SHOWN = (
     "voided_by",
     "note",
 )
+INCOME = ("code", "date", "source", "category", "amount", "reverses", "voided", "note")
 BUDGET = ("category", "category_name", "budget", "spent", "remaining", "share_used")
 
 
@@ -123,6 +124,55 @@ def receipts(
     rows = receipt_rows(session, list(session.execute(q).scalars()))
     total = {"supplier": _("Total"), "amount": sum(r["amount"] for r in rows)}
     return Report(_("Receipts"), columns(*RECEIPT), rows, footer=total)
+
+
+def incomes(
+    session: Session,
+    *,
+    month: str | None = None,
+    category: str | None = None,
+    source: str | None = None,
+) -> Report:
+    """`audit income list`: the income of a month, quarter or year (all without one),
+    reversals beside what they reverse; the total leaves voided income and reversals out."""
+    q = select(Income).order_by(col(Income.date), col(Income.id))
+    if month:
+        period = clock.parse_period(month, settings.timezone(session))
+        q = q.where(col(Income.date) >= period.start, col(Income.date) <= period.end)
+    if category:
+        q = q.where(col(Income.category) == category.strip())
+    if source:
+        q = q.where(col(Income.source) == source.strip())
+    found = list(session.execute(q).scalars())
+    ids = [i.id for i in found]
+    voided = {
+        r
+        for (r,) in session.execute(
+            select(col(Income.reverses_id)).where(col(Income.reverses_id).in_(ids))
+        )
+    }
+    wanted = {i.reverses_id for i in found if i.reverses_id}
+    reversed_codes = dict(
+        session.execute(
+            select(col(Income.id), col(Income.code)).where(col(Income.id).in_(wanted))
+        ).all()
+    )
+    rows: list[dict[str, Any]] = [
+        {
+            "code": i.code,
+            "date": i.date,
+            "source": i.source,
+            "category": i.category,
+            "amount": i.amount_fen,
+            "reverses": reversed_codes.get(i.reverses_id),
+            "voided": i.id in voided,
+            "note": i.note,
+        }
+        for i in found
+    ]
+    live = sum(r["amount"] for r in rows if not r["voided"] and not r["reverses"])
+    total = {"source": _("Total"), "amount": live}
+    return Report(_("Income"), columns(*INCOME), rows, footer=total)
 
 
 def receipt(session: Session, code: str) -> Report:

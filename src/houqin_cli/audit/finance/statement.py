@@ -43,7 +43,8 @@ def period_of(session: Session, kind: str, text: str) -> Period:
     return period
 
 
-def _balance_before(session: Session, day: date) -> int:
+def balance_before(session: Session, day: date) -> int:
+    """Income less expenses dated before `day` (reversals net out what they reverse)."""
     inc = session.execute(
         select(func.coalesce(func.sum(col(Income.amount_fen)), 0)).where(col(Income.date) < day)
     ).scalar()
@@ -53,19 +54,32 @@ def _balance_before(session: Session, day: date) -> int:
     return int(inc or 0) - int(out or 0)
 
 
+def income_by_source(session: Session, period: Period) -> list[dict[str, Any]]:
+    """The period's income per source; an income voided within the period is out of it
+    with its reversal, and a reversal of an earlier period's income counts negative."""
+    within = (col(Income.date) >= period.start, col(Income.date) <= period.end)
+    rows = list(
+        session.execute(
+            select(
+                col(Income.id), col(Income.source), col(Income.amount_fen), col(Income.reverses_id)
+            ).where(*within)
+        )
+    )
+    pairs = {rev for (_id, _src, _fen, rev) in rows if rev is not None}
+    ids = {id_ for (id_, _src, _fen, _rev) in rows}
+    sums: dict[str, int] = {}
+    for id_, src, fen, rev in rows:
+        if id_ in pairs or rev in ids:
+            continue
+        sums[src] = sums.get(src, 0) + int(fen)
+    return [{"source": src, "amount": sums[src]} for src in sorted(sums)]
+
+
 def statement(session: Session, period: Period, kind: str) -> dict[str, Any]:
     """Everything the statement shows, typed (money in fen): the renderer and the
     JSON document are both made from this."""
-    opening = _balance_before(session, period.start)
-    incomes = list(
-        session.execute(
-            select(col(Income.source), func.sum(col(Income.amount_fen)))
-            .where(col(Income.date) >= period.start, col(Income.date) <= period.end)
-            .group_by(col(Income.source))
-            .order_by(col(Income.source))
-        )
-    )
-    income: list[dict[str, Any]] = [{"source": src, "amount": int(v)} for src, v in incomes]
+    opening = balance_before(session, period.start)
+    income = income_by_source(session, period)
     rows = receipt_rows(session, receipts_between(session, period.start, period.end))
     income_total: int = sum(int(i["amount"]) for i in income)
     expense_total: int = sum(int(r["amount"]) for r in rows)

@@ -1,15 +1,19 @@
-"""Units and places can be retired (`retired_on`); a unit's name is unique only among
-the units in use, so a graduated class keeps its name when the class below is
-promoted into it. Nullable columns only: no row's digest changes.
+"""What the ledger says must be true (#10), in one revision:
+- units and places can be retired (`retired_on`); a unit's name is unique only among
+  the units in use, so a graduated class keeps its name when the class below is
+  promoted into it;
+- income can be voided: a reversing entry points at the income it reverses, as a
+  receipt's reversal does.
+Nullable columns only: no row's digest changes.
 
-Revision ID: 0010
+Revision ID: 0006
 Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
@@ -28,9 +32,15 @@ def upgrade() -> None:
         batch.add_column(sa.Column("retired_on", sa.Date(), nullable=True))
     with op.batch_alter_table("place") as batch:
         batch.add_column(sa.Column("retired_on", sa.Date(), nullable=True))
+    with op.batch_alter_table("income") as batch:
+        batch.add_column(sa.Column("reverses_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key("fk_income_reverses_id", "income", ["reverses_id"], ["id"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("income") as batch:
+        batch.drop_constraint("fk_income_reverses_id", type_="foreignkey")
+        batch.drop_column("reverses_id")
     with op.batch_alter_table("place") as batch:
         batch.drop_column("retired_on")
     with op.batch_alter_table("unit", naming_convention=NAMING) as batch:
