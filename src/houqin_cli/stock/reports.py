@@ -45,7 +45,8 @@ def item_list(session: Session, **filters: Any) -> Report:
 
 
 def item_show(session: Session, text: str) -> Report:
-    row = item_row(find_item(session, text))
+    item = find_item(session, text)
+    row = item_row(item, ahead(session, today(session), item.id).get(item.id or 0, (0, 0)))
     return Report(_("Stock item"), columns(*ITEM), [row], record=True)
 
 
@@ -350,3 +351,30 @@ def reorder_check(session: Session) -> list[Finding]:
             )
         )
     return findings
+
+
+def future_check(session: Session) -> list[Finding]:
+    """A movement dated after today (a ledger may hold one from before such dates were
+    refused): not on hand yet, and most likely a typo; reverse it and enter it again."""
+    day = today(session)
+    q = (
+        select(col(M.code), col(M.date), col(StockItem.name))
+        .join(StockItem, col(StockItem.id) == col(M.item_id))
+        .where(col(M.date) > day, col(M.reverses_id).is_(None))
+        .order_by(col(M.date), col(M.id))
+    )
+    reversed_ = select(col(M.reverses_id)).where(col(M.reverses_id).is_not(None))
+    q = q.where(col(M.id).not_in(reversed_))
+    return [
+        Finding(
+            "stock.future",
+            "stock.future_dated",
+            _(
+                "{code} ({item}) is dated {day}, after today, and is not counted as on hand; "
+                "reverse it with `houqin stock void {code} --reason …` and enter it again "
+                "with the right date."
+            ).format(code=code, item=name, day=on),
+            {"record": code, "date": on.isoformat()},
+        )
+        for code, on, name in session.execute(q)
+    ]
