@@ -351,30 +351,3 @@ def reorder_check(session: Session) -> list[Finding]:
             )
         )
     return findings
-
-
-def future_check(session: Session) -> list[Finding]:
-    """A movement dated after today (a ledger may hold one from before such dates were
-    refused): not on hand yet, and most likely a typo; reverse it and enter it again."""
-    day = today(session)
-    q = (
-        select(col(M.code), col(M.date), col(StockItem.name))
-        .join(StockItem, col(StockItem.id) == col(M.item_id))
-        .where(col(M.date) > day, col(M.reverses_id).is_(None))
-        .order_by(col(M.date), col(M.id))
-    )
-    reversed_ = select(col(M.reverses_id)).where(col(M.reverses_id).is_not(None))
-    q = q.where(col(M.id).not_in(reversed_))
-    return [
-        Finding(
-            "stock.future",
-            "stock.future_dated",
-            _(
-                "{code} ({item}) is dated {day}, after today, and is not counted as on hand; "
-                "reverse it with `houqin stock void {code} --reason …` and enter it again "
-                "with the right date."
-            ).format(code=code, item=name, day=on),
-            {"record": code, "date": on.isoformat()},
-        )
-        for code, on, name in session.execute(q)
-    ]
