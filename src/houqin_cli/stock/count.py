@@ -24,7 +24,7 @@ from houqin_cli.core.report import Finding, Report, total_row
 from houqin_cli.people.service import approver, find_person
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem
 from houqin_cli.stock.service import adjust, find_item, operator_person
-from houqin_cli.stock.valuation import adjustment_value, on_hand
+from houqin_cli.stock.valuation import adjustment_value, ahead, on_hand, today
 
 
 def find_count(session: Session, code: str) -> StockCount:
@@ -244,12 +244,16 @@ def compare(session: Session, count: StockCount) -> tuple[list[dict[str, Any]], 
     ]
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
+    later = ahead(session, today(session))  # one query: movements dated after today
     for item in items:
         line = counted_lines.get(item.id or 0)
-        book = line.book_milli if line else on_hand(session, item).qty
+        pos = on_hand(session, item, later)
+        book = line.book_milli if line else pos.qty
         counted = line.counted_milli if line else None
         diff = None if counted is None else counted - book
-        diff_value = adjustment_value(session, item, diff) if diff else (0 if diff == 0 else None)
+        diff_value = (
+            adjustment_value(session, item, diff, pos) if diff else (0 if diff == 0 else None)
+        )
         rows.append(
             {
                 "item_code": item.code,

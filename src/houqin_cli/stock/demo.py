@@ -83,7 +83,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     for item in ("粉笔", "A4复印纸", "签字笔"):
         # the book a count compares with is as of today, whatever day HOUQIN_NOW pins
         have = money.milli_to_qty(on_hand(s, service.find_item(s, item)).qty)
-        counted = max(have - 1, 0) if item == "签字笔" else have
+        counted = have - 1 if item == "签字笔" and have >= 1 else have
         count.record(s, actor, pd.code, item, money.qty_str(counted))
     count.close(s, actor, pd.code, approver, False, date(2026, 7, 3))
     moves += 1 + restock(date(2026, 8, 28))

@@ -121,9 +121,12 @@ def _inbound_value(
     )
 
 
-def adjustment_value(session: Session, item: StockItem, diff: int) -> int:
-    """What a stocktake difference of `diff` (milli) is worth now, as closing posts it."""
-    pos = on_hand(session, item)
+def adjustment_value(
+    session: Session, item: StockItem, diff: int, pos: Position | None = None
+) -> int:
+    """What a stocktake difference of `diff` (milli) is worth now, as closing posts it
+    (`pos`: the item on hand today, when the caller has it)."""
+    pos = pos if pos is not None else on_hand(session, item)
     if diff < 0:
         return -pos.out_value(-diff)
     return _inbound_value(session, item, diff, pos, None, "gain")
@@ -175,10 +178,14 @@ def ahead(session: Session, day: date, item_id: int | None = None) -> dict[int, 
     return {r[0]: (int(r[1]), int(r[2])) for r in session.execute(q)}
 
 
-def on_hand(session: Session, item: StockItem, day: date | None = None) -> Position:
-    """The item's quantity and value as of today (`day`): what it keeps, less any
-    movement dated later."""
-    q, v = ahead(session, day or today(session), item.id).get(item.id or 0, (0, 0))
+def on_hand(
+    session: Session, item: StockItem, later: dict[int, tuple[int, int]] | None = None
+) -> Position:
+    """The item's quantity and value as of today: what it keeps, less any movement
+    dated later (`later`: what `ahead` gave for today, for many items at once)."""
+    if later is None:
+        later = ahead(session, today(session), item.id)
+    q, v = later.get(item.id or 0, (0, 0))
     return Position(item.qty_milli - q, item.value_fen - v)
 
 
