@@ -57,7 +57,7 @@ from houqin_cli.core import journal, money, tx  # noqa: E402
 from houqin_cli.stock.service import PREFIX  # noqa: E402
 from houqin_cli.stock.valuation import Position  # noqa: E402
 
-VERSION = "stock-1"  # bump when the generated ledger changes; --keep caches on it
+VERSION = "stock-2"  # bump when the generated ledger changes; --keep caches on it
 START = date(2016, 9, 1)
 END = date(2026, 8, 31)
 DEMO_NOW = "2016-08-20T09:00:00+08:00"
@@ -240,6 +240,11 @@ class Rec:
     reversed: bool = False
 
 
+def _drawer(rec: Rec) -> tuple[str, int]:
+    """(party kind, id) of who drew or returned a movement (as Party.kind says)."""
+    return ("unit", rec.unit_id) if rec.unit_id else ("person", rec.person_id or 0)
+
+
 @dataclass
 class Item:
     row: dict[str, Any]  # the stock_item row, as SELECT * gives it
@@ -251,6 +256,8 @@ class Item:
     last_issue: tuple[int, int] | None = None  # (value, milli), for a return at zero
     recent: deque[Rec] = field(default_factory=lambda: deque(maxlen=6))
     drawers: deque[Party] = field(default_factory=lambda: deque(maxlen=8))
+    # (party kind, id) -> what it drew net of returns: a return never exceeds it
+    net: dict[tuple[str, int], int] = field(default_factory=dict)
 
     @property
     def id(self) -> int:
@@ -433,7 +440,9 @@ class Simulation:
         pos = it.pos
         r = rng.random()
         if pos.qty == 0 and it.last_issue is not None and r < 0.15:
-            return self._return(it, day, stamp, op)
+            back = self._return(it, day, stamp, op)
+            if back is not None:
+                return back
         if pos.qty < it.step:
             if pos.qty > 0 and r < 0.3:  # the last of it goes out
                 return self._issue(it, day, stamp, op, pos.qty)
@@ -443,7 +452,9 @@ class Simulation:
             if spec is not None:
                 return spec
         if r < 0.07 and it.drawers:
-            return self._return(it, day, stamp, op)
+            back = self._return(it, day, stamp, op)
+            if back is not None:
+                return back
         if r < 0.10:
             return self._receive(it, day, stamp, op)
         want = it.step * rng.choice((1, 1, 1, 2, 2, 3))
@@ -490,14 +501,22 @@ class Simulation:
                 argv += ["--old-returned", _qty(milli)]
             else:
                 spec.no_old = rng.choice(NO_OLD_REASONS)
-                spec.approver = rng.choice(self.who["approver"])
+                # the approval rule: not who draws it nor who hands it out
+                spec.approver = rng.choice(
+                    [a for a in self.who["approver"] if a not in (party, spec.by)]
+                )
                 argv += ["--no-old", spec.no_old, "--approved-by", spec.approver.code]
         spec.command = shlex.join([*argv, "--date", day.isoformat()])
         return spec
 
-    def _return(self, it: Item, day: date, stamp: str, op: str) -> Spec:
-        party = self.rng.choice(it.drawers) if it.drawers else self._party()
+    def _return(self, it: Item, day: date, stamp: str, op: str) -> Spec | None:
+        """A return by one who drew the item, of no more than it drew net of returns."""
+        drew = [p for p in it.drawers if it.net.get((p.kind, p.id), 0) > 0]
+        if not drew:
+            return None
+        party = self.rng.choice(drew)
         milli = it.step if not it.decimals else max(500, it.step // 4)
+        milli = min(milli, it.net[(party.kind, party.id)])
         spec = Spec("return", it, day, stamp, op, milli, party=party)
         spec.command = shlex.join(
             ["houqin", "stock", "return", it.code, _qty(milli), "--from", party.code]
@@ -510,6 +529,8 @@ class Simulation:
         for rec in reversed(it.recent):
             if rec.reversed or rec.kind not in ("receive", "issue", "return"):
                 continue
+            if rec.kind == "issue" and it.net.get(_drawer(rec), 0) < -rec.qty_delta:
+                continue  # its unit has returned some of it: that stays returned
             q, v = pos.qty - rec.qty_delta, pos.value - rec.value_delta
             if q < 0 or v < 0 or (q == 0 and v != 0):
                 continue
@@ -643,6 +664,9 @@ class Writer:
         self.movements.append(tuple(m[c] for c in MOVEMENT_COLUMNS))
         rec = Rec(mid, code, kind, qty, value, m["unit_id"], m["person_id"], self.seq, day)
         it.recent.append(rec)
+        if kind != "receive" and (rec.unit_id or rec.person_id):
+            key = _drawer(rec)
+            it.net[key] = it.net.get(key, 0) - qty
         if kind == "issue":
             it.last_issue = (-value, -qty)
             assert spec.party is not None

@@ -29,7 +29,7 @@ def store(cli: Cli) -> Cli:
     On hand now: 16 / 200.00, 70 / 105.00, 10 / 200.00, 5 / 1234.50; total 1739.50."""
     cli.ok("unit", "add", "初一(1)班", "--kind", "class")
     cli.ok("unit", "add", "初二(1)班", "--kind", "class")
-    cli.ok("people", "add", "王老师")
+    cli.ok("people", "add", "王老师", "--role", "approver")
     cli.ok("stock", "item", "add", "粉笔", "--unit", "盒", "--category", "办公用品")
     cli.ok("stock", "item", "add", "签字笔", "--unit", "支", "--category", "办公用品")
     cli.ok("stock", "item", "add", "扫把", "--unit", "把", "--category", "清洁用品")
@@ -324,19 +324,35 @@ def test_retired_item_is_no_finding(store):
 
 
 def test_count_start_one_open_count_per_scope(store):
-    res = store.ok("stock", "count", "start")
+    res = store.ok("stock", "count", "start", "--category", "清洁用品")
     assert res.stdout == "PD-2026-0001\n"
-    assert_refused(store, 3, "stock", "count", "start", contains="PD-2026-0001")
-    assert store.ok("stock", "count", "start", "--category", "清洁用品").stdout == (
-        "PD-2026-0002\n"
-    )
     assert_refused(
         store, 3, "stock", "count", "start", "--category", "清洁用品",
-        contains="Stocktake PD-2026-0002 of the same scope is still open",
+        contains="Stocktake PD-2026-0001 of the same scope is still open",
     )  # fmt: skip
+    # categories apart do not overlap
     assert store.ok("stock", "count", "start", "--category", "办公用品").stdout == (
-        "PD-2026-0003\n"
+        "PD-2026-0002\n"
     )
+
+
+def test_overlapping_counts_are_refused_naming_the_open_one(store):
+    """Issue #10 item 1: a whole-store count overlaps a category's, and the other way
+    round (the old code let both open and posted the same difference twice)."""
+    store.ok("stock", "count", "start", "--category", "办公用品")
+    assert_refused(
+        store, 3, "stock", "count", "start",
+        contains="Stocktake PD-2026-0001 (办公用品) is still open and its items overlap",
+    )  # fmt: skip
+    store.ok("stock", "count", "record", PD, "粉笔", "16")
+    store.ok("stock", "count", "record", PD, "签字笔", "70")
+    store.ok("stock", "count", "record", PD, "打印纸", "5")
+    store.ok("stock", "count", "close", PD, "--approved-by", "王老师")
+    assert store.ok("stock", "count", "start").stdout == "PD-2026-0002\n"
+    assert_refused(
+        store, 3, "stock", "count", "start", "--category", "清洁用品",
+        contains="Stocktake PD-2026-0002 (the whole storeroom) is still open",
+    )  # fmt: skip
 
 
 def test_count_start_again_after_close(store):

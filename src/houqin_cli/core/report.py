@@ -57,3 +57,28 @@ class Report:
     @property
     def ok(self) -> bool:
         return not self.findings
+
+
+def total_row(
+    rows: list[dict[str, Any]],
+    label: str,
+    *keys: str,
+    qty: tuple[str, ...] = (),
+    measure: str | None = None,
+) -> dict[str, Any]:
+    """A listing's footer: "Total" under `label`, the sums of `keys` (money, counts),
+    and the sums of the quantities `qty` only when every row has the same unit of
+    measure (its key `measure`): 3 栋 and 5 张 do not add up, so that cell stays blank.
+    Empty cells are left out of a sum."""
+    from houqin_cli.core.i18n import _
+
+    def total(key: str) -> Any:
+        found = [r[key] for r in rows if r.get(key) is not None]
+        return sum(found) if found else None
+
+    same = measure is None or len({r.get(measure) for r in rows}) <= 1
+    return {
+        label: _("Total"),
+        **{k: total(k) for k in keys},
+        **{k: total(k) if same else None for k in qty},
+    }

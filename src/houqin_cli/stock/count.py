@@ -20,11 +20,11 @@ from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
-from houqin_cli.core.report import Finding, Report
-from houqin_cli.people.service import active_person
+from houqin_cli.core.report import Finding, Report, total_row
+from houqin_cli.people.service import approver, find_person
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem
-from houqin_cli.stock.service import adjust, find_item
-from houqin_cli.stock.valuation import adjustment_value
+from houqin_cli.stock.service import adjust, find_item, operator_person
+from houqin_cli.stock.valuation import adjustment_value, ahead, on_hand, today
 
 
 def find_count(session: Session, code: str) -> StockCount:
@@ -55,23 +55,23 @@ def start(
     session: Session, actor: Actor, category: str | None, note: str | None, today: date
 ) -> StockCount:
     scope = (category or "").strip() or None
-    clash = (
-        session.execute(
-            select(StockCount).where(
-                col(StockCount.status) == "open",
-                col(StockCount.category).is_(None)
-                if scope is None
-                else col(StockCount.category) == scope,
-            )
-        )
-        .scalars()
-        .first()
-    )
-    if clash is not None:
+    # a whole-store count overlaps every open count; a category's, the whole store's and its own
+    q = select(StockCount).where(col(StockCount.status) == "open").order_by(col(StockCount.id))
+    if scope is not None:
+        q = q.where(col(StockCount.category).is_(None) | (col(StockCount.category) == scope))
+    clash = session.execute(q).scalars().first()
+    if clash is not None and clash.category == scope:
         raise RuleError(
             _(
                 "Stocktake {code} of the same scope is still open; close it before starting another."
             ).format(code=clash.code)
+        )
+    if clash is not None:
+        raise RuleError(
+            _(
+                "Stocktake {code} ({scope}) is still open and its items overlap this one's: "
+                "an item counted twice would post its difference twice; close {code} first."
+            ).format(code=clash.code, scope=clash.category or _("the whole storeroom"))
         )
     count = StockCount(
         code=next_code(session, "PD", year=today.year, model=StockCount),
@@ -129,18 +129,19 @@ def _record_line(
         .scalars()
         .first()
     )
+    book = on_hand(session, item).qty
     if line is None:
         line = StockCountLine(
             count_id=count.id or 0,
             item_id=item.id or 0,
             counted_milli=milli,
-            book_milli=item.qty_milli,
+            book_milli=book,
             counted_at="",
             operator=actor.operator,
         )
         session.add(line)
     line.counted_milli = milli
-    line.book_milli = item.qty_milli
+    line.book_milli = book
     line.counted_at = clock.iso_utc(actor.now)
     line.operator = actor.operator
 
@@ -160,7 +161,7 @@ def record(
         {
             "item": item.code,
             "counted": money.qty_str(money.milli_to_qty(milli)),
-            "book": money.qty_str(money.milli_to_qty(item.qty_milli)),
+            "book": money.qty_str(money.milli_to_qty(on_hand(session, item).qty)),
         },
     )
     return item, milli
@@ -219,7 +220,10 @@ def report(session: Session, code: str) -> Report:
     rows, findings = compare(session, count)
     cols = columns("item_code", "item", "unit", "book", "counted", "difference", "difference_value")
     title = _("Stocktake {code}").format(code=count.code)
-    return Report(title, cols, rows, findings=findings, rows_key="lines")
+    footer = total_row(
+        rows, "item", "difference_value", qty=("book", "counted", "difference"), measure="unit"
+    )
+    return Report(title, cols, rows, findings=findings, rows_key="lines", footer=footer)
 
 
 def compare(session: Session, count: StockCount) -> tuple[list[dict[str, Any]], list[Finding]]:
@@ -240,12 +244,16 @@ def compare(session: Session, count: StockCount) -> tuple[list[dict[str, Any]], 
     ]
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
+    later = ahead(session, today(session))  # one query: movements dated after today
     for item in items:
         line = counted_lines.get(item.id or 0)
-        book = line.book_milli if line else item.qty_milli
+        pos = on_hand(session, item, later)
+        book = line.book_milli if line else pos.qty
         counted = line.counted_milli if line else None
         diff = None if counted is None else counted - book
-        diff_value = adjustment_value(session, item, diff) if diff else (0 if diff == 0 else None)
+        diff_value = (
+            adjustment_value(session, item, diff, pos) if diff else (0 if diff == 0 else None)
+        )
         rows.append(
             {
                 "item_code": item.code,
@@ -294,6 +302,40 @@ def compare(session: Session, count: StockCount) -> tuple[list[dict[str, Any]], 
     return rows, findings
 
 
+def _counters(session: Session, count: StockCount) -> set[int | None]:
+    """The registered people among those who recorded the count's lines (by operator)."""
+    ops = session.execute(
+        select(col(StockCountLine.operator))
+        .where(col(StockCountLine.count_id) == count.id)
+        .distinct()
+    ).scalars()
+    found: set[int | None] = set()
+    for op in ops:
+        try:
+            found.add(find_person(session, op).id)
+        except InputError:  # an operator who is not a registered person
+            continue
+    return found
+
+
+def _rebook(session: Session, count: StockCount, item: StockItem, diff: int) -> None:
+    """A difference posted by closing `count` moves the book that any other open
+    count compared the item with, so that count compares against the book as it now
+    stands and never posts the same difference again. (Overlapping counts are refused
+    at start; a ledger may hold some from before, or an item may have changed
+    category while counted.)"""
+    others = select(col(StockCount.id)).where(
+        col(StockCount.status) == "open", col(StockCount.id) != count.id
+    )
+    lines = session.execute(
+        select(StockCountLine).where(
+            col(StockCountLine.item_id) == item.id, col(StockCountLine.count_id).in_(others)
+        )
+    ).scalars()
+    for line in lines:
+        line.book_milli += diff
+
+
 def close(
     session: Session,
     actor: Actor,
@@ -309,7 +351,12 @@ def close(
                 "Closing stocktake {code} posts its differences and needs an approver: add --approved-by PERSON."
             ).format(code=count.code)
         )
-    approver = active_person(session, approved_by)
+    approved = approver(
+        session,
+        approved_by,
+        excluding=(operator_person(session, actor), *_counters(session, count)),
+        what=_("stocktake {code}").format(code=count.code),
+    )
     rows, findings = compare(session, count)
     uncounted = [f for f in findings if f.code == "count.uncounted"]
     if uncounted and not uncounted_as_book:
@@ -322,26 +369,28 @@ def close(
     for row in rows:
         if row["difference"]:
             item = find_item(session, row["item_code"])
+            diff = money.qty_to_milli(row["difference"])
             m = adjust(
                 session,
                 actor,
                 item,
-                money.qty_to_milli(row["difference"]),
+                diff,
                 today,
                 count.id or 0,
                 _("Stocktake {code}").format(code=count.code),
             )
             posted.append(m.code)
+            _rebook(session, count, item, diff)
     count.status = "closed"
     count.closed_at = clock.iso_utc(actor.now)
-    count.approved_by_id = approver.id
+    count.approved_by_id = approved.id
     session.flush()
     journal.record(
         session,
         "stock.count.close",
         count,
         {
-            "approved_by": approver.code,
+            "approved_by": approved.code,
             "movements": posted,
             "uncounted_as_book": bool(uncounted),
         },

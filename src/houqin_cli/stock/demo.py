@@ -32,6 +32,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     from houqin_cli.core import money
     from houqin_cli.people import service as people
     from houqin_cli.stock import count, items, service
+    from houqin_cli.stock.valuation import on_hand
 
     actor = s.info["actor"]
     classes = [f"{grade}({k})班" for grade in GRADES for k in range(1, 4)]
@@ -80,8 +81,9 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     moves += 13
     pd = count.start(s, actor, "办公用品", "期末盘点", date(2026, 7, 3))
     for item in ("粉笔", "A4复印纸", "签字笔"):
-        have = money.milli_to_qty(service.find_item(s, item).qty_milli)
-        counted = have - 1 if item == "签字笔" else have
+        # the book a count compares with is as of today, whatever day HOUQIN_NOW pins
+        have = money.milli_to_qty(on_hand(s, service.find_item(s, item)).qty)
+        counted = have - 1 if item == "签字笔" and have >= 1 else have
         count.record(s, actor, pd.code, item, money.qty_str(counted))
     count.close(s, actor, pd.code, approver, False, date(2026, 7, 3))
     moves += 1 + restock(date(2026, 8, 28))

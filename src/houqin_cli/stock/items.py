@@ -17,6 +17,7 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.service import find_item
+from houqin_cli.stock.valuation import ahead, today
 
 TRUE = {"1", "true", "yes", "y", "是", "√", "✓", "耐用", "耐用品"}
 FALSE = {"", "0", "false", "no", "n", "否", "×", "易耗", "易耗品"}
@@ -150,9 +151,11 @@ def item_payload(item: StockItem) -> dict[str, Any]:
     }
 
 
-def item_row(item: StockItem) -> dict[str, Any]:
-    """An item as `item list` and `item show` show it."""
-    qty = money.milli_to_qty(item.qty_milli)
+def item_row(item: StockItem, later: tuple[int, int] = (0, 0)) -> dict[str, Any]:
+    """An item as `item list` and `item show` show it: on hand as of today, less the
+    quantity and value of its movements dated later (`valuation.ahead`)."""
+    milli, value = item.qty_milli - later[0], item.value_fen - later[1]
+    qty = money.milli_to_qty(milli)
     return {
         "code": item.code,
         "name": item.name,
@@ -162,8 +165,8 @@ def item_row(item: StockItem) -> dict[str, Any]:
         "reorder_level": reorder_level(item),
         "spec": item.spec,
         "quantity": qty,
-        "unit_cost": money.divide(item.value_fen, qty) if item.qty_milli else None,
-        "value": item.value_fen,
+        "unit_cost": money.divide(value, qty) if milli else None,
+        "value": value,
         "active": item.active,
     }
 
@@ -182,7 +185,8 @@ def list_items(
         q = q.where(col(StockItem.durable).is_(durable))
     if not include_retired:
         q = q.where(col(StockItem.active).is_(True))
-    return [item_row(i) for i in session.execute(q).scalars()]
+    later = ahead(session, today(session))
+    return [item_row(i, later.get(i.id or 0, (0, 0))) for i in session.execute(q).scalars()]
 
 
 def edit_item(

@@ -19,6 +19,7 @@ from houqin_cli.people.service import find_party, person_names, unit_names
 from houqin_cli.stock.items import item_row, list_items, reorder_level
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.service import KINDS, find_item, party_fields
+from houqin_cli.stock.valuation import ahead, today
 
 M = StockMovement
 ITEM = (
@@ -44,7 +45,8 @@ def item_list(session: Session, **filters: Any) -> Report:
 
 
 def item_show(session: Session, text: str) -> Report:
-    row = item_row(find_item(session, text))
+    item = find_item(session, text)
+    row = item_row(item, ahead(session, today(session), item.id).get(item.id or 0, (0, 0)))
     return Report(_("Stock item"), columns(*ITEM), [row], record=True)
 
 
@@ -53,10 +55,15 @@ def period_range(
 ) -> tuple[date | None, date | None]:
     """--from and --to: from the first day of one period through the last of another."""
     tz = settings.timezone(session)
-    return (
-        clock.parse_period(start, tz).start if start else None,
-        clock.parse_period(end, tz).end if end else None,
-    )
+    first = clock.parse_period(start, tz).start if start else None
+    last = clock.parse_period(end, tz).end if end else None
+    if first and last and first > last:
+        raise InputError(
+            _("--from {start} is after --to {end}: give the earlier day or month first.").format(
+                start=start, end=end
+            )
+        )
+    return first, last
 
 
 def _avg(value: int, milli: int) -> int | None:
@@ -80,18 +87,22 @@ def balance(
     category: str | None = None,
     below_reorder: bool = False,
 ) -> Report:
-    """A row per item and the total value; `at` (a day) recomputes from the movements."""
+    """A row per item and the total value; `at` (a day) recomputes from the movements.
+    Without `at`, as of today: what each item keeps, less any movement dated later."""
     day = clock.parse_date(at, settings.timezone(session)) if at else None
     q = select(StockItem).order_by(col(StockItem.category), col(StockItem.code))
     if category:
         q = q.where(col(StockItem.category) == category.strip())
     items = list(session.execute(q).scalars())
     past = totals(session, [col(M.date) <= day]) if day is not None else None
+    later = ahead(session, today(session)) if past is None else {}
     rows: list[dict[str, Any]] = []
     for item in items:
-        qty, value = (
-            past.get(item.id or 0, (0, 0)) if past is not None else (item.qty_milli, item.value_fen)
-        )
+        if past is not None:
+            qty, value = past.get(item.id or 0, (0, 0))
+        else:
+            q_later, v_later = later.get(item.id or 0, (0, 0))
+            qty, value = item.qty_milli - q_later, item.value_fen - v_later
         if not item.active and qty == 0:
             continue
         if below_reorder and (item.reorder_milli is None or qty > item.reorder_milli):

@@ -15,7 +15,14 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.service import active_person, find_party, party_ids
+from houqin_cli.people.service import (
+    active_person,
+    approver,
+    find_party,
+    find_person,
+    party_ids,
+)
+from houqin_cli.stock.draws import returns_stand, within_drawn
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.valuation import post, qty_text
 
@@ -97,6 +104,15 @@ def party_fields(party: Any) -> dict[str, int | None]:
     return {"unit_id": unit_id} if unit_id is not None else {"person_id": person_id}
 
 
+def operator_person(session: Session, actor: Actor) -> int | None:
+    """The id of the registered person the operator is (by code or name), if any:
+    who records an issue or closes a count cannot also approve it."""
+    try:
+        return find_person(session, actor.operator).id
+    except InputError:
+        return None
+
+
 def _journal(
     session: Session,
     m: StockMovement,
@@ -175,12 +191,25 @@ def issue(
     day: date,
     note: str | None = None,
 ) -> StockMovement:
+    if old_returned is not None and no_old is not None:
+        raise InputError(
+            _(
+                "--old-returned and --no-old contradict each other: give --old-returned N when "
+                "the old ones came back, or --no-old REASON --approved-by PERSON when they did not."
+            )
+        )
+    if approved_by and no_old is None:
+        raise InputError(
+            _(
+                "--approved-by approves an issue without the old ones back: give it with --no-old REASON."
+            )
+        )
     milli = positive_qty(qty)
     item = find_item(session, item_text)
     party = find_party(session, to)
     handler = active_person(session, by) if by else None
     old = money.qty_to_milli(money.parse_qty(old_returned)) if old_returned is not None else None
-    approver = None
+    approved = None
     if no_old is not None:
         if not no_old.strip():
             raise InputError(_("--no-old needs a reason, such as 'first issue to a new class'."))
@@ -190,7 +219,14 @@ def issue(
                     "Issuing {item} without the old ones back needs an approver: add --approved-by PERSON."
                 ).format(item=item.name)
             )
-        approver = active_person(session, approved_by)
+        approved = approver(
+            session,
+            approved_by,
+            # who records it, who hands it out and who draws it
+            excluding=(operator_person(session, actor), handler.id if handler else None,
+                       party_ids(party)[0]),
+            what=_("the issue of {item} without the old ones back").format(item=item.name),
+        )  # fmt: skip
     if old is not None and old > milli:
         raise InputError(
             _("More old ones returned ({old}) than new ones issued ({new}).").format(
@@ -220,7 +256,7 @@ def issue(
         by_id=handler.id if handler else None,
         old_returned_milli=old,
         no_old_reason=no_old.strip() if no_old else None,
-        approved_by_id=approver.id if approver else None,
+        approved_by_id=approved.id if approved else None,
         note=note,
         **party_fields(party),
     )
@@ -233,7 +269,7 @@ def issue(
         by=handler.code if handler else None,
         old_returned=money.qty_str(money.milli_to_qty(old)) if old is not None else None,
         no_old=m.no_old_reason,
-        approved_by=approver.code if approver else None,
+        approved_by=approved.code if approved else None,
     )
     return m
 
@@ -252,6 +288,7 @@ def give_back(
     milli = positive_qty(qty)
     item = find_item(session, item_text)
     party = find_party(session, from_)
+    within_drawn(session, item, party_fields(party), party.name, milli, day)
     m = _movement(session, actor, item, "return", day, milli, note=note, **party_fields(party))
     post(session, item, m)
     _journal(session, m, item, returned_by=party.code)
@@ -278,12 +315,15 @@ def void(session: Session, actor: Actor, code: str, reason: str, day: date) -> S
         )
     item = session.get(StockItem, original.item_id)
     assert item is not None
+    on = max(day, original.date)
+    if original.kind == "issue" and (original.unit_id or original.person_id):
+        returns_stand(session, original, item, on)
     m = _movement(
         session,
         actor,
         item,
         "void",
-        max(day, original.date),
+        on,
         -original.qty_delta,
         value_delta=-original.value_delta,
         reverses_id=original.id,

@@ -14,7 +14,7 @@ from houqin_cli.core import clock, money
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
-from houqin_cli.core.report import Column, Report
+from houqin_cli.core.report import Column, Report, total_row
 from houqin_cli.people.service import person_names, unit_names
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.reports import totals
@@ -48,7 +48,11 @@ def summary(session: Session, month: str, by: str = "item") -> Report:
     title = _("Stock summary {month}").format(month=period.label)
     if by == "unit":
         rows = _by_unit(session, items, period.start, period.end)
-        return Report(title, columns(*BY_UNIT), rows)
+        footer = total_row(
+            rows, "org_unit", "issued_value", "returned_value", "net_drawn_value",
+            qty=("issued_quantity", "returned_quantity"), measure="item_unit",
+        )  # fmt: skip
+        return Report(title, columns(*BY_UNIT), rows, footer=footer)
     rows = _moved(session, items, period.start, period.end, by)
     cols = columns("item_code", "item", "unit") if by == "item" else []
     cols += columns("category")
@@ -61,7 +65,13 @@ def summary(session: Session, month: str, by: str = "item") -> Report:
         if by == "item":
             cols.append(Column(f"{key}_quantity", label, "qty"))
         cols.append(Column(f"{key}_value", _("{label} value").format(label=label), "money"))
-    return Report(title, cols, rows)
+    values = tuple(f"{k}_value" for k in ("opening", "in", "out", "closing"))
+    quantities = tuple(f"{k}_quantity" for k in ("opening", "in", "out", "closing"))
+    if by == "item":
+        footer = total_row(rows, "item", *values, qty=quantities, measure="unit")
+    else:  # a category's quantities are not shown: of different units, they do not add up
+        footer = total_row(rows, "category", *values)
+    return Report(title, cols, rows, footer=footer)
 
 
 def _moved(

@@ -5,7 +5,11 @@ always value / quantity. An outgoing movement is valued quantity x average,
 rounded half up to the fen, and taking the last of an item takes exactly the
 value left, so a zero quantity always has zero value. A movement dated before
 later ones re-values those later movements in order (`_replay`), so balances
-at any date follow from the movements alone."""
+at any date follow from the movements alone.
+
+A movement dated after today (a ledger may hold one from before such dates were
+refused) is not on hand yet: `on_hand` leaves it out, and while it is replayed it
+may not refuse what happens today (`post` values it leniently)."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import money
+from houqin_cli.core import clock, money, settings
 from houqin_cli.core.errors import RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.stock.models import StockItem, StockMovement
@@ -65,8 +69,11 @@ def _last_issue_cost(
     return (-row[0], -row[1]) if row else None
 
 
-def value_movement(session: Session, item: StockItem, m: StockMovement, pos: Position) -> None:
-    """Set the value of movement `m` from the position before it (receipts keep theirs)."""
+def value_movement(
+    session: Session, item: StockItem, m: StockMovement, pos: Position, ahead: bool = False
+) -> None:
+    """Set the value of movement `m` from the position before it (receipts keep theirs).
+    `ahead`: `m` is dated after today and takes no more than is left rather than refuse."""
     n = abs(m.qty_delta)
     if m.kind == "receive":
         return
@@ -76,7 +83,7 @@ def value_movement(session: Session, item: StockItem, m: StockMovement, pos: Pos
         m.value_delta = -original.value_delta
         return
     if m.qty_delta < 0:  # issue, loss
-        if n > pos.qty:
+        if n > pos.qty and not ahead:
             raise RuleError(
                 _(
                     "Not enough {item} on {day}: {have} on hand, {want} wanted. "
@@ -114,17 +121,22 @@ def _inbound_value(
     )
 
 
-def adjustment_value(session: Session, item: StockItem, diff: int) -> int:
-    """What a stocktake difference of `diff` (milli) is worth now, as closing posts it."""
-    pos = Position(item.qty_milli, item.value_fen)
+def adjustment_value(
+    session: Session, item: StockItem, diff: int, pos: Position | None = None
+) -> int:
+    """What a stocktake difference of `diff` (milli) is worth now, as closing posts it
+    (`pos`: the item on hand today, when the caller has it)."""
+    pos = pos if pos is not None else on_hand(session, item)
     if diff < 0:
         return -pos.out_value(-diff)
     return _inbound_value(session, item, diff, pos, None, "gain")
 
 
-def apply_movement(item: StockItem, m: StockMovement, pos: Position) -> None:
+def apply_movement(item: StockItem, m: StockMovement, pos: Position, ahead: bool = False) -> None:
     pos.qty += m.qty_delta
     pos.value += m.value_delta
+    if ahead:  # dated after today: not on hand yet, never a refusal of today's movement
+        return
     if pos.qty < 0:
         raise RuleError(
             _("This would leave {item} at {qty} on {day}; stock cannot go below zero.").format(
@@ -143,6 +155,38 @@ def apply_movement(item: StockItem, m: StockMovement, pos: Position) -> None:
                 day=m.date,
             )
         )
+
+
+def today(session: Session) -> date:
+    return clock.today(settings.timezone(session))
+
+
+def ahead(session: Session, day: date, item_id: int | None = None) -> dict[int, tuple[int, int]]:
+    """item id -> (quantity, value) of the movements dated after `day`: one indexed
+    query, which finds nothing on a ledger without future dates."""
+    q = (
+        select(
+            col(StockMovement.item_id),
+            func.sum(col(StockMovement.qty_delta)),
+            func.sum(col(StockMovement.value_delta)),
+        )
+        .where(col(StockMovement.date) > day)
+        .group_by(col(StockMovement.item_id))
+    )
+    if item_id is not None:
+        q = q.where(col(StockMovement.item_id) == item_id)
+    return {r[0]: (int(r[1]), int(r[2])) for r in session.execute(q)}
+
+
+def on_hand(
+    session: Session, item: StockItem, later: dict[int, tuple[int, int]] | None = None
+) -> Position:
+    """The item's quantity and value as of today: what it keeps, less any movement
+    dated later (`later`: what `ahead` gave for today, for many items at once)."""
+    if later is None:
+        later = ahead(session, today(session), item.id)
+    q, v = later.get(item.id or 0, (0, 0))
+    return Position(item.qty_milli - q, item.value_fen - v)
 
 
 def _position_before(session: Session, item_id: int, day: date) -> Position:
@@ -170,14 +214,15 @@ def post(session: Session, item: StockItem, m: StockMovement) -> StockMovement:
         apply_movement(item, m, pos)
     else:
         session.flush()
-        pos = _replay(session, item, m.date)
+        pos = _replay(session, item, m.date, today(session))
     item.qty_milli, item.value_fen = pos.qty, pos.value
     session.flush()
     return m
 
 
-def _replay(session: Session, item: StockItem, start: date) -> Position:
-    """Re-value the item's movements from `start` on, in ledger order."""
+def _replay(session: Session, item: StockItem, start: date, now: date) -> Position:
+    """Re-value the item's movements from `start` on, in ledger order; those dated
+    after today (`now`) are valued leniently."""
     pos = _position_before(session, item.id or 0, start)
     movements = session.execute(
         select(StockMovement)
@@ -185,6 +230,7 @@ def _replay(session: Session, item: StockItem, start: date) -> Position:
         .order_by(col(StockMovement.date), col(StockMovement.id))
     ).scalars()
     for m in movements:
-        value_movement(session, item, m, pos)
-        apply_movement(item, m, pos)
+        later = m.date > now
+        value_movement(session, item, m, pos, later)
+        apply_movement(item, m, pos, later)
     return pos
