@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import sqlalchemy as sa
 
 from conftest import assert_each_refused, assert_refused, js, raw
 
@@ -40,8 +41,9 @@ def places(cli, *args):
 
 def last_entry(cli, action):
     with raw(cli.db) as con:
-        row = con.exec_driver_sql(
-            "SELECT code, payload FROM journal WHERE action = ? ORDER BY seq DESC", (action,)
+        row = con.execute(
+            sa.text("SELECT code, payload FROM journal WHERE action = :a ORDER BY seq DESC"),
+            {"a": action},
         ).first()
     return row[0], json.loads(row[1])
 
