@@ -38,7 +38,10 @@ def test_stock_count_import_dry_run_checks_and_writes_nothing(school: Cli, tmp_p
     _fill(sheet, 5, "7", 3)  # the counted column
     before = snapshot(school.db)
     res = school.ok("stock", "count", "import", code, str(sheet), "--dry-run")
-    assert res.stdout == ""
+    # what would be written is listed on stdout: each counted item against its book
+    lines = res.stdout.splitlines()
+    assert lines[0].split()[:3] == ["Item", "code", "Item"], res
+    assert len(lines) == 2 + 3 and all(" 7 " in ln for ln in lines[2:]), res
     assert "3 counts would be recorded; nothing written" in res.stderr
     assert snapshot(school.db) == before
     res = school.ok("stock", "count", "import", code, str(sheet))

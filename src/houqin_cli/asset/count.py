@@ -4,7 +4,7 @@ elsewhere, or missing; closing with an approver moves the misplaced cards."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -19,6 +19,9 @@ from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report
 from houqin_cli.people.service import active_person, find_place, place_names
+
+if TYPE_CHECKING:
+    from houqin_cli.core.imports import Imported
 
 
 def find(session: Session, code: str) -> AssetCount:
@@ -101,8 +104,18 @@ def record(
     return result
 
 
-def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
-    from houqin_cli.core.imports import Field, Refusals, checked, read_rows, row_error
+def import_file(session: Session, actor: Actor, code: str, path: Path) -> Imported:
+    """The filled-in count sheet: every row or none; a card listed twice is refused,
+    naming both rows, rather than the last row silently winning."""
+    from houqin_cli.core.imports import (
+        Field,
+        Once,
+        Refusals,
+        checked,
+        preview,
+        read_rows,
+        row_error,
+    )
 
     c = _open(find(session, code))
     rows = read_rows(
@@ -113,8 +126,9 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
             Field("found_at", ("实际地点", "发现地点", *variants(N_("Found at")))),
         ],
     )
-    done = 0
+    lines: list[dict[str, Any]] = []
     refusals = Refusals(path)
+    once = Once()
     for r in rows:
         result = str(r.values.get("result") or "").strip().lower()
         at = r.values.get("found_at")
@@ -122,21 +136,20 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
             continue
         with refusals.row():
             asset = checked(r, "code", lambda code: find_asset(session, str(code or "")))
+            once.seen(r, asset.id, "code", f"{asset.name} ({asset.code})")
+            place_name = None
             try:
                 if at:
                     place = find_place(session, str(at))
-                    _record(
-                        session,
-                        actor,
-                        c,
-                        asset,
-                        "found" if place.id == asset.place_id else "elsewhere",
-                        place.id,
-                    )
+                    outcome = "found" if place.id == asset.place_id else "elsewhere"
+                    _record(session, actor, c, asset, outcome, place.id)
+                    place_name = place.name
                 elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
-                    _record(session, actor, c, asset, "found", asset.place_id)
+                    outcome = "found"
+                    _record(session, actor, c, asset, outcome, asset.place_id)
                 elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
-                    _record(session, actor, c, asset, "missing", None)
+                    outcome = "missing"
+                    _record(session, actor, c, asset, outcome, None)
                 else:
                     raise InputError(
                         _("Invalid result {value!r}: write found/在 or missing/缺失.").format(
@@ -145,12 +158,14 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
                     )
             except (InputError, RuleError) as exc:
                 raise row_error(r, "found_at" if at else "result", exc.message) from exc
-            done += 1
+            lines.append(
+                {"code": asset.code, "name": asset.name, "result": outcome, "found_at": place_name}
+            )
     refusals.done()
-    if not done:
+    if not lines:
         raise InputError(_("{path} has no results.").format(path=path.name))
-    journal.record(session, "asset.count.import", c, {"file": path.name, "lines": done})
-    return done
+    journal.record(session, "asset.count.import", c, {"file": path.name, "lines": len(lines)})
+    return preview(path, len(lines), columns("code", "name", "result", "found_at"), lines)
 
 
 def report(session: Session, code: str) -> Report:

@@ -1,10 +1,9 @@
-"""Stock items: add, list, show, edit, retire, import."""
+"""Stock items: add, list, show, edit, retire (import: item_import.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,7 +13,7 @@ from sqlmodel import col
 from houqin_cli.core import journal, money, names
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
-from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.i18n import _
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.service import find_item
 
@@ -267,63 +266,3 @@ def parse_flag(value: Any) -> bool:
     raise InputError(
         _("Invalid yes/no value {value!r}: write 是/否 or yes/no.").format(value=value)
     )
-
-
-def import_items(session: Session, path: Path) -> list[StockItem]:
-    """All rows or none (one journal entry for the file); an error names the row
-    and the column as the user sees them in the spreadsheet."""
-    from houqin_cli.core.imports import Field, Refusals, progress, read_rows
-
-    fields = [  # the issue's Chinese labels, and the headers `item list -o` writes
-        Field("name", ("名称", "物品名称", "品名", *variants(N_("Name"))), required=True),
-        Field("unit", ("单位", "计量单位", *variants(N_("Unit of measure"))), required=True),
-        Field("category", ("类别", "分类", *variants(N_("Category")))),
-        Field("durable", ("耐用品", "是否耐用品", *variants(N_("Durable")))),
-        Field("reorder_level", ("库存下限", "下限", *variants(N_("Reorder level")))),
-        Field("spec", ("规格", "规格型号", *variants(N_("Spec")))),
-        Field("code", ("编号", "物品编号", *variants(N_("Code")))),
-    ]
-    rows = read_rows(path, fields)
-    if not rows:
-        raise InputError(_("{path} has no rows to import.").format(path=path.name))
-    created: list[StockItem] = []
-    known = Known.load(session)
-    refusals = Refusals(path)
-    for row in progress(rows, _("Importing items")):
-        with refusals.row():
-            created.append(_item_from_row(session, row, known))
-    refusals.done()
-    journal.imported(session, "stock.item.import", "stock_item", path.name, created)
-    return created
-
-
-def _item_from_row(session: Session, row: Any, known: Known) -> StockItem:
-    from houqin_cli.core.imports import checked
-
-    v: dict[str, Any] = {k: x if isinstance(x, bool) else _str(x) for k, x in row.values.items()}
-    durable = checked(row, "durable", parse_flag, v)
-    checked(row, "reorder_level", _reorder, v)
-    if v.get("code"):
-        checked(row, "code", lambda c: _code(session, c, known=known), v)
-    return checked(
-        row,
-        "name",
-        lambda _n: _new_item(
-            session,
-            v.get("name") or "",
-            unit=v.get("unit") or "",
-            category=v.get("category"),
-            durable=durable,
-            reorder_level=v.get("reorder_level"),
-            spec=v.get("spec"),
-            code=v.get("code"),
-            known=known,
-        ),
-        v,
-    )
-
-
-def _str(value: Any) -> str | None:
-    if value is None:
-        return None
-    return str(value).strip() or None
