@@ -212,7 +212,7 @@ def _row(
                 r,
                 "name",
                 _(
-                    "the same card as {code} on the books ({name}, acquired {date}, {value} "
+                    "The same card as {code} on the books ({name}, acquired {date}, {value} "
                     "a piece, {place}); the register may have been imported before: leave the "
                     "row out, or import with --allow-duplicates if it is another one."
                 ).format(

@@ -169,15 +169,15 @@ def collect(
             elif not named:
                 above = None
                 continue
-            elif _complete(named, required):
-                pending, above = named, None
-                continue
             elif (
                 above is not None
                 and _below(cells, named)
                 and _complete(both := _merged(above, named), required)
             ):
                 header, columns = _header(both, letters=letters)
+                continue
+            elif _complete(named, required):
+                pending, above = named, None
                 continue
             else:
                 if len(named) > len(best):

@@ -16,7 +16,7 @@ from houqin_cli.core import journal, money
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.imports import checked, row_error
-from houqin_cli.stock.items import Known, _code, _new_item, _reorder, parse_flag
+from houqin_cli.stock.items import Known, checked_code, new_item, parse_flag, parse_reorder
 from houqin_cli.stock.models import StockItem
 from houqin_cli.stock.service import check_open_date, receive
 
@@ -130,7 +130,9 @@ def _import(
 
 def _opening(row: Any) -> tuple[int, int] | None:
     """(milli, fen) of a row's 期初数量 and 期初金额; None when it gives neither."""
-    milli = checked(row, "opening_qty", lambda x: _reorder(_str(x)) or 0)
+    milli = checked(
+        row, "opening_qty", lambda x: money.qty_to_milli(money.parse_qty(str(x))) if _str(x) else 0
+    )
     fen = checked(row, "opening_value", lambda x: money.parse_money(str(x)) if _str(x) else None)
     if not milli and not fen:
         return None
@@ -150,13 +152,13 @@ def _opening(row: Any) -> tuple[int, int] | None:
 def _item_from_row(session: Session, row: Any, known: Known) -> StockItem:
     v: dict[str, Any] = {k: x if isinstance(x, bool) else _str(x) for k, x in row.values.items()}
     durable = checked(row, "durable", parse_flag, v)
-    checked(row, "reorder_level", _reorder, v)
+    checked(row, "reorder_level", parse_reorder, v)
     if v.get("code"):
-        checked(row, "code", lambda c: _code(session, c, known=known), v)
+        checked(row, "code", lambda c: checked_code(session, c, known=known), v)
     return checked(
         row,
         "name",
-        lambda _n: _new_item(
+        lambda _n: new_item(
             session,
             v.get("name") or "",
             unit=v.get("unit") or "",

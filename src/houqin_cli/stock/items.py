@@ -30,7 +30,7 @@ def _text(value: str | None, limit: int, what: str) -> str | None:
     return v or None
 
 
-def _reorder(text: str | None) -> int | None:
+def parse_reorder(text: str | None) -> int | None:
     if text is None or not str(text).strip():
         return None
     return money.qty_to_milli(money.parse_qty(str(text)))
@@ -51,7 +51,7 @@ class Known:
         return cls({(n, sp) for n, sp, _c in rows}, {c.upper() for _n, _s, c in rows})
 
 
-def _code(
+def checked_code(
     session: Session, code: str | None, exclude: int | None = None, known: Known | None = None
 ) -> str:
     if not code:
@@ -74,14 +74,14 @@ def _code(
 
 
 def add_item(session: Session, name: str, **fields: Any) -> StockItem:
-    """A new item (the keywords of `_new_item`: unit, category, durable,
+    """A new item (the keywords of `new_item`: unit, category, durable,
     reorder_level, spec, code), journalled."""
-    item = _new_item(session, name, **fields)
+    item = new_item(session, name, **fields)
     journal.record(session, "stock.item.add", item, item_payload(item))
     return item
 
 
-def _new_item(
+def new_item(
     session: Session,
     name: str,
     *,
@@ -114,12 +114,12 @@ def _new_item(
     if exists:
         raise RuleError(_("An item named {name} with that spec already exists.").format(name=clean))
     item = StockItem(
-        code=_code(session, code, known=known),
+        code=checked_code(session, code, known=known),
         name=clean,
         unit=measure,
         category=_text(category, 50, _("The category")),
         durable=durable,
-        reorder_milli=_reorder(reorder_level),
+        reorder_milli=parse_reorder(reorder_level),
         spec=spec_,
         initials=names.initials(clean),
     )
@@ -220,11 +220,11 @@ def edit_item(
     if durable is not None:
         item.durable = durable
     if reorder_level is not None:
-        item.reorder_milli = _reorder(reorder_level)
+        item.reorder_milli = parse_reorder(reorder_level)
     if spec is not None:
         item.spec = _text(spec, 200, _("The spec"))
     if code is not None:
-        item.code = _code(session, code, exclude=item.id)
+        item.code = checked_code(session, code, exclude=item.id)
     after = item_payload(item) | {"code": item.code}
     changed = [k for k in after if after[k] != before[k]]
     if not changed:
