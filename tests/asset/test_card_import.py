@@ -62,7 +62,7 @@ def test_reimport_of_the_same_register_is_refused_naming_row_and_card(
     assert lines[0] == "Error: 登记簿.xlsx: 3 rows refused; nothing was imported:", res
     assert lines[1].startswith(
         "Row 3, column B (名称): The same card as ZC-2024-0001 on the books (课桌椅, acquired "
-        "2024-03-01, ¥180.00 a piece, 101); the register may have been imported before"
+        "2024-03-01, worth ¥9,000.00, at 101); the register may have been imported before"
     ), res
     assert "--allow-duplicates" in lines[1]
     assert "Row 5, column B (名称): The same card as ZC-2025-0001" in lines[3], res
@@ -114,15 +114,15 @@ def test_a_same_card_elsewhere_or_of_another_value_is_no_duplicate(
     assert len(cards(school)) == 4
 
 
-def test_a_split_card_is_still_the_same_card(school: Cli, tmp_path: Path) -> None:
-    """50 desks moved in part (a split) are still those desks: the register's row of
-    50 at ¥180 matches the part left at 101 by its value per piece."""
-    path = sheet(tmp_path / "a.xlsx", ROWS[:1])
-    school.ok("asset", "import", str(path))
-    school.ok("asset", "move", "ZC-2024-0001", "--to", "仓库", "--qty", "20")
-    assert_refused(
-        school, 3, "asset", "import", str(path), contains="The same card as ZC-2024-0001"
-    )
+def test_two_batches_at_one_price_are_two_cards(school: Cli, tmp_path: Path) -> None:
+    """Books bought the same day at the same price for the same library, 1,501 and
+    1,083 of them, are two cards: the value compared is the card's whole value."""
+    rows = [
+        [None, "图书", "5", 58, 1501, None, "2020-03-05", "101"],
+        [None, "图书", "5", 58, 1083, None, "2020-03-05", "101"],
+    ]
+    school.ok("asset", "import", str(sheet(tmp_path / "a.xlsx", rows)))
+    assert len(cards(school)) == 2
 
 
 def test_a_scrapped_card_is_off_the_books(school: Cli, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 rows or none, every bad row named in one pass; one flush and one journal entry.
 
 A register is imported once: a row that is a card already on the books (the same
-code, or the same name, acquisition date, value per piece and place) refuses the
+code, or the same name, acquisition date, value and place) refuses the
 import (exit 3: the file is right, the ledger already holds it) and two such rows
 in the file are a bad row (exit 2), unless `--allow-duplicates` says they are other
 pieces. The 金额 (amount) column is the batch's value: checked against 单价 × 数量
@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +62,15 @@ FIELDS = [
     Field("code", ("编号", "资产编号", *variants(N_("Code")))),
 ]
 
-Key = tuple[str, date, int | None, Fraction]  # name, acquired, place, value per piece
+Key = tuple[str, date, int | None, int]  # name, acquired, place, the card's whole value
 
 
 @dataclass
 class Books:
     """The cards on the books, as a re-import is recognised: by code (any card) and
-    by name + acquired + value per piece + place (cards not scrapped)."""
+    by name + acquired + value + place (cards not scrapped). The value is the card's
+    whole value (金额): two batches of books bought the same day at the same price are
+    two cards unless they hold as many books."""
 
     codes: dict[str, Any]  # upper-cased code -> the card's row
     same: dict[Key, Any]
@@ -84,7 +85,7 @@ class Books:
         )
         cards = session.execute(q).all()
         same = {
-            (a.name, a.acquired, a.place_id, Fraction(a.value_fen, a.qty or 1)): a
+            (a.name, a.acquired, a.place_id, a.value_fen): a
             for a in cards
             if a.status != "scrapped"
         }
@@ -204,7 +205,7 @@ def _row(
                 ).format(code=card.code, name=card.name, date=card.acquired),
             )
         return
-    key: Key = (name, acquired, place_id, Fraction(total, qty))
+    key: Key = (name, acquired, place_id, total)
     card = books.same.get(key) if once is not None else None
     if card is not None:
         with again.row():
@@ -212,14 +213,14 @@ def _row(
                 r,
                 "name",
                 _(
-                    "The same card as {code} on the books ({name}, acquired {date}, {value} "
-                    "a piece, {place}); the register may have been imported before: leave the "
-                    "row out, or import with --allow-duplicates if it is another one."
+                    "The same card as {code} on the books ({name}, acquired {date}, worth "
+                    "{value}, at {place}); the register may have been imported before: leave "
+                    "the row out, or import with --allow-duplicates if it is another one."
                 ).format(
                     code=card.code,
                     name=card.name,
                     date=card.acquired,
-                    value=money.format_money(money.divide(card.value_fen, card.qty or 1)),
+                    value=money.format_money(card.value_fen),
                     place=places.get(card.place_id or 0, "—"),
                 ),
             )
