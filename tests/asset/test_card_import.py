@@ -246,3 +246,18 @@ def test_dry_run_lists_the_first_rows_and_the_count(school: Cli, tmp_path: Path)
     ], res
     assert "¥50.00" in body[0] and "101" in body[0]
     assert "Checked" in res.stderr and "12 cards would be imported; nothing written" in res.stderr
+
+
+def test_a_long_register_imported_twice_stops_at_the_first_20_and_is_exit_3(
+    school: Cli, tmp_path: Path
+) -> None:
+    rows = [[None, f"椅子{i:02d}", "601", 50, 1, None, "2024-03-01", "101"] for i in range(25)]
+    path = sheet(tmp_path / "a.xlsx", rows)
+    school.ok("asset", "import", str(path))
+    res = school("asset", "import", str(path))
+    assert res.exit_code == 3, res
+    lines = res.stderr.splitlines()
+    assert lines[0] == (
+        "Error: a.xlsx: the first 20 refused rows (reading stopped there); nothing was imported:"
+    ), res
+    assert len(lines) == 21 and all("The same card as ZC-2024-" in ln for ln in lines[1:]), res

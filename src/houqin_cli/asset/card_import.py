@@ -113,17 +113,14 @@ def import_file(
     places = place_names(session)
     with session.no_autoflush:  # one flush at the end, not one per row
         for r in progress(rows, _("Importing assets")):
+            on_books: InputError | None = None
             with refusals.row():
-                _row(
-                    session,
-                    actor,
-                    r,
-                    bulk,
-                    books,
-                    again,
-                    None if allow_duplicates else once,
-                    places,
+                on_books = _row(
+                    session, actor, r, bulk, books, None if allow_duplicates else once, places
                 )
+            if on_books is not None:
+                with again.row():  # not inside refusals.row(): its own exit code and limit
+                    raise on_books
     refusals.done()
     again.done()
     made = bulk.added
@@ -167,12 +164,11 @@ def _row(
     r: Row,
     bulk: Bulk,
     books: Books,
-    again: Refusals,
     once: Once | None,
     places: dict[int, str],
-) -> None:
+) -> InputError | None:
     """One row of the register checked and added to `bulk`; a row already on the books
-    is noted in `again` and not added."""
+    is not added: its refusal is returned, for the import's re-import refusals."""
     v = r.values
 
     def cell(key: str, fn: Any) -> Any:
@@ -195,36 +191,32 @@ def _row(
     code = _s(v.get("code"))
     card = books.codes.get(code.upper()) if code else None
     if card is not None:
-        with again.row():
-            raise row_error(
-                r,
-                "code",
-                _(
-                    "{code} is already on the books ({name}, acquired {date}); the register "
-                    "may have been imported before: leave the row out."
-                ).format(code=card.code, name=card.name, date=card.acquired),
-            )
-        return
+        return row_error(
+            r,
+            "code",
+            _(
+                "{code} is already on the books ({name}, acquired {date}); the register "
+                "may have been imported before: leave the row out."
+            ).format(code=card.code, name=card.name, date=card.acquired),
+        )
     key: Key = (name, acquired, place_id, total)
     card = books.same.get(key) if once is not None else None
     if card is not None:
-        with again.row():
-            raise row_error(
-                r,
-                "name",
-                _(
-                    "The same card as {code} on the books ({name}, acquired {date}, worth "
-                    "{value}, at {place}); the register may have been imported before: leave "
-                    "the row out, or import with --allow-duplicates if it is another one."
-                ).format(
-                    code=card.code,
-                    name=card.name,
-                    date=card.acquired,
-                    value=money.format_money(card.value_fen),
-                    place=places.get(card.place_id or 0, "—"),
-                ),
-            )
-        return
+        return row_error(
+            r,
+            "name",
+            _(
+                "The same card as {code} on the books ({name}, acquired {date}, worth "
+                "{value}, at {place}); the register may have been imported before: leave "
+                "the row out, or import with --allow-duplicates if it is another one."
+            ).format(
+                code=card.code,
+                name=card.name,
+                date=card.acquired,
+                value=money.format_money(card.value_fen),
+                place=places.get(card.place_id or 0, "—"),
+            ),
+        )
     if once is not None:
         once.seen(r, key, "name", name)
     cell("code", bulk.check_code)
@@ -250,6 +242,7 @@ def _row(
         ),
     )
     asset.value_fen = total  # the batch's 金额 exactly, where it is not a whole fen a piece
+    return None
 
 
 def _value(r: Row, qty: int) -> tuple[int, int]:
