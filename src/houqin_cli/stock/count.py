@@ -198,7 +198,7 @@ def import_counts(session: Session, actor: Actor, code: str, path: Path) -> Impo
             ),
         ],
     )
-    lines: list[dict[str, Any]] = []
+    lines: list[StockItem] = []
     refusals = Refusals(path)
     once = Once()
     for row in rows:
@@ -213,16 +213,7 @@ def import_counts(session: Session, actor: Actor, code: str, path: Path) -> Impo
                 _record_line(session, actor, count, item, milli)
             except (InputError, RuleError) as exc:
                 raise row_error(row, "counted", exc.message) from exc
-            lines.append(
-                {
-                    "item_code": item.code,
-                    "item": item.name,
-                    "unit": item.unit,
-                    "book": money.milli_to_qty(item.qty_milli),
-                    "counted": money.milli_to_qty(milli),
-                    "difference": money.milli_to_qty(milli - item.qty_milli),
-                }
-            )
+            lines.append(item)
     refusals.done()
     if not lines:
         raise InputError(_("{path} has no counted quantities.").format(path=path.name))
@@ -233,8 +224,26 @@ def import_counts(session: Session, actor: Actor, code: str, path: Path) -> Impo
         count,
         {"file": path.name, "lines": len(lines)},
     )
+    recorded = {  # as the lines were recorded: the book at counting time
+        ln.item_id: ln
+        for ln in session.execute(
+            select(StockCountLine).where(col(StockCountLine.count_id) == count.id)
+        ).scalars()
+    }
+    shown = (
+        {
+            "item_code": item.code,
+            "item": item.name,
+            "unit": item.unit,
+            "book": money.milli_to_qty(ln.book_milli),
+            "counted": money.milli_to_qty(ln.counted_milli),
+            "difference": money.milli_to_qty(ln.counted_milli - ln.book_milli),
+        }
+        for item in lines
+        if (ln := recorded[item.id or 0])
+    )
     cols = columns("item_code", "item", "unit", "book", "counted", "difference")
-    return preview(path, len(lines), cols, lines)
+    return preview(path, len(lines), cols, shown)
 
 
 def report(session: Session, code: str) -> Report:
