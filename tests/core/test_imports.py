@@ -313,7 +313,6 @@ def test_parse_loose_date(value: Any) -> None:
     [
         "",
         "next week",
-        "2024-03",
         "2024/03-01",
         "01/03/2024",
         "2024-13-01",

@@ -1,99 +1,128 @@
 """`asset import`: a school's existing register (.csv or .xlsx) as it is kept, all
-rows or none, every bad row named in one pass; one flush and one journal entry."""
+rows or none, every bad row named in one pass; one flush and one journal entry.
+
+A register is imported once: a row that is a card already on the books (the same
+code, or the same name, acquisition date, value and place) refuses the
+import (exit 3: the file is right, the ledger already holds it) and two such rows
+in the file are a bad row (exit 2), unless `--allow-duplicates` says they are other
+pieces. The 金额 (amount) column is the batch's value: checked against 单价 × 数量
+to the fen, or, without 单价, kept as the card's value exactly (a card stores its
+whole value; a piece is worth value / qty)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from houqin_cli.asset import categories
 from houqin_cli.asset.cards import Bulk, add, added_event, life, whole_pieces
+from houqin_cli.asset.depreciation import unit_value
 from houqin_cli.asset.models import Asset
 from houqin_cli.core import journal, money
-from houqin_cli.core.errors import InputError
+from houqin_cli.core.columns import columns
+from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.imports import (
     Field,
+    Imported,
+    Once,
     Refusals,
+    Row,
     checked,
     parse_loose_date,
+    preview,
     progress,
     read_rows,
     row_error,
 )
 from houqin_cli.core.journal import Actor
+from houqin_cli.people.service import place_names
+
+FIELDS = [
+    Field("name", ("名称", "资产名称", *variants(N_("Name"))), required=True),
+    Field("category", ("类别", "资产类别", "分类", *variants(N_("Category"))), required=True),
+    Field("value", ("单价", "价值", "原值", *variants(N_("Unit value")))),
+    Field("amount", ("金额", "总价", "总金额", *variants(N_("Total value")))),
+    Field("acquired", ("取得日期", "购置日期", "入账日期", *variants(N_("Acquired")))),
+    Field("qty", ("数量", *variants(N_("Qty")))),
+    Field("unit", ("单位", "计量单位")),
+    Field("place", ("存放地点", "地点", *variants(N_("Place")))),
+    Field("custodian", ("保管人", "使用人", *variants(N_("Custodian")))),
+    Field("funding", ("经费来源", "资金来源")),
+    Field("invoice", ("发票号", "发票号码")),
+    Field("spec", ("规格", "规格型号", "型号")),
+    Field("life_years", ("使用年限", "折旧年限")),
+    Field("code", ("编号", "资产编号", *variants(N_("Code")))),
+]
+
+Key = tuple[str, date, int | None, int]  # name, acquired, place, the card's whole value
 
 
-def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
+@dataclass
+class Books:
+    """The cards on the books, as a re-import is recognised: by code (any card) and
+    by name + acquired + value + place (cards not scrapped). The value is the card's
+    whole value (金额): two batches of books bought the same day at the same price are
+    two cards unless they hold as many books."""
+
+    codes: dict[str, Any]  # upper-cased code -> the card's row
+    same: dict[Key, Any]
+
+    @classmethod
+    def load(cls, session: Session) -> Books:
+        q = select(
+            *(col(c) for c in (Asset.code, Asset.name, Asset.acquired, Asset.place_id)),
+            col(Asset.value_fen),
+            col(Asset.qty),
+            col(Asset.status),
+        )
+        cards = session.execute(q).all()
+        same = {
+            (a.name, a.acquired, a.place_id, a.value_fen): a
+            for a in cards
+            if a.status != "scrapped"
+        }
+        return cls({a.code.upper(): a for a in cards}, same)
+
+
+def import_file(
+    session: Session, actor: Actor, path: Path, *, allow_duplicates: bool = False
+) -> list[Asset]:
     """A school's existing register as it is: all rows or none."""
-    fields = [
-        Field("name", ("名称", "资产名称", *variants(N_("Name"))), required=True),
-        Field("category", ("类别", "资产类别", "分类", *variants(N_("Category"))), required=True),
-        Field("value", ("单价", "价值", "原值", *variants(N_("Unit value"))), required=True),
-        Field("acquired", ("取得日期", "购置日期", "入账日期", *variants(N_("Acquired")))),
-        Field("qty", ("数量", *variants(N_("Qty")))),
-        Field("unit", ("单位", "计量单位")),
-        Field("place", ("存放地点", "地点", *variants(N_("Place")))),
-        Field("custodian", ("保管人", "使用人", *variants(N_("Custodian")))),
-        Field("funding", ("经费来源", "资金来源")),
-        Field("invoice", ("发票号", "发票号码")),
-        Field("spec", ("规格", "规格型号", "型号")),
-        Field("life_years", ("使用年限", "折旧年限")),
-        Field("code", ("编号", "资产编号", *variants(N_("Code")))),
-    ]
     bulk = Bulk.load(session, actor)
-    rows = read_rows(path, fields)
+    books = Books.load(session)
+    rows = read_rows(path, FIELDS)
+    if rows and not {"value", "amount"} & set(rows[0].columns):
+        raise InputError(
+            _("{path}: the header row has no column for {fields}.").format(
+                path=path.name, fields=_("value (单价) or amount (金额)")
+            )
+        )
     refusals = Refusals(path)
+    again = Refusals(path, RuleError)  # rows already on the books
+    once = Once(
+        _("keep one of them, or import with --allow-duplicates if they are different cards")
+    )
+    places = place_names(session)
     with session.no_autoflush:  # one flush at the end, not one per row
         for r in progress(rows, _("Importing assets")):
+            on_books: InputError | None = None
             with refusals.row():
-                v = r.values
-
-                def cell(key: str, fn: Any, r: Any = r) -> Any:
-                    return checked(r, key, fn)
-
-                acquired = cell(
-                    "acquired",
-                    lambda x: parse_loose_date(x) if x not in (None, "") else bulk.today,
+                on_books = _row(
+                    session, actor, r, bulk, books, None if allow_duplicates else once, places
                 )
-                if acquired > bulk.today:
-                    raise row_error(
-                        r,
-                        "acquired",
-                        _("The acquisition date {date} is in the future.").format(date=acquired),
-                    )
-                value = cell("value", lambda x: money.money_str(money.parse_money(_money_text(x))))
-                cell("category", lambda x: categories.find(str(x or "")))
-                cell("qty", whole_pieces)
-                cell("life_years", life)
-                cell("place", lambda x: bulk.place(session, str(x)) if x else None)
-                cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
-                cell("code", bulk.check_code)
-                cell(
-                    "name",
-                    lambda x, v=v, value=value, acquired=acquired: add(
-                        session,
-                        actor,
-                        str(x or ""),
-                        category=str(v.get("category")),
-                        value=value,
-                        acquired=acquired,
-                        qty=v.get("qty"),
-                        unit=_s(v.get("unit")),
-                        place=_s(v.get("place")),
-                        custodian=_s(v.get("custodian")),
-                        funding=_s(v.get("funding")),
-                        invoice=_s(v.get("invoice")),
-                        spec=_s(v.get("spec")),
-                        life_years=v.get("life_years"),
-                        code=_s(v.get("code")),
-                        bulk=bulk,
-                    ),
-                )
+            if on_books is not None:
+                with again.row():  # not inside refusals.row(): its own exit code and limit
+                    raise on_books
     refusals.done()
+    again.done()
     made = bulk.added
     if not made:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
@@ -103,6 +132,154 @@ def import_file(session: Session, actor: Actor, path: Path) -> list[Asset]:
     session.flush()
     journal.imported(session, "asset.import", "asset", path.name, made)
     return made
+
+
+def run(session: Session, actor: Actor, path: Path, *, allow_duplicates: bool = False) -> Imported:
+    """`asset import`: the cards written, the first of them as a report."""
+    made = import_file(session, actor, path, allow_duplicates=allow_duplicates)
+    places = place_names(session)
+    cols = columns(
+        "code", "name", "category", "qty", "unit", "unit_value", "total_value", "acquired", "place"
+    )
+    rows = (
+        {
+            "code": a.code,
+            "name": a.name,
+            "category": a.category,
+            "qty": a.qty,
+            "unit": a.unit,
+            "unit_value": unit_value(a),
+            "total_value": a.value_fen,
+            "acquired": a.acquired,
+            "place": places.get(a.place_id or 0),
+        }
+        for a in made
+    )
+    return preview(path, len(made), cols, rows)
+
+
+def _row(
+    session: Session,
+    actor: Actor,
+    r: Row,
+    bulk: Bulk,
+    books: Books,
+    once: Once | None,
+    places: dict[int, str],
+) -> InputError | None:
+    """One row of the register checked and added to `bulk`; a row already on the books
+    is not added: its refusal is returned, for the import's re-import refusals."""
+    v = r.values
+
+    def cell(key: str, fn: Any) -> Any:
+        return checked(r, key, fn)
+
+    acquired = cell(
+        "acquired", lambda x: parse_loose_date(x) if x not in (None, "") else bulk.today
+    )
+    if acquired > bulk.today:
+        raise row_error(
+            r, "acquired", _("The acquisition date {date} is in the future.").format(date=acquired)
+        )
+    qty = cell("qty", whole_pieces)
+    total, unit_fen = _value(r, qty)
+    cell("category", lambda x: categories.find(str(x or "")))
+    cell("life_years", life)
+    place_id = cell("place", lambda x: bulk.place(session, str(x)) if x else None)
+    cell("custodian", lambda x: bulk.custodian(session, str(x)) if x else None)
+    name = str(v.get("name") or "").strip()
+    code = _s(v.get("code"))
+    card = books.codes.get(code.upper()) if code else None
+    if card is not None:
+        return row_error(
+            r,
+            "code",
+            _(
+                "{code} is already on the books ({name}, acquired {date}); the register "
+                "may have been imported before: leave the row out."
+            ).format(code=card.code, name=card.name, date=card.acquired),
+        )
+    key: Key = (name, acquired, place_id, total)
+    card = books.same.get(key) if once is not None else None
+    if card is not None:
+        return row_error(
+            r,
+            "name",
+            _(
+                "The same card as {code} on the books ({name}, acquired {date}, worth "
+                "{value}, at {place}); the register may have been imported before: leave "
+                "the row out, or import with --allow-duplicates if it is another one."
+            ).format(
+                code=card.code,
+                name=card.name,
+                date=card.acquired,
+                value=money.format_money(card.value_fen),
+                place=places.get(card.place_id or 0, "—"),
+            ),
+        )
+    if once is not None:
+        once.seen(r, key, "name", name)
+    cell("code", bulk.check_code)
+    asset = cell(
+        "name",
+        lambda x: add(
+            session,
+            actor,
+            str(x or ""),
+            category=str(v.get("category")),
+            value=money.money_str(unit_fen),
+            acquired=acquired,
+            qty=qty,
+            unit=_s(v.get("unit")),
+            place=_s(v.get("place")),
+            custodian=_s(v.get("custodian")),
+            funding=_s(v.get("funding")),
+            invoice=_s(v.get("invoice")),
+            spec=_s(v.get("spec")),
+            life_years=v.get("life_years"),
+            code=code,
+            bulk=bulk,
+        ),
+    )
+    asset.value_fen = total  # the batch's 金额 exactly, where it is not a whole fen a piece
+    return None
+
+
+def _value(r: Row, qty: int) -> tuple[int, int]:
+    """(the card's whole value, its value per piece rounded to the fen) from 单价 and 金额:
+    金额 must be 单价 × 数量 to the fen; without 单价 it is the batch's value."""
+    price = checked(r, "value", _fen)
+    amount = checked(r, "amount", _fen)
+    if price is None and amount is None:
+        raise row_error(
+            r,
+            "value" if "value" in r.columns else "amount",
+            _("The card has no value: fill in the unit value (单价) or the amount (金额)."),
+        )
+    if amount is None:
+        assert price is not None
+        return checked(r, "value", lambda _x: money.check_total(price * qty)), price
+    if price is not None and price * qty != amount:
+        raise row_error(
+            r,
+            "amount",
+            _(
+                "The amount {amount} is not the unit value {price} × {qty} = {product}; "
+                "correct one of them."
+            ).format(
+                amount=money.format_money(amount),
+                price=money.format_money(price),
+                qty=qty,
+                product=money.format_money(price * qty),
+            ),
+        )
+    return amount, price if price is not None else money.divide(amount, qty)
+
+
+def _fen(value: Any) -> int | None:
+    if value is None or str(value).strip() == "":
+        return None
+    return money.parse_money(_money_text(value))
 
 
 def _s(value: Any) -> str | None:

@@ -5,7 +5,7 @@ card found missing is a finding until it is scrapped (盘亏) or found again."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +28,9 @@ from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report
 from houqin_cli.people.service import approver, find_place, place_ids_of_unit, place_names
+
+if TYPE_CHECKING:
+    from houqin_cli.core.imports import Imported
 
 
 def find(session: Session, code: str) -> AssetCount:
@@ -172,8 +175,18 @@ def record(
     return result
 
 
-def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
-    from houqin_cli.core.imports import Field, Refusals, checked, read_rows, row_error
+def import_file(session: Session, actor: Actor, code: str, path: Path) -> Imported:
+    """The filled-in count sheet: every row or none; a card listed twice is refused,
+    naming both rows, rather than the last row silently winning."""
+    from houqin_cli.core.imports import (
+        Field,
+        Once,
+        Refusals,
+        checked,
+        preview,
+        read_rows,
+        row_error,
+    )
 
     c = _open(find(session, code))
     rows = read_rows(
@@ -185,8 +198,10 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
         ],
     )
     before = lines_by_card(session, AssetCountLine.count_id, c.id)
-    done = same = 0
+    lines: list[dict[str, Any]] = []
+    same = 0
     refusals = Refusals(path)
+    once = Once()
     for r in rows:
         result = str(r.values.get("result") or "").strip().lower()
         at = r.values.get("found_at")
@@ -194,10 +209,13 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
             continue
         with refusals.row():
             asset = checked(r, "code", lambda code: find_asset(session, str(code or "")))
+            once.seen(r, asset.id, "code", f"{asset.name} ({asset.code})")
+            place_name = None
             try:
                 if at:
-                    place_id = find_place(session, str(at)).id or 0
-                    line: tuple[str, int | None] = (_result(asset, place_id), place_id)
+                    place = find_place(session, str(at))
+                    place_name = place.name
+                    line: tuple[str, int | None] = (_result(asset, place.id or 0), place.id or 0)
                 elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
                     line = ("found", asset.place_id)
                 elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
@@ -215,13 +233,15 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> int:
                 _record(session, actor, c, asset, *line)
             except (InputError, RuleError) as exc:
                 raise row_error(r, "found_at" if at else "result", exc.message) from exc
-            done += 1
+            lines.append(
+                {"code": asset.code, "name": asset.name, "result": line[0], "found_at": place_name}
+            )
     refusals.done()
-    if not done and not same:
+    if not lines and not same:
         raise InputError(_("{path} has no results.").format(path=path.name))
-    if done:
-        journal.record(session, "asset.count.import", c, {"file": path.name, "lines": done})
-    return done
+    if lines:
+        journal.record(session, "asset.count.import", c, {"file": path.name, "lines": len(lines)})
+    return preview(path, len(lines), columns("code", "name", "result", "found_at"), lines)
 
 
 def report(session: Session, code: str) -> Report:

@@ -15,6 +15,7 @@ from houqin_cli.cli.run import state
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.imports import Imported
     from houqin_cli.core.journal import Actor
     from houqin_cli.core.report import Report
 
@@ -66,12 +67,23 @@ def created(code: str, message: str) -> None:
 
 
 def run_import(
-    load: Callable[[Session, Actor], int], file: Path, dry_run: bool, checked: str, done: str
+    load: Callable[[Session, Actor], int | Imported],
+    file: Path,
+    dry_run: bool,
+    checked: str,
+    done: str,
 ) -> None:
     """An import command: every row checked and written in one transaction, all or
     nothing; with --dry-run everything is checked and nothing written. `checked`
-    and `done` are the two messages, with {file} and {n} (rows)."""
+    and `done` are the two messages, with {file} and {n} (rows). When `load` says
+    what it wrote (an `Imported`), a dry run shows its first rows on stdout and its
+    further counts on stderr, so the clerk sees what the import would write."""
     with state().write() as s:
-        n = load(s, s.info["actor"])
+        result = load(s, s.info["actor"])
         s.info["dry_run"] = dry_run
+    n = result if isinstance(result, int) else result.n
+    if dry_run and not isinstance(result, int) and result.report is not None:
+        show(result.report, None, None)
     say((checked if dry_run else done).format(file=file, n=n))
+    if not isinstance(result, int) and result.more:
+        say(result.more)

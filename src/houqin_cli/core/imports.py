@@ -15,48 +15,44 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from houqin_cli.core.errors import InputError, RuleError
+from houqin_cli.core.headers import Field, Row, collect
 from houqin_cli.core.i18n import _
+
+if TYPE_CHECKING:
+    from houqin_cli.core.report import Column, Report
+
+__all__ = [  # Field and Row live in core.headers, with the header matching; imports use them from here
+    "Field",
+    "Imported",
+    "Once",
+    "Refusals",
+    "Row",
+    "checked",
+    "parse_loose_date",
+    "preview",
+    "progress",
+    "read_rows",
+    "row_error",
+]
 
 T = TypeVar("T")
 
-HEADER_SEARCH_ROWS = 15
-_TOTALS = frozenset({"合计", "总计", "小计", "total"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what core/render.py prefixes with '
 _EXCEL_EPOCH = date(1899, 12, 30)  # 1900 date system, Lotus leap-year bug included
 _SERIAL_MIN, _SERIAL_MAX = 20000, 80000
 _DATE_SEP = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_ZH = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")
 _DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MONTH_SEP = re.compile(r"^(\d{4})[-/.](\d{1,2})$")  # 2018-09, 2018/9, 2018.9: the 1st
+_MONTH_ZH = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?$")
 _SERIAL_TEXT = re.compile(r"^\d{5}$")
-
-
-@dataclass(frozen=True)
-class Field:
-    key: str  # the English option name: "reorder_level"
-    labels: tuple[str, ...] = ()  # Chinese labels and aliases: ("库存下限", "下限")
-    required: bool = False
-
-    def describe(self) -> str:
-        """'reorder_level (库存下限)' — how a message names the field."""
-        return f"{self.key} ({self.labels[0]})" if self.labels else self.key
-
-
-@dataclass
-class Row:
-    number: int  # as the user sees it: 1-based, counting title and header rows
-    values: dict[str, Any]  # key -> value (None when empty), for the fields with a column
-    columns: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-
-    def column(self, key: str) -> str:
-        """How the user sees that column: 'C (单位)' in xlsx, '3 (单位)' in CSV."""
-        return self.columns.get(key, key)
 
 
 def row_error(row: Row, key: str, problem: str) -> InputError:
@@ -92,9 +88,12 @@ class Refusals:
 
     MOST = 20
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, error: type[InputError | RuleError] = InputError) -> None:
         self.path = Path(path)
         self.messages: list[str] = []
+        self.error = (
+            error  # RuleError (exit 3) for rows the file is right about but the ledger refuses
+        )
 
     @contextmanager
     def row(self) -> Iterator[None]:
@@ -109,14 +108,68 @@ class Refusals:
         if not self.messages:
             return
         if len(self.messages) == 1 and not stopped:
-            raise InputError(self.messages[0])
+            raise self.error(self.messages[0])
         head = (
             _("{name}: the first {n} refused rows (reading stopped there); nothing was imported:")
             if stopped
             else _("{name}: {n} rows refused; nothing was imported:")
         )
         lines = [head.format(name=self.path.name, n=len(self.messages)), *self.messages]
-        raise InputError("\n".join(lines))
+        raise self.error("\n".join(lines))
+
+
+class Once:
+    """A sheet lists each thing once: `seen(row, key, column, what)` refuses (exit 2,
+    through Refusals) a row naming what an earlier row named, naming both rows, instead
+    of the last row silently winning."""
+
+    def __init__(self, way: str | None = None) -> None:
+        self.rows: dict[Any, Row] = {}
+        self.way = way  # the way forward, when it is more than keeping one row
+
+    def seen(self, row: Row, key: Any, column: str, what: str) -> None:
+        first = self.rows.setdefault(key, row)
+        if first is not row:
+            raise row_error(
+                row,
+                column,
+                _("{what} is listed twice, in rows {first} and {row}; {way}.").format(
+                    what=what,
+                    first=first.number,
+                    row=row.number,
+                    way=self.way or _("keep one of them"),
+                ),
+            )
+
+
+@dataclass
+class Imported:
+    """What an import wrote, or with --dry-run would write: how many rows, a report of
+    the first of them, and a line of further counts (`cli.output.run_import` shows them)."""
+
+    n: int
+    report: Report | None = None
+    more: str | None = None
+
+
+PREVIEW_ROWS = 10
+
+
+def preview(
+    path: Path, n: int, cols: list[Column], rows: Iterable[dict[str, Any]], more: str | None = None
+) -> Imported:
+    """`n` rows imported from `path`, the first PREVIEW_ROWS of `rows` as a report."""
+    from itertools import islice
+
+    from houqin_cli.core.report import Report
+
+    first = list(islice(rows, PREVIEW_ROWS))
+    title = (
+        _("{file}: the first {shown} of {n} rows").format(file=path.name, shown=len(first), n=n)
+        if n > len(first)
+        else _("{file}: {n} rows").format(file=path.name, n=n)
+    )
+    return Imported(n, Report(title, cols, first), more)
 
 
 # --------------------------------------------------------------------------- reading
@@ -136,7 +189,7 @@ def read_rows(path: Path, fields: Sequence[Field]) -> list[Row]:
     if not path.is_file():
         raise InputError(_("File not found: {path}").format(path=path))
     if suffix == ".csv":
-        return _collect(_csv_rows(path), fields, str(path), letters=False)
+        return collect(_csv_rows(path), fields, str(path), letters=False)
     return _read_xlsx(path, fields)
 
 
@@ -197,7 +250,7 @@ def _read_xlsx(path: Path, fields: Sequence[Field]) -> list[Row]:
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # some writers record a wrong size; read every row there is
         rows = ([_xlsx_value(v) for v in r] for r in ws.iter_rows(min_row=1, values_only=True))
-        return _collect(rows, fields, str(path), letters=True)
+        return collect(rows, fields, str(path), letters=True)
     except InputError:
         raise
     except Exception as exc:
@@ -238,96 +291,6 @@ def _xlsx_value(value: Any) -> Any:
     return value  # int, bool, date, datetime with a time, time, None
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def _header_text(value: Any) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
-
-
-def _match(value: Any, fields: Sequence[Field]) -> Field | None:
-    """The field a header cell names: English key (any case, '-'/' ' for '_') or a label."""
-    if value is None:
-        return None
-    text = str(value).strip().lstrip("*＊").rstrip("*＊:：").strip()
-    english = re.sub(r"[\s\-]+", "_", text).casefold()
-    chinese = "".join(text.split()).casefold()
-    for f in fields:
-        if english == f.key.casefold():
-            return f
-        if any(chinese == "".join(label.split()).casefold() for label in f.labels):
-            return f
-    return None
-
-
-def _is_total(cells: list[Any]) -> bool:
-    first = next((c for c in cells if c is not None and c != ""), None)
-    if not isinstance(first, str):
-        return False
-    return "".join(first.split()).rstrip(":：").casefold() in _TOTALS
-
-
-def _collect(
-    rows: Iterable[list[Any]], fields: Sequence[Field], where: str, *, letters: bool
-) -> list[Row]:
-    required = [f for f in fields if f.required]
-    best: list[Field] = []
-    header: dict[str, int] | None = None
-    columns: dict[str, str] = {}
-    out: list[Row] = []
-    for number, cells in enumerate(rows, start=1):
-        if header is None:
-            if number > HEADER_SEARCH_ROWS:
-                break
-            found = [(i, _match(c, fields)) for i, c in enumerate(cells)]
-            named = [(i, f) for i, f in found if f is not None]
-            if not named:
-                continue
-            if not all(any(f is r for _i, f in named) for r in required):
-                if len(named) > len(best):
-                    best = [f for _i, f in named]
-                continue
-            header = {}
-            for i, f in named:
-                shown = _column_letter(i + 1) if letters else str(i + 1)
-                label = f"{shown} ({_header_text(cells[i])})"
-                if f.key in header:
-                    raise InputError(
-                        _("Columns {first} and {second} both give {field}; keep only one.").format(
-                            first=columns[f.key], second=label, field=f.describe()
-                        )
-                    )
-                header[f.key] = i
-                columns[f.key] = label
-            continue
-        if _is_total(cells):
-            break
-        values = {k: cells[i] if i < len(cells) else None for k, i in header.items()}
-        if all(v is None or v == "" for v in values.values()):
-            continue  # blank, or only 序号/备注 filled in
-        out.append(Row(number, values, columns))
-    if header is None:
-        if best:
-            missing = ", ".join(r.describe() for r in required if r not in best)
-            raise InputError(
-                _("{path}: the header row has no column for {fields}.").format(
-                    path=where, fields=missing
-                )
-            )
-        expected = ", ".join(f.describe() for f in fields)
-        raise InputError(
-            _(
-                "{path}: no header row in the first 15 rows; expected columns such as {fields}."
-            ).format(path=where, fields=expected)
-        )
-    return out
-
-
 # --------------------------------------------------------------------------- helpers
 
 
@@ -347,7 +310,8 @@ def progress(items: Sequence[T], label: str) -> Iterator[T]:
 
 def parse_loose_date(value: Any) -> date:
     """A date as registers write it: 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日,
-    20240301, a date cell, or an Excel serial number (1900 system). Exit 2 otherwise."""
+    20240301, a month (2018-09, 2018.9, 2018年9月: read as its 1st), a date cell, or
+    an Excel serial number (1900 system). Exit 2 otherwise."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -362,16 +326,25 @@ def parse_loose_date(value: Any) -> date:
     ):
         return _EXCEL_EPOCH + timedelta(days=int(serial))
     m = _DATE_SEP.match(text) or _DATE_ZH.match(text) or _DATE_COMPACT.match(text)
-    if m is None:
+    month = None if m else _MONTH_SEP.match(text) or _MONTH_ZH.match(text)
+    if m is None and month is None:
         raise InputError(
             _(
                 "Invalid date {text!r}; accepted forms: 2024-03-01, 2024/3/1, 2024.3.1, "
-                "2024年3月1日, 20240301 or an Excel date number."
+                "2024年3月1日, 20240301, a month (2024-03, 2024.3, 2024年3月: its 1st) "
+                "or an Excel date number."
             ).format(text=text)
         )
-    groups = [g for g in m.groups() if g and g.isdigit()]
+    if month is not None and isinstance(value, Decimal) and text.endswith(".1"):
+        raise InputError(  # the number 2018.10 is the number 2018.1
+            _(
+                "Ambiguous date {text!r}: a number cell cannot tell 2018.1 from 2018.10; "
+                "write the month as text, such as {year}-01 or {year}-10."
+            ).format(text=text, year=text[:4])
+        )
+    groups = [g for g in (m or month).groups() if g and g.isdigit()]  # type: ignore[union-attr]
     try:
-        return date(int(groups[0]), int(groups[1]), int(groups[2]))
+        return date(int(groups[0]), int(groups[1]), int(groups[2]) if m else 1)
     except ValueError as exc:
         raise InputError(
             _("Invalid date {text!r}: there is no such day.").format(text=text)

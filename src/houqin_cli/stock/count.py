@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +22,9 @@ from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report, total_row
 from houqin_cli.people.service import approver, find_person
+
+if TYPE_CHECKING:
+    from houqin_cli.core.imports import Imported
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem
 from houqin_cli.stock.service import adjust, find_item, operator_person
 from houqin_cli.stock.valuation import adjustment_value, ahead, on_hand, today
@@ -167,9 +170,18 @@ def record(
     return item, milli
 
 
-def import_counts(session: Session, actor: Actor, code: str, path: Path) -> int:
-    """The filled-in count sheet: every row or none."""
-    from houqin_cli.core.imports import Field, Refusals, checked, read_rows, row_error
+def import_counts(session: Session, actor: Actor, code: str, path: Path) -> Imported:
+    """The filled-in count sheet: every row or none; an item listed twice is refused,
+    naming both rows, rather than the last row silently winning."""
+    from houqin_cli.core.imports import (
+        Field,
+        Once,
+        Refusals,
+        checked,
+        preview,
+        read_rows,
+        row_error,
+    )
 
     count = _open(find_count(session, code))
     rows = read_rows(
@@ -187,31 +199,52 @@ def import_counts(session: Session, actor: Actor, code: str, path: Path) -> int:
             ),
         ],
     )
-    done = 0
+    lines: list[StockItem] = []
     refusals = Refusals(path)
+    once = Once()
     for row in rows:
         raw = row.values.get("counted")
         if raw is None or str(raw).strip() == "":
             continue
         with refusals.row():
             item = checked(row, "item_code", lambda code: find_item(session, str(code or "")))
+            once.seen(row, item.id, "item_code", f"{item.name} ({item.code})")
             try:
                 milli = money.qty_to_milli(money.parse_qty(str(raw)))
                 _record_line(session, actor, count, item, milli)
             except (InputError, RuleError) as exc:
                 raise row_error(row, "counted", exc.message) from exc
-            done += 1
+            lines.append(item)
     refusals.done()
-    if not done:
+    if not lines:
         raise InputError(_("{path} has no counted quantities.").format(path=path.name))
     session.flush()
     journal.record(
         session,
         "stock.count.import",
         count,
-        {"file": path.name, "lines": done},
+        {"file": path.name, "lines": len(lines)},
     )
-    return done
+    recorded = {  # as the lines were recorded: the book at counting time
+        ln.item_id: ln
+        for ln in session.execute(
+            select(StockCountLine).where(col(StockCountLine.count_id) == count.id)
+        ).scalars()
+    }
+    shown = (
+        {
+            "item_code": item.code,
+            "item": item.name,
+            "unit": item.unit,
+            "book": money.milli_to_qty(ln.book_milli),
+            "counted": money.milli_to_qty(ln.counted_milli),
+            "difference": money.milli_to_qty(ln.counted_milli - ln.book_milli),
+        }
+        for item in lines
+        if (ln := recorded[item.id or 0])
+    )
+    cols = columns("item_code", "item", "unit", "book", "counted", "difference")
+    return preview(path, len(lines), cols, shown)
 
 
 def report(session: Session, code: str) -> Report:

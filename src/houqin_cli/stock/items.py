@@ -1,10 +1,9 @@
-"""Stock items: add, list, show, edit, retire, import."""
+"""Stock items: add, list, show, edit, retire (import: item_import.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,7 +13,7 @@ from sqlmodel import col
 from houqin_cli.core import journal, money, names
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
-from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.i18n import _
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.service import find_item
 from houqin_cli.stock.valuation import ahead, today
@@ -32,7 +31,7 @@ def _text(value: str | None, limit: int, what: str) -> str | None:
     return v or None
 
 
-def _reorder(text: str | None) -> int | None:
+def parse_reorder(text: str | None) -> int | None:
     if text is None or not str(text).strip():
         return None
     return money.qty_to_milli(money.parse_qty(str(text)))
@@ -53,7 +52,7 @@ class Known:
         return cls({(n, sp) for n, sp, _c in rows}, {c.upper() for _n, _s, c in rows})
 
 
-def _code(
+def checked_code(
     session: Session, code: str | None, exclude: int | None = None, known: Known | None = None
 ) -> str:
     if not code:
@@ -76,14 +75,14 @@ def _code(
 
 
 def add_item(session: Session, name: str, **fields: Any) -> StockItem:
-    """A new item (the keywords of `_new_item`: unit, category, durable,
+    """A new item (the keywords of `new_item`: unit, category, durable,
     reorder_level, spec, code), journalled."""
-    item = _new_item(session, name, **fields)
+    item = new_item(session, name, **fields)
     journal.record(session, "stock.item.add", item, item_payload(item))
     return item
 
 
-def _new_item(
+def new_item(
     session: Session,
     name: str,
     *,
@@ -116,12 +115,12 @@ def _new_item(
     if exists:
         raise RuleError(_("An item named {name} with that spec already exists.").format(name=clean))
     item = StockItem(
-        code=_code(session, code, known=known),
+        code=checked_code(session, code, known=known),
         name=clean,
         unit=measure,
         category=_text(category, 50, _("The category")),
         durable=durable,
-        reorder_milli=_reorder(reorder_level),
+        reorder_milli=parse_reorder(reorder_level),
         spec=spec_,
         initials=names.initials(clean),
     )
@@ -225,11 +224,11 @@ def edit_item(
     if durable is not None:
         item.durable = durable
     if reorder_level is not None:
-        item.reorder_milli = _reorder(reorder_level)
+        item.reorder_milli = parse_reorder(reorder_level)
     if spec is not None:
         item.spec = _text(spec, 200, _("The spec"))
     if code is not None:
-        item.code = _code(session, code, exclude=item.id)
+        item.code = checked_code(session, code, exclude=item.id)
     after = item_payload(item) | {"code": item.code}
     changed = [k for k in after if after[k] != before[k]]
     if not changed:
@@ -271,63 +270,3 @@ def parse_flag(value: Any) -> bool:
     raise InputError(
         _("Invalid yes/no value {value!r}: write 是/否 or yes/no.").format(value=value)
     )
-
-
-def import_items(session: Session, path: Path) -> list[StockItem]:
-    """All rows or none (one journal entry for the file); an error names the row
-    and the column as the user sees them in the spreadsheet."""
-    from houqin_cli.core.imports import Field, Refusals, progress, read_rows
-
-    fields = [  # the issue's Chinese labels, and the headers `item list -o` writes
-        Field("name", ("名称", "物品名称", "品名", *variants(N_("Name"))), required=True),
-        Field("unit", ("单位", "计量单位", *variants(N_("Unit of measure"))), required=True),
-        Field("category", ("类别", "分类", *variants(N_("Category")))),
-        Field("durable", ("耐用品", "是否耐用品", *variants(N_("Durable")))),
-        Field("reorder_level", ("库存下限", "下限", *variants(N_("Reorder level")))),
-        Field("spec", ("规格", "规格型号", *variants(N_("Spec")))),
-        Field("code", ("编号", "物品编号", *variants(N_("Code")))),
-    ]
-    rows = read_rows(path, fields)
-    if not rows:
-        raise InputError(_("{path} has no rows to import.").format(path=path.name))
-    created: list[StockItem] = []
-    known = Known.load(session)
-    refusals = Refusals(path)
-    for row in progress(rows, _("Importing items")):
-        with refusals.row():
-            created.append(_item_from_row(session, row, known))
-    refusals.done()
-    journal.imported(session, "stock.item.import", "stock_item", path.name, created)
-    return created
-
-
-def _item_from_row(session: Session, row: Any, known: Known) -> StockItem:
-    from houqin_cli.core.imports import checked
-
-    v: dict[str, Any] = {k: x if isinstance(x, bool) else _str(x) for k, x in row.values.items()}
-    durable = checked(row, "durable", parse_flag, v)
-    checked(row, "reorder_level", _reorder, v)
-    if v.get("code"):
-        checked(row, "code", lambda c: _code(session, c, known=known), v)
-    return checked(
-        row,
-        "name",
-        lambda _n: _new_item(
-            session,
-            v.get("name") or "",
-            unit=v.get("unit") or "",
-            category=v.get("category"),
-            durable=durable,
-            reorder_level=v.get("reorder_level"),
-            spec=v.get("spec"),
-            code=v.get("code"),
-            known=known,
-        ),
-        v,
-    )
-
-
-def _str(value: Any) -> str | None:
-    if value is None:
-        return None
-    return str(value).strip() or None

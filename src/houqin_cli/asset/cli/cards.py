@@ -158,11 +158,16 @@ def edit(
 def import_(
     file: Path = typer.Argument(..., help=_("The register file.")),
     dry_run: DryRun = False,
+    allow_duplicates: bool = typer.Option(
+        False,
+        "--allow-duplicates",
+        help=_("Import rows that look like cards already on the books (other pieces)."),
+    ),
 ) -> None:
     from houqin_cli.asset import card_import
 
     run_import(
-        lambda s, actor: len(card_import.import_file(s, actor, file)),
+        lambda s, actor: card_import.run(s, actor, file, allow_duplicates=allow_duplicates),
         file,
         dry_run,
         _("Checked {file}: {n} cards would be imported; nothing written."),

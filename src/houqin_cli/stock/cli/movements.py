@@ -285,11 +285,19 @@ def item_retire(s: Session, item: Item) -> Done:
 def item_import(
     file: Path = typer.Argument(..., help=_("A .csv or .xlsx file with a header row.")),
     dry_run: DryRun = False,
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        metavar="DATE",
+        help=_(
+            "The day of the opening balances (期初数量, 期初金额); needed when the file has them."
+        ),
+    ),
 ) -> None:
-    from houqin_cli.stock import items
+    from houqin_cli.stock import item_import
 
     run_import(
-        lambda s, _actor: len(items.import_items(s, file)),
+        lambda s, actor: item_import.run_import(s, actor, file, day(s, as_of) if as_of else None),
         file,
         dry_run,
         _("Checked {file}: {n} items would be imported; nothing written."),
