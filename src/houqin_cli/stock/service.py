@@ -44,13 +44,15 @@ def reversed_by(session: Session, m: StockMovement) -> str | None:
     return code
 
 
-def received(session: Session, code: str) -> tuple[str, int, bool] | None:
-    """The stock receipt with this code (any case): its code, value in fen, and whether
-    it was reversed; None when there is no stock receipt of that code."""
+def received(session: Session, code: str) -> tuple[str, int, bool, str | None] | None:
+    """The stock receipt with this code (any case): its code, value in fen, whether it
+    was reversed, and its supplier (None when none was given); None when there is no
+    stock receipt of that code."""
     m = names.by_code(session, StockMovement, code)
     if m is None or m.kind != "receive":
         return None
-    return m.code, m.value_delta, reversed_by(session, m) is not None
+    supplier = (m.supplier or "").strip() or None
+    return m.code, m.value_delta, reversed_by(session, m) is not None, supplier
 
 
 def positive_qty(text: str) -> int:

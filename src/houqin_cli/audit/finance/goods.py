@@ -5,7 +5,6 @@ them up."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import select
@@ -13,7 +12,6 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.audit.finance.models import Receipt, ReceiptLink
-from houqin_cli.core import journal
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 
@@ -22,16 +20,6 @@ def is_voided() -> Any:
     """SQL: this receipt has been reversed."""
     rev = Receipt.__table__.alias("rev")  # type: ignore[attr-defined]
     return select(rev.c.id).where(rev.c.reverses_id == col(Receipt.id)).exists()
-
-
-def stock_supplier(session: Session, code: str) -> str | None:
-    """The supplier the stock receipt `code` was received from, as its journal entry
-    (`stock.receive`) records it; None when none was given."""
-    for entry in journal.entries_for(session, [code]):
-        if entry.action == "stock.receive":
-            supplier = str(json.loads(entry.payload).get("supplier") or "").strip()
-            return supplier or None
-    return None
 
 
 def links(
@@ -50,12 +38,11 @@ def links(
         receipt = received(session, code)
         if receipt is None:
             raise InputError(_("No stock receipt {code}.").format(code=code))
-        ref, value, reversed_ = receipt
+        ref, value, reversed_, theirs = receipt
         if reversed_:
             raise RuleError(
                 _("Stock receipt {code} was reversed; it cannot back a purchase.").format(code=ref)
             )
-        theirs = stock_supplier(session, ref)
         if theirs is not None and theirs != supplier:
             raise RuleError(
                 _(
