@@ -14,7 +14,7 @@ fraction of a second (so do the register and the summary, reports.py)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.asset import categories
@@ -73,6 +73,8 @@ def charges(value: int, life: int | None, elapsed: int) -> tuple[int, int]:
 
 
 def schedule(asset: Any, fixed: bool, year: int, month: int) -> dict[str, Any]:
+    """One card's figures at a month from its own value alone (no history): what
+    benchmarks/generate_asset.py values its damages with."""
     life = life_years(asset) if fixed else None
     monthly, acc = charges(asset.value_fen, life, elapsed_months(asset.acquired, year, month))
     return {
@@ -84,7 +86,20 @@ def schedule(asset: Any, fixed: bool, year: int, month: int) -> dict[str, Any]:
 
 
 def net_value(session: Session, asset: Asset, day: date) -> int:
-    return int(schedule(asset, is_fixed(session, asset), day.year, day.month)["net_value"])
+    """The card's net value at `day` as the depreciation report shows it (a part of a
+    split batch: its share of the batch's accumulated depreciation)."""
+    from sqlalchemy import text
+
+    from houqin_cli.asset import history
+    from houqin_cli.core.db import Reader
+
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    reader = Reader(sqlite, lambda sql, params: list(session.execute(text(sql), params)))
+    n = day.year * 12 + day.month
+    b = history.book(reader, day, (n,), acquired=asset.acquired)
+    r = next(r for r in b.rows if r[history.ID] == asset.id)
+    life = life_years(asset) if b.fixed(r) else None
+    return int(r[history.VALUE] - b.acc(r, life, n))
 
 
 def unit_value(asset: Asset) -> int:
@@ -129,34 +144,32 @@ def fixed_sql(reader: Reader) -> tuple[str, dict[str, int]]:
 
 
 def report(reader: Reader, year: int, month: int, category: str | None) -> list[dict[str, Any]]:
-    """`asset depreciation`: every card on the books acquired by the month."""
+    """`asset depreciation`: every card on the books at the end of the month, at the
+    value it had then (asset.history), with the month's charge."""
+    from houqin_cli.asset import history as h
+
     now = year * 12 + month
-    acquired = reader.month_index("acquired")
-    where = ""
-    params: dict[str, Any] = {"now": now}
-    if category:
-        where = " AND category LIKE :prefix"
-        params["prefix"] = categories.find(category).code + "%"
-    is_fixed, limits = fixed_sql(reader)
+    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    b = h.book(reader, end, (now - 1, now))
+    prefix = categories.find(category).code if category else None
     rows = []
-    for code, name, cat_code, value, at, own, fixed in reader.rows(
-        f"SELECT code, name, category, value_fen, {acquired}, life_years, "
-        f"CASE WHEN {is_fixed} THEN 1 ELSE 0 END FROM asset "
-        f"WHERE status != 'scrapped' AND {acquired} <= :now{where} ORDER BY category, code",
-        params | limits,
-    ):
-        fixed = bool(fixed)
-        life = life_of(cat_code, own) if fixed else None
-        monthly, acc = charges(value, life, now - at)
+    for r in b.on_books():
+        cat_code = r[h.CATEGORY]
+        if prefix and not cat_code.startswith(prefix):
+            continue
+        fixed = b.fixed(r)
+        life = life_of(cat_code, r[h.LIFE]) if fixed else None
+        acc = b.acc(r, life, now)
+        value = r[h.VALUE]
         rows.append(
             {
-                "code": code,
-                "name": name,
+                "code": r[h.CODE],
+                "name": r[h.NAME],
                 "category": cat_code,
                 "fixed": fixed,
                 "original_value": value,
                 "life_years": life,
-                "monthly": monthly,
+                "monthly": acc - b.acc(r, life, now - 1),
                 "accumulated": acc,
                 "net_value": value - acc,
             }
