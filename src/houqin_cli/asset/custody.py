@@ -20,7 +20,7 @@ from houqin_cli.asset.cards import (
     split,
     today,
 )
-from houqin_cli.asset.depreciation import net_value
+from houqin_cli.asset.history import net_value
 from houqin_cli.asset.models import Asset, Damage, Loan
 from houqin_cli.core import clock, journal, money, names, settings
 from houqin_cli.core.codes import next_code

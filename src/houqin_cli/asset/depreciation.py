@@ -8,13 +8,13 @@ books and archives, cultural relics, animals and plants, nor low-value items: a
 card is a fixed asset (fixed_test; fixed_sql, the same test in SQL) at or above the
 threshold per piece, general or for special equipment.
 
-`asset depreciation` reads every card with plain SQL through `Ledger.reader()`
-and computes in integers: no ORM on its path, so 50,000 cards print in a
-fraction of a second (so do the register and the summary, reports.py)."""
+`asset depreciation`, the register and the summary (reports.py) read every card
+with plain SQL through `Ledger.reader()`, as it stood at the day asked
+(history.py), and compute in integers: no ORM on their path."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.asset import categories
@@ -85,23 +85,6 @@ def schedule(asset: Any, fixed: bool, year: int, month: int) -> dict[str, Any]:
     }
 
 
-def net_value(session: Session, asset: Asset, day: date) -> int:
-    """The card's net value at `day` as the depreciation report shows it (a part of a
-    split batch: its share of the batch's accumulated depreciation)."""
-    from sqlalchemy import text
-
-    from houqin_cli.asset import history
-    from houqin_cli.core.db import Reader
-
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    reader = Reader(sqlite, lambda sql, params: list(session.execute(text(sql), params)))
-    n = day.year * 12 + day.month
-    b = history.book(reader, day, (n,), acquired=asset.acquired)
-    r = next(r for r in b.rows if r[history.ID] == asset.id)
-    life = life_years(asset) if b.fixed(r) else None
-    return int(r[history.VALUE] - b.acc(r, life, n))
-
-
 def unit_value(asset: Asset) -> int:
     return money.divide(asset.value_fen, asset.qty) if asset.qty else 0
 
@@ -141,37 +124,3 @@ def fixed_sql(reader: Reader) -> tuple[str, dict[str, int]]:
             "special": limits["asset.fixed_threshold_special"],
         },
     )
-
-
-def report(reader: Reader, year: int, month: int, category: str | None) -> list[dict[str, Any]]:
-    """`asset depreciation`: every card on the books at the end of the month, at the
-    value it had then (asset.history), with the month's charge."""
-    from houqin_cli.asset import history as h
-
-    now = year * 12 + month
-    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    b = h.book(reader, end, (now - 1, now))
-    prefix = categories.find(category).code if category else None
-    rows = []
-    for r in b.on_books():
-        cat_code = r[h.CATEGORY]
-        if prefix and not cat_code.startswith(prefix):
-            continue
-        fixed = b.fixed(r)
-        life = life_of(cat_code, r[h.LIFE]) if fixed else None
-        acc = b.acc(r, life, now)
-        value = r[h.VALUE]
-        rows.append(
-            {
-                "code": r[h.CODE],
-                "name": r[h.NAME],
-                "category": cat_code,
-                "fixed": fixed,
-                "original_value": value,
-                "life_years": life,
-                "monthly": acc - b.acc(r, life, now - 1),
-                "accumulated": acc,
-                "net_value": value - acc,
-            }
-        )
-    return rows

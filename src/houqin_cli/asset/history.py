@@ -31,6 +31,9 @@ from houqin_cli.asset.depreciation import accumulated, half_up, life_of
 from houqin_cli.core import clock, settings
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from houqin_cli.asset.models import Asset
     from houqin_cli.core.db import Reader
 
 # what every report reads of a card; the month index of its acquisition follows; then
@@ -90,6 +93,22 @@ class Book:
         if got is None:
             return accumulated(r[VALUE], life * 12, n - r[AT])
         return min(int(got[self.months.index(n)]), int(r[VALUE]))
+
+
+def net_value(session: Session, asset: Asset, day: date) -> int:
+    """The card's net value at `day` as the depreciation report shows it (a part of a
+    split batch: its share of the batch's accumulated depreciation)."""
+    from sqlalchemy import text
+
+    from houqin_cli.core.db import Reader
+
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    reader = Reader(sqlite, lambda sql, params: list(session.execute(text(sql), params)))
+    n = day.year * 12 + day.month
+    b = book(reader, day, (n,), acquired=asset.acquired)
+    r = next(r for r in b.rows if r[ID] == asset.id)
+    life = life_of(asset.category, asset.life_years) if b.fixed(r) else None
+    return int(r[VALUE] - b.acc(r, life, n))
 
 
 def _months(category: str, own: int | None) -> int:

@@ -5,10 +5,10 @@ arithmetic."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.asset import categories, depreciation, history
+from houqin_cli.asset import categories, history
 from houqin_cli.asset import history as h
 from houqin_cli.asset.depreciation import half_up, life_of
 from houqin_cli.core import clock, money, settings
@@ -177,10 +177,44 @@ def summary(reader: Reader, by: str, day: date) -> list[dict[str, Any]]:
     return [groups[k] for k in sorted(groups)]
 
 
+def depreciation(
+    reader: Reader, year: int, month: int, category: str | None
+) -> list[dict[str, Any]]:
+    """`asset depreciation`: every card on the books at the end of the month, at the
+    value it had then (asset.history), with the month's charge."""
+    now = year * 12 + month
+    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    b = history.book(reader, end, (now - 1, now))
+    prefix = categories.find(category).code if category else None
+    rows = []
+    for r in b.on_books():
+        cat_code = r[h.CATEGORY]
+        if prefix and not cat_code.startswith(prefix):
+            continue
+        fixed = b.fixed(r)
+        life = life_of(cat_code, r[h.LIFE]) if fixed else None
+        acc = b.acc(r, life, now)
+        value = r[h.VALUE]
+        rows.append(
+            {
+                "code": r[h.CODE],
+                "name": r[h.NAME],
+                "category": cat_code,
+                "fixed": fixed,
+                "original_value": value,
+                "life_years": life,
+                "monthly": acc - b.acc(r, life, now - 1),
+                "accumulated": acc,
+                "net_value": value - acc,
+            }
+        )
+    return rows
+
+
 def depreciation_report(reader: Reader, month: str | None, category: str | None) -> Report:
     """`asset depreciation`: each card's charge for the month (default: this month)."""
     period = clock.parse_month(month) if month else clock.month_of(_today(reader))
-    rows = depreciation.report(reader, period.start.year, period.start.month, category)
+    rows = depreciation(reader, period.start.year, period.start.month, category)
     footer = totals(rows, "name", "original_value", "monthly", "accumulated", "net_value")
     title = _("Depreciation {month}").format(month=period.label)
     return Report(title, columns(*DEPRECIATION), rows, footer=footer)
