@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.asset import categories
-from houqin_cli.asset.depreciation import accumulated, half_up, life_of
+from houqin_cli.asset.depreciation import accumulated, charges, fixed_sql, half_up, life_of
 from houqin_cli.core import clock, settings
 
 if TYPE_CHECKING:
@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from houqin_cli.asset.models import Asset
     from houqin_cli.core.db import Reader
 
-# what every report reads of a card; the month index of its acquisition follows; then
-# what the register and the summary show besides (`book(..., full=True)`)
+# what every report reads of a card; the month index of its acquisition and whether it
+# is a fixed asset (1 or 0) follow; then what the register and the summary show besides
+# (`book(..., full=True)`)
 COLS = (
     "id", "code", "name", "category", "qty", "unit", "value_fen", "status", "life_years",
     "origin_id",
@@ -46,8 +47,8 @@ MORE = (
     "acquired", "place_id", "custodian_person_id", "custodian_unit_id", "funding", "invoice",
     "spec",
 )  # fmt: skip
-(ID, CODE, NAME, CATEGORY, QTY, UNIT, VALUE, STATUS, LIFE, ORIGIN, AT,
- ACQUIRED, PLACE, PERSON, UNIT_ID, FUNDING, INVOICE, SPEC) = range(len(COLS) + 1 + len(MORE))  # fmt: skip
+(ID, CODE, NAME, CATEGORY, QTY, UNIT, VALUE, STATUS, LIFE, ORIGIN, AT, FIXED,
+ ACQUIRED, PLACE, PERSON, UNIT_ID, FUNDING, INVOICE, SPEC) = range(len(COLS) + 2 + len(MORE))  # fmt: skip
 # an edit's journal keys (cards.row) and the columns they are
 EDITED = {
     "name": NAME, "category": CATEGORY, "unit": UNIT, "funding": FUNDING, "invoice": INVOICE,
@@ -78,12 +79,24 @@ class Book:
 
     def fixed(self, r: list[Any]) -> bool:
         """Is the card a fixed asset at the day (asset.depreciation.fixed_test)?"""
-        return self.is_fixed(r[CATEGORY], r[VALUE], r[QTY])
+        return bool(r[FIXED])
 
     def is_fixed(self, category: str, value: int, qty: int) -> bool:
         cat = categories.BY_CODE.get(category)
         limit = self.limits[1] if cat and cat.special else self.limits[0]
         return qty > 0 and half_up(value, qty) >= limit
+
+    def charges(self, r: list[Any], life: int | None, n: int) -> tuple[int, int]:
+        """(month `n`'s charge, accumulated through it): `n` and `n - 1` among `months`."""
+        if not life:
+            return 0, 0
+        got = self.accs.get(r[ID])
+        if got is None:
+            return charges(r[VALUE], life, n - r[AT])
+        i = self.months.index(n)
+        value = int(r[VALUE])
+        acc = min(int(got[i]), value)
+        return acc - min(int(got[i - 1]), value), acc
 
     def acc(self, r: list[Any], life: int | None, n: int) -> int:
         """The card's accumulated depreciation through month index `n` (one of `months`)."""
@@ -139,20 +152,16 @@ def book(
     """The register as it stood at the end of `day`, with the accumulated depreciation
     of its split or edited cards at `months` (only the cards `acquired` that day when
     given: every card of one batch, as a damage's net value needs)."""
-    limits = settings.read(reader, "asset.fixed_threshold_general", "asset.fixed_threshold_special")
+    fixed, limits = fixed_sql(reader)
     rows: Any = reader.rows(
-        f"SELECT {', '.join(COLS)}, {reader.month_index('acquired')}"
+        f"SELECT {', '.join(COLS)}, {reader.month_index('acquired')}, "
+        f"CASE WHEN {fixed} THEN 1 ELSE 0 END"
         f"{''.join(', ' + c for c in MORE) if full else ''} FROM asset "
         f"WHERE {'acquired = :acq' if acquired else 'acquired <= :day'} "
         "ORDER BY category, code",
-        {"day": sql_day(reader, day), "acq": sql_day(reader, acquired or day)},
+        {"day": sql_day(reader, day), "acq": sql_day(reader, acquired or day), **limits},
     )
-    b = Book(
-        day,
-        rows,
-        months=months,
-        limits=(limits["asset.fixed_threshold_general"], limits["asset.fixed_threshold_special"]),
-    )
+    b = Book(day, rows, months=months, limits=(limits["general"], limits["special"]))
     by_id = {r[ID]: r for r in rows}
     children: dict[int, list[Any]] = {}
     for r in rows:
@@ -160,8 +169,11 @@ def book(
             children.setdefault(r[ORIGIN], []).append(r)
     edit_seqs, edit_events = _edits(reader)
     changes = _changes(by_id, children, edit_seqs, edit_events)
-    undone = _rewind(b, by_id, children, _after(reader, day), edit_events)
-    if undone or b.absent or any(isinstance(r, list) for r in by_id.values()):
+    undone = _rewind(b, by_id, children, _after(reader, day, by_id, children), edit_events)
+    rewound = [r for r in by_id.values() if isinstance(r, list)]
+    if rewound or b.absent:
+        for r in rewound:  # a fixed asset at its value then
+            r[FIXED] = int(b.is_fixed(r[CATEGORY], r[VALUE], r[QTY]))
         b.rows = [by_id[r[ID]] for r in rows]
     starts = {
         max(what[0] - 1, by_id[rid][AT])
@@ -225,15 +237,23 @@ def _changes(
     return out
 
 
-def _after(reader: Reader, day: date) -> tuple[list[Any], list[Any]]:
-    """The events and the moves dated after `day`; none, without reading the events,
-    when the journal holds no asset entry after it."""
+# the records an asset journal entry names, and the card each belongs to
+CARD_OF = {"asset_loan": "asset_loan", "asset_scrap": "asset_scrap", "asset_damage": "asset_damage"}
+HARMLESS = {"asset_inspection", "asset_count"}  # their entries split, scrap, lend nothing
+
+
+def _after(
+    reader: Reader, day: date, by_id: dict[int, Any], children: dict[int, list[Any]]
+) -> tuple[list[Any], list[Any]]:
+    """The events and the moves dated after `day`: none, without reading the events,
+    when the journal holds no asset entry after it; else the events of the cards its
+    entries name (with the cards split off them and those they came from)."""
     zone = settings.zone(reader)
     moment = clock.iso_utc(datetime.combine(day + timedelta(days=1), time(), zone))
     params = {"t": moment, "day": sql_day(reader, day)}
     entries = sorted(  # by the time index (no ORDER BY, which would read the whole journal)
         reader.rows(
-            "SELECT seq, action, entity_id, payload FROM journal WHERE time >= :t "
+            "SELECT seq, action, entity, entity_id, payload FROM journal WHERE time >= :t "
             "AND action LIKE 'asset.%'",
             params,
         ),
@@ -241,12 +261,38 @@ def _after(reader: Reader, day: date) -> tuple[list[Any], list[Any]]:
     )
     if not entries:
         return [], []
+    moves = [(e, p) for _s, a, _t, e, p in entries if a == "asset.move"]
+    named: dict[str, set[int]] = {}
+    for _s, _a, table, eid, _p in entries:
+        if eid is not None:
+            named.setdefault(table, set()).add(int(eid))
+    where = "1 = 1"
+    if set(named) <= {"asset", *CARD_OF, *HARMLESS}:
+        cards = set(named.get("asset", ()))
+        for table, ids in named.items():
+            if table in CARD_OF:
+                cards.update(
+                    aid
+                    for (aid,) in reader.rows(
+                        f"SELECT asset_id FROM {CARD_OF[table]} WHERE id IN ({_ids(ids)})"  # noqa: S608
+                    )
+                )
+        for aid in list(cards):
+            r = by_id.get(aid)
+            if r is not None:
+                cards.update(k[ID] for k in children.get(aid, ()))
+                if r[ORIGIN] is not None:
+                    cards.add(r[ORIGIN])
+        if not cards:
+            return [], moves
+        where = f"asset_id IN ({_ids(cards)})"
     events = reader.rows(
-        "SELECT id, asset_id, kind, ref_code FROM asset_event WHERE date > :day AND kind IN "
-        "('split', 'edited', 'scrapped', 'lent', 'returned') ORDER BY id DESC",
+        f"SELECT id, asset_id, kind, ref_code FROM asset_event WHERE {where} AND "  # noqa: S608
+        "date > :day AND kind IN ('split', 'edited', 'scrapped', 'lent', 'returned') "
+        "ORDER BY id DESC",
         params,
     )
-    return list(events), [(e, p) for _s, a, e, p in entries if a == "asset.move"]
+    return list(events), moves
 
 
 def _rewind(

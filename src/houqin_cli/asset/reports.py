@@ -96,7 +96,7 @@ def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]],
             continue
         value, acquired, cat = r[h.VALUE], r[h.ACQUIRED], r[h.CATEGORY]
         life = life_of(cat, r[h.LIFE])
-        acc = b.acc(r, life, now)
+        monthly, acc = b.charges(r, life, now)
         groups.setdefault(cat, []).append(
             {
                 "code": r[h.CODE],
@@ -118,7 +118,7 @@ def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]],
                 "invoice": r[h.INVOICE],
                 "spec": r[h.SPEC],
                 "life_years": life,
-                "monthly": acc - b.acc(r, life, now - 1),
+                "monthly": monthly,
                 "accumulated": acc,
                 "net_value": value - acc,
             }
@@ -193,7 +193,7 @@ def depreciation(
             continue
         fixed = b.fixed(r)
         life = life_of(cat_code, r[h.LIFE]) if fixed else None
-        acc = b.acc(r, life, now)
+        monthly, acc = b.charges(r, life, now)
         value = r[h.VALUE]
         rows.append(
             {
@@ -203,7 +203,7 @@ def depreciation(
                 "fixed": fixed,
                 "original_value": value,
                 "life_years": life,
-                "monthly": acc - b.acc(r, life, now - 1),
+                "monthly": monthly,
                 "accumulated": acc,
                 "net_value": value - acc,
             }
