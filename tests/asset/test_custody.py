@@ -507,7 +507,7 @@ def test_scrapping_takes_the_card_off_the_books(school: Cli) -> None:
     bf = scrap(school, PC)
     appraise(school, bf)
     school.ok("asset", "scrap", "approve", bf, "--by", "赵校长")
-    assert listing(school)[PC]["status"] == "scrapped"
+    assert listing(school, "--all")[PC]["status"] == "scrapped"
     assert set(listing(school, "--status", "scrapped")) == {PC}
     in_use = listing(school, "--status", "in_use")
     assert PC not in in_use
@@ -546,7 +546,7 @@ def test_committee_threshold_needs_two_approvers(school: Cli) -> None:
     )  # fmt: skip
     assert "赵校长" in res.stderr
     school.ok("asset", "scrap", "approve", bf, "--by", "李老师")
-    assert listing(school)[PIANO]["status"] == "scrapped"
+    assert listing(school, "--all")[PIANO]["status"] == "scrapped"
 
 
 def test_committee_threshold_is_a_setting(school: Cli) -> None:
@@ -554,21 +554,21 @@ def test_committee_threshold_is_a_setting(school: Cli) -> None:
     bf = scrap(school, PIANO)  # ¥12,000 is not above ¥12,000
     appraise(school, bf)
     school.ok("asset", "scrap", "approve", bf, "--by", "赵校长")
-    assert listing(school)[PIANO]["status"] == "scrapped"
+    assert listing(school, "--all")[PIANO]["status"] == "scrapped"
     school.ok("config", "set", "asset.scrap_committee_threshold", "4000")
     bf = scrap(school, PC)  # ¥4,500 is
     appraise(school, bf)
     school.ok("asset", "scrap", "approve", bf, "--by", "赵校长")
     assert listing(school)[PC]["status"] == "in_use"
     school.ok("asset", "scrap", "approve", bf, "--by", "李老师")
-    assert listing(school)[PC]["status"] == "scrapped"
+    assert listing(school, "--all")[PC]["status"] == "scrapped"
 
 
 def test_scrapping_part_of_a_batch_splits(school: Cli) -> None:
     bf = scrap(school, CHAIRS, "--qty", "3")
     appraise(school, bf)
     school.ok("asset", "scrap", "approve", bf, "--by", "赵校长")
-    rows = listing(school, "--category", "601")
+    rows = listing(school, "--category", "601", "--all")
     assert len(rows) == 2
     gone = next(r for r in rows.values() if r["code"] != CHAIRS)
     kept = rows[CHAIRS]
@@ -639,19 +639,21 @@ def test_every_custody_write_is_journalled(school: Cli) -> None:
     def log() -> list[dict[str, Any]]:
         return list(js(school.ok("audit", "log", "-f", "json")))
 
-    def one_entry(action: str, line: str) -> str:
+    def one_entry(action: str, line: str, *first: str) -> str:
+        """`line` journals `action`, after the entries `first` of the same transaction."""
         before = log()
         res = school.ok(*shlex.split(line))
         after = log()
-        assert len(after) == len(before) + 1, (line, after[len(before) :])
-        assert after[-1]["action"] == action, after[-1]
+        assert len(after) == len(before) + 1 + len(first), (line, after[len(before) :])
+        assert [e["action"] for e in after[len(before) :]] == [*first, action], after[-1]
         return res.stdout.strip()
 
     jc = one_entry("asset.lend", f"asset lend {CHAIRS} --to 张老师 --due 2026-03-10 --qty 4")
     one_entry("asset.return", f"asset return {jc} --condition damaged")
     sh = damages(school)
     (sh_code,) = sh
-    one_entry("asset.compensate", f"asset compensate {sh_code} --amount 100")
+    # the money received is the audit's income too, entered once (#10)
+    one_entry("asset.compensate", f"asset compensate {sh_code} --amount 100", "audit.income.add")
     sh2 = one_entry("asset.damage", f"asset damage {PC} --cause natural")
     assert sh2 == "SH-2026-0002"
     bf = one_entry("asset.scrap.request", f"asset scrap request {PC} --reason 老化 --by 张老师")

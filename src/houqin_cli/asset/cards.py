@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
 from houqin_cli.asset import categories
@@ -40,7 +40,17 @@ SPLIT_KEEPS = (
 
 
 def find_asset(session: Session, text: str) -> Asset:
-    found: Asset = names.resolve(session, Asset, text, _(WHAT))
+    """The card `text` names: its code finds any card; a name, prefix or initials only
+    the cards on the books (a scrapped card, or a batch's emptied source, does not make
+    a live name ambiguous)."""
+    by_code: Asset | None = names.by_code(session, Asset, text or "")
+    if by_code is not None:
+        return by_code
+    on_books = aliased(
+        Asset,
+        select(Asset).where(col(Asset.status) != "scrapped", col(Asset.qty) > 0).subquery(),
+    )
+    found: Asset = names.resolve(session, on_books, text, _(WHAT))
     return found
 
 
@@ -358,7 +368,13 @@ def move(
     pieces = pieces_of(asset, qty)
     day = today(session, actor)
     target = split(session, actor, asset, pieces, day)
-    old_place = target.place_id
+    old_place, old_custodian = (
+        target.place_id,
+        [
+            target.custodian_person_id,
+            target.custodian_unit_id,
+        ],
+    )
     target.place_id = place.id
     if custodian:
         target.custodian_person_id, target.custodian_unit_id = custodian_ids(session, custodian)
@@ -371,6 +387,7 @@ def move(
         target,
         {
             "from_place": old_place,
+            "from_custodian": old_custodian,  # person id, unit id: what asset.history undoes
             "to": place.code,
             "qty": pieces,
             "origin": asset.code,

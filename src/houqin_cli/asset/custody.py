@@ -20,7 +20,7 @@ from houqin_cli.asset.cards import (
     split,
     today,
 )
-from houqin_cli.asset.depreciation import net_value
+from houqin_cli.asset.history import net_value
 from houqin_cli.asset.models import Asset, Damage, Loan
 from houqin_cli.core import clock, journal, money, names, settings
 from houqin_cli.core.codes import next_code
@@ -36,6 +36,8 @@ from houqin_cli.people.service import (
     person_names,
     unit_names,
 )
+
+COMPENSATION = "compensation"  # the income category of a compensation payment
 
 # -- loans ----------------------------------------------------------------------------
 
@@ -292,7 +294,12 @@ def damage(
     return d
 
 
-def compensate(session: Session, actor: Actor, code: str, amount: str, day: date) -> Damage:
+def compensate(
+    session: Session, actor: Actor, code: str, amount: str, day: date
+) -> tuple[Damage, str]:
+    """A compensation payment against a human-caused damage, entered once: the money
+    received is recorded as audit income (category `compensation`) in the same
+    transaction. The damage and the income's code."""
     d: Damage = names.find_code(session, Damage, code, _("No damage record {code}."))
     if d.cause != "human":
         raise RuleError(
@@ -308,8 +315,9 @@ def compensate(session: Session, actor: Actor, code: str, amount: str, day: date
                 code=d.code, owed=money.format_money(owed), amount=money.format_money(fen)
             )
         )
-    d.paid_fen += fen
     asset = card(session, d.asset_id)
+    income = _income(session, actor, d, asset, fen, day)  # its own journal entry, first
+    d.paid_fen += fen
     session.flush()
     event(session, actor, asset, "compensated", day, d.code, money.format_money(fen))
     session.flush()
@@ -321,9 +329,30 @@ def compensate(session: Session, actor: Actor, code: str, amount: str, day: date
             "amount": money.money_str(fen),
             "date": day.isoformat(),
             "owed": money.money_str(d.due_fen - d.paid_fen),
+            "income": income,
         },
     )
-    return d
+    return d, income
+
+
+def _income(session: Session, actor: Actor, d: Damage, asset: Asset, fen: int, day: date) -> str:
+    """The compensation as audit income (the audit group's service, loaded only here):
+    from whoever caused the damage, noting the damage and the card."""
+    from houqin_cli.audit.finance.budget import add_income
+
+    payer = person_names(session).get(d.by_person_id or 0) or unit_names(session).get(
+        d.by_unit_id or 0
+    )
+    inc = add_income(
+        session,
+        actor,
+        source=payer or d.code,
+        amount=money.money_str(fen),
+        day=day,
+        category_text=COMPENSATION,
+        note=f"{d.code} {asset.code} {asset.name}",
+    )
+    return str(inc.code)
 
 
 def damages(session: Session, open_only: bool) -> list[dict[str, Any]]:

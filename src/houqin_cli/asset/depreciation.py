@@ -8,9 +8,9 @@ books and archives, cultural relics, animals and plants, nor low-value items: a
 card is a fixed asset (fixed_test; fixed_sql, the same test in SQL) at or above the
 threshold per piece, general or for special equipment.
 
-`asset depreciation` reads every card with plain SQL through `Ledger.reader()`
-and computes in integers: no ORM on its path, so 50,000 cards print in a
-fraction of a second (so do the register and the summary, reports.py)."""
+`asset depreciation`, the register and the summary (reports.py) read every card
+with plain SQL through `Ledger.reader()`, as it stood at the day asked
+(history.py), and compute in integers: no ORM on their path."""
 
 from __future__ import annotations
 
@@ -73,6 +73,8 @@ def charges(value: int, life: int | None, elapsed: int) -> tuple[int, int]:
 
 
 def schedule(asset: Any, fixed: bool, year: int, month: int) -> dict[str, Any]:
+    """One card's figures at a month from its own value alone (no history): what
+    benchmarks/generate_asset.py values its damages with."""
     life = life_years(asset) if fixed else None
     monthly, acc = charges(asset.value_fen, life, elapsed_months(asset.acquired, year, month))
     return {
@@ -81,10 +83,6 @@ def schedule(asset: Any, fixed: bool, year: int, month: int) -> dict[str, Any]:
         "accumulated": acc,
         "net_value": asset.value_fen - acc,
     }
-
-
-def net_value(session: Session, asset: Asset, day: date) -> int:
-    return int(schedule(asset, is_fixed(session, asset), day.year, day.month)["net_value"])
 
 
 def unit_value(asset: Asset) -> int:
@@ -126,39 +124,3 @@ def fixed_sql(reader: Reader) -> tuple[str, dict[str, int]]:
             "special": limits["asset.fixed_threshold_special"],
         },
     )
-
-
-def report(reader: Reader, year: int, month: int, category: str | None) -> list[dict[str, Any]]:
-    """`asset depreciation`: every card on the books acquired by the month."""
-    now = year * 12 + month
-    acquired = reader.month_index("acquired")
-    where = ""
-    params: dict[str, Any] = {"now": now}
-    if category:
-        where = " AND category LIKE :prefix"
-        params["prefix"] = categories.find(category).code + "%"
-    is_fixed, limits = fixed_sql(reader)
-    rows = []
-    for code, name, cat_code, value, at, own, fixed in reader.rows(
-        f"SELECT code, name, category, value_fen, {acquired}, life_years, "
-        f"CASE WHEN {is_fixed} THEN 1 ELSE 0 END FROM asset "
-        f"WHERE status != 'scrapped' AND {acquired} <= :now{where} ORDER BY category, code",
-        params | limits,
-    ):
-        fixed = bool(fixed)
-        life = life_of(cat_code, own) if fixed else None
-        monthly, acc = charges(value, life, now - at)
-        rows.append(
-            {
-                "code": code,
-                "name": name,
-                "category": cat_code,
-                "fixed": fixed,
-                "original_value": value,
-                "life_years": life,
-                "monthly": monthly,
-                "accumulated": acc,
-                "net_value": value - acc,
-            }
-        )
-    return rows

@@ -42,7 +42,19 @@ def card_rows(
     category: str | None = None,
     status: str | None = None,
     fixed: bool | None = None,
+    every: bool = False,
 ) -> list[dict[str, Any]]:
+    """The cards on the books (not scrapped) that the filters name; `status` scrapped,
+    the cards off the books; `every`, all. `fixed` (fixed assets, or low-value items)
+    is of the cards on the books only."""
+    if every and status:
+        raise InputError(_("--all lists every status; give --all or --status, not both."))
+    if fixed is not None and (every or status == "scrapped"):
+        raise InputError(
+            _(
+                "--fixed and --low-value list what is on the books; a scrapped card is neither: leave out --all or --status scrapped."
+            )
+        )
     q = select(Asset).order_by(col(Asset.code))
     if place:
         q = q.where(col(Asset.place_id) == find_place(session, place).id)
@@ -64,6 +76,8 @@ def card_rows(
                 )
             )
         q = q.where(col(Asset.status) == status)
+    elif not every:
+        q = q.where(col(Asset.status) != "scrapped")
     lookups = names_of(session)
     test = fixed_test(session)
     rows = [row(session, a, lookups, test(a)) for a in session.execute(q).scalars()]
@@ -73,10 +87,14 @@ def card_rows(
 
 
 def cards(session: Session, **filters: Any) -> Report:
-    """`asset list`: the cards (filtered by place, custodian, category, status,
-    fixed), with the pieces and the value in total."""
+    """`asset list`: the cards on the books (filtered by place, custodian, category,
+    status, fixed; --all or --status scrapped for the rest), with the pieces (within
+    one unit of measure) and the value in total of those listed that are on the books."""
     rows = card_rows(session, **filters)
-    footer = totals(rows, "name", "qty", "total_value")
+    held = [r for r in rows if r["status"] != "scrapped" and r["qty"] > 0]
+    footer = totals(held, "name", "qty", "total_value")
+    if len(held) < len(rows):
+        footer["name"] = _("Total on the books")
     return Report(_("Asset cards"), columns(*CARD), rows, footer=footer)
 
 

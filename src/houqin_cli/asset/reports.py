@@ -5,11 +5,12 @@ arithmetic."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.asset import categories, depreciation
-from houqin_cli.asset.depreciation import charges, fixed_sql, half_up, life_of
+from houqin_cli.asset import categories, history
+from houqin_cli.asset import history as h
+from houqin_cli.asset.depreciation import half_up, life_of
 from houqin_cli.core import clock, money, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
@@ -19,12 +20,6 @@ from houqin_cli.core.report import Report
 if TYPE_CHECKING:
     from houqin_cli.core.db import Reader
 
-# the asset columns the register shows
-_CARD = (
-    "code", "name", "category", "qty", "unit", "value_fen", "acquired", "place_id",
-    "custodian_person_id", "custodian_unit_id", "status", "funding", "invoice", "spec",
-    "life_years",
-)  # fmt: skip
 SUMMARY_BY = ("category", "place", "unit", "custodian")
 DEPRECIATION = (
     "code", "name", "category", "life_years", "original_value", "monthly", "accumulated",
@@ -34,17 +29,50 @@ REGISTER = (
     "code", "name", "qty", "unit_value", "total_value", "acquired", "accumulated", "net_value",
     "place", "custodian",
 )  # fmt: skip
-SUMMARY = ("group", "cards", "qty", "total_value", "fixed_value", "net_value")
+SUMMARY = ("group", "cards", "qty", "unit", "total_value", "fixed_value", "net_value")
 MONEY = ("unit_value", "total_value", "accumulated", "monthly", "net_value")
 
 
 def totals(rows: list[dict[str, Any]], label: str, *keys: str) -> dict[str, Any]:
-    """A listing's footer: "Total" under `label`, and the sums of `keys`."""
-    return {label: _("Total"), **{k: sum(r[k] for r in rows) for k in keys}}
+    """A listing's footer: "Total" under `label`, and the sums of `keys`; pieces (`qty`)
+    only within one unit of measure (栋, 张 and 套 do not add up: blank when they differ)."""
+    sums: dict[str, Any] = {label: _("Total")}
+    for k in keys:
+        if k == "qty":
+            sums["qty"], sums["unit"] = qty_total(rows)
+        else:
+            sums[k] = sum(r[k] for r in rows)
+    return sums
+
+
+def qty_total(rows: list[dict[str, Any]]) -> tuple[int | None, str | None]:
+    """The pieces of `rows` and their unit when they share one (a row's unit None: its
+    own pieces are of several units); (None, None) otherwise."""
+    units = {r["unit"] for r in rows}
+    if not rows:
+        return 0, None
+    if len(units) != 1 or None in units:
+        return None, None
+    return sum(r["qty"] for r in rows), units.pop()
 
 
 def _today(reader: Reader) -> date:
     return clock.today(settings.zone(reader))
+
+
+def as_at(reader: Reader, at: str | None) -> date:
+    """`--at DATE` (default: today) in the school's zone; a day after today is exit 2."""
+    today = _today(reader)
+    if not at:
+        return today
+    day = clock.parse_date(at, settings.zone(reader))
+    if day > today:
+        raise InputError(
+            _(
+                "--at {date} is after today ({today}): the register shows what stood; give today or an earlier day."
+            ).format(date=day, today=today)
+        )
+    return day
 
 
 def _names(reader: Reader, table: str) -> dict[int, str]:
@@ -57,42 +85,38 @@ def _category_name(code: str) -> str:
 
 
 def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]], dict[str, Any]]]:
-    """Per category its fixed-asset cards with value and net value at `day`, and the
-    category's totals."""
+    """Per category its fixed-asset cards as they stood at `day`, with value and net
+    value, and the category's totals."""
     now = day.year * 12 + day.month
-    fixed, params = fixed_sql(reader)
+    b = history.book(reader, day, (now - 1, now), full=True)
     places, people, units = (_names(reader, t) for t in ("place", "person", "unit"))
     groups: dict[str, list[dict[str, Any]]] = {}
-    for *row, at in reader.rows(
-        f"SELECT {', '.join(_CARD)}, {reader.month_index('acquired')} FROM asset "
-        f"WHERE status != 'scrapped' AND {fixed} ORDER BY category, code",
-        params,
-    ):
-        a = dict(zip(_CARD, row, strict=True))
-        value, acquired = a["value_fen"], a["acquired"]
-        life = life_of(a["category"], a["life_years"])
-        monthly, acc = charges(value, life, now - at)
-        groups.setdefault(a["category"], []).append(
+    for r in b.on_books():
+        if not b.fixed(r):
+            continue
+        value, acquired, cat = r[h.VALUE], r[h.ACQUIRED], r[h.CATEGORY]
+        life = life_of(cat, r[h.LIFE])
+        monthly, acc = b.charges(r, life, now)
+        groups.setdefault(cat, []).append(
             {
-                "code": a["code"],
-                "name": a["name"],
-                "category": a["category"],
-                "category_name": _category_name(a["category"]),
-                "qty": a["qty"],
-                "unit": a["unit"],
-                "unit_value": half_up(value, a["qty"]),
+                "code": r[h.CODE],
+                "name": r[h.NAME],
+                "category": cat,
+                "category_name": _category_name(cat),
+                "qty": r[h.QTY],
+                "unit": r[h.UNIT],
+                "unit_value": half_up(value, r[h.QTY]),
                 "total_value": value,
                 "acquired": acquired
                 if isinstance(acquired, date)
                 else date.fromisoformat(acquired),
-                "place": places.get(a["place_id"]),
-                "custodian": people.get(a["custodian_person_id"])
-                or units.get(a["custodian_unit_id"]),
-                "status": a["status"],
+                "place": places.get(r[h.PLACE]),
+                "custodian": people.get(r[h.PERSON]) or units.get(r[h.UNIT_ID]),
+                "status": r[h.STATUS],
                 "fixed": True,
-                "funding": a["funding"],
-                "invoice": a["invoice"],
-                "spec": a["spec"],
+                "funding": r[h.FUNDING],
+                "invoice": r[h.INVOICE],
+                "spec": r[h.SPEC],
                 "life_years": life,
                 "monthly": monthly,
                 "accumulated": acc,
@@ -110,8 +134,9 @@ def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]],
 
 
 def summary(reader: Reader, by: str, day: date) -> list[dict[str, Any]]:
-    """Cards, pieces, value, fixed-asset value and net value at `day`, by category,
-    place, unit (the custodian unit, else the unit the place belongs to) or custodian."""
+    """Cards, pieces, value, fixed-asset value and net value of the cards on the books at
+    `day`, by category, place, unit (the custodian unit, else the unit the place belongs
+    to) or custodian; pieces only where the group's cards share a unit of measure."""
     if by not in SUMMARY_BY:
         raise InputError(
             _("Invalid --by {value!r}; choose one of: category, place, unit, custodian.").format(
@@ -119,16 +144,12 @@ def summary(reader: Reader, by: str, day: date) -> list[dict[str, Any]]:
             )
         )
     now = day.year * 12 + day.month
-    fixed, params = fixed_sql(reader)
+    b = history.book(reader, day, (now,), full=True)
     places, people, units = (_names(reader, t) for t in ("place", "person", "unit"))
     place_unit = dict(reader.rows("SELECT id, unit_id FROM place"))
     groups: dict[str, dict[str, Any]] = {}
-    for category, qty, value, at, own, place, person, unit, is_fixed in reader.rows(
-        f"SELECT category, qty, value_fen, {reader.month_index('acquired')}, life_years, "
-        f"place_id, custodian_person_id, custodian_unit_id, CASE WHEN {fixed} THEN 1 ELSE 0 END "
-        "FROM asset WHERE status != 'scrapped'",
-        params,
-    ):
+    for r in b.on_books():
+        category, place, person, unit = r[h.CATEGORY], r[h.PLACE], r[h.PERSON], r[h.UNIT_ID]
         if by == "category":
             key = f"{category} {_category_name(category)}"
         elif by == "place":
@@ -137,32 +158,73 @@ def summary(reader: Reader, by: str, day: date) -> list[dict[str, Any]]:
             key = people.get(person) or units.get(unit) or "-"
         else:
             key = units.get(unit or place_unit.get(place) or 0) or "-"
-        g = groups.setdefault(
-            key,
-            {"group": key, "cards": 0, "qty": 0, "total_value": 0, "fixed_value": 0,
-             "net_value": 0},
-        )  # fmt: skip
-        _monthly, acc = charges(value, life_of(category, own) if is_fixed else None, now - at)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {
+                "group": key, "cards": 0, "qty": 0, "unit": r[h.UNIT], "total_value": 0,
+                "fixed_value": 0, "net_value": 0,
+            }  # fmt: skip
+        is_fixed, value = b.fixed(r), r[h.VALUE]
+        acc = b.acc(r, life_of(category, r[h.LIFE]) if is_fixed else None, now)
         g["cards"] += 1
-        g["qty"] += qty
+        if g["unit"] == r[h.UNIT] and g["qty"] is not None:
+            g["qty"] += r[h.QTY]
+        else:
+            g["qty"] = g["unit"] = None  # 栋, 张 and 套 are not added together
         g["total_value"] += value
         g["fixed_value"] += value if is_fixed else 0
         g["net_value"] += value - acc
     return [groups[k] for k in sorted(groups)]
 
 
+def depreciation(
+    reader: Reader, year: int, month: int, category: str | None
+) -> list[dict[str, Any]]:
+    """`asset depreciation`: every card on the books at the end of the month, at the
+    value it had then (asset.history), with the month's charge."""
+    now = year * 12 + month
+    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    b = history.book(reader, end, (now - 1, now))
+    prefix = categories.find(category).code if category else None
+    rows = []
+    for r in b.on_books():
+        cat_code = r[h.CATEGORY]
+        if prefix and not cat_code.startswith(prefix):
+            continue
+        fixed = b.fixed(r)
+        life = life_of(cat_code, r[h.LIFE]) if fixed else None
+        monthly, acc = b.charges(r, life, now)
+        value = r[h.VALUE]
+        rows.append(
+            {
+                "code": r[h.CODE],
+                "name": r[h.NAME],
+                "category": cat_code,
+                "fixed": fixed,
+                "original_value": value,
+                "life_years": life,
+                "monthly": monthly,
+                "accumulated": acc,
+                "net_value": value - acc,
+            }
+        )
+    return rows
+
+
 def depreciation_report(reader: Reader, month: str | None, category: str | None) -> Report:
     """`asset depreciation`: each card's charge for the month (default: this month)."""
     period = clock.parse_month(month) if month else clock.month_of(_today(reader))
-    rows = depreciation.report(reader, period.start.year, period.start.month, category)
+    rows = depreciation(reader, period.start.year, period.start.month, category)
     footer = totals(rows, "name", "original_value", "monthly", "accumulated", "net_value")
     title = _("Depreciation {month}").format(month=period.label)
     return Report(title, columns(*DEPRECIATION), rows, footer=footer)
 
 
-def register_report(reader: Reader) -> Report:
-    """`asset register`: a section per category, the JSON document, and the grand total."""
-    groups = register(reader, _today(reader))
+def register_report(reader: Reader, at: str | None = None) -> Report:
+    """`asset register [--at DATE]`: a section per category, the JSON document, and the
+    grand total, as the register stood at the end of the day (default: today)."""
+    day = as_at(reader, at)
+    groups = register(reader, day)
     cols = columns(*REGISTER)
     sections = [Report(title, cols, rows, footer=sums) for title, rows, sums in groups]
     total = sum(t["total_value"] for _t, _r, t in groups)
@@ -196,8 +258,9 @@ def register_report(reader: Reader) -> Report:
     return Report(_("Fixed-asset register"), [], sections=sections, document=document, note=note)
 
 
-def summary_report(reader: Reader, by: str) -> Report:
-    """`asset summary`: cards, pieces, value and net value by one of SUMMARY_BY."""
-    rows = summary(reader, by, _today(reader))
+def summary_report(reader: Reader, by: str, at: str | None = None) -> Report:
+    """`asset summary [--at DATE]`: cards, pieces, value and net value by one of
+    SUMMARY_BY, as the cards stood at the end of the day (default: today)."""
+    rows = summary(reader, by, as_at(reader, at))
     footer = totals(rows, "group", "cards", "qty", "total_value", "fixed_value", "net_value")
     return Report(_("Asset summary"), columns(*SUMMARY), rows, footer=footer)

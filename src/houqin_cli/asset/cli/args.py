@@ -19,6 +19,10 @@ CausedBy = Annotated[str | None, typer.Option("--by", help=_("Who caused it: a p
 # the scope of a round (an inspection, a count): one of a unit, a place or everything
 ScopeUnit = Annotated[str | None, typer.Option("--unit", help=_("A class or department."))]
 ScopePlace = Annotated[str | None, typer.Option("--place", help=_("A room."))]
+At = Annotated[
+    str | None,
+    typer.Option("--at", help=_("As the register stood at the end of this day (default: today).")),
+]
 Everything = Annotated[bool, typer.Option("--all", help=_("Every card."))]
 TermOpt = Annotated[
     str | None,

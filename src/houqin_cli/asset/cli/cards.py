@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.asset.cli.args import AssetArg, Funding, Invoice, Spec, made, place_opt
+from houqin_cli.asset.cli.args import (
+    AssetArg,
+    Funding,
+    Invoice,
+    Spec,
+    made,
+    place_opt,
+)
 from houqin_cli.cli import Done, DryRun, Pieces, added, day, report, run_import, write
 from houqin_cli.core.i18n import _
 
@@ -96,18 +103,29 @@ def list_(
     category: str | None = typer.Option(
         None, "--category", help=_("Only this category (and its subcategories).")
     ),
-    status: str | None = typer.Option(None, "--status", help=_("in_use, on_loan or scrapped.")),
+    status: str | None = typer.Option(
+        None, "--status", help=_("in_use, on_loan or scrapped (default: what is on the books).")
+    ),
     fixed: bool | None = typer.Option(
         None,
         "--fixed/--low-value",
         help=_("Only fixed assets, or only low-value items."),
         show_default=False,
     ),
+    every: bool = typer.Option(
+        False, "--all", help=_("Every card, those off the books (scrapped) too.")
+    ),
 ) -> Report:
     from houqin_cli.asset import listings
 
     return listings.cards(
-        s, place=place, custodian=custodian, category=category, status=status, fixed=fixed
+        s,
+        place=place,
+        custodian=custodian,
+        category=category,
+        status=status,
+        fixed=fixed,
+        every=every,
     )
 
 

@@ -101,9 +101,14 @@ def compensate(
     from houqin_cli.asset import custody
     from houqin_cli.core import money
 
-    d = custody.compensate(s, s.info["actor"], damage_code, amount, day(s, date))
+    d, income = custody.compensate(s, s.info["actor"], damage_code, amount, day(s, date))
     owed = money.format_money(d.due_fen - d.paid_fen)
-    return Done(_("{code}: paid; {owed} still owed.").format(code=d.code, owed=owed))
+    return Done(
+        _("{code}: paid; {owed} still owed; recorded as income {income}.").format(
+            code=d.code, owed=owed, income=income
+        ),
+        income,
+    )
 
 
 @report(app, "damages", help=_("Damage records with what is still owed."))

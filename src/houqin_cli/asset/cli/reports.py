@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from houqin_cli.asset.cli.args import At
 from houqin_cli.cli import Category, Month, report
 from houqin_cli.core.i18n import _
 
@@ -37,10 +38,10 @@ def depreciation(r: Reader, month: Month = None, category: Category = None) -> R
     help=_("The 固定资产明细账: every fixed-asset card with value and net value, by category."),
     session="reader",
 )
-def register(r: Reader) -> Report:
+def register(r: Reader, at: At = None) -> Report:
     from houqin_cli.asset import reports
 
-    return reports.register_report(r)
+    return reports.register_report(r, at)
 
 
 @report(
@@ -52,7 +53,8 @@ def register(r: Reader) -> Report:
 def summary(
     r: Reader,
     by: str = typer.Option("category", "--by", help=_("category, place, unit or custodian.")),
+    at: At = None,
 ) -> Report:
     from houqin_cli.asset import reports
 
-    return reports.summary_report(r, by)
+    return reports.summary_report(r, by, at)
