@@ -57,7 +57,7 @@ def card_rows(
         )
     q = select(Asset).order_by(col(Asset.code))
     if place:
-        q = q.where(col(Asset.place_id) == find_place(session, place).id)
+        q = q.where(col(Asset.place_id) == find_place(session, place, current=False).id)
     if custodian:
         person_id, unit_id = party_ids(find_party(session, custodian, active=False))
         q = q.where(
