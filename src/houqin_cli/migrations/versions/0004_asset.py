@@ -185,35 +185,20 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("asset_inspection_line", schema=None) as batch_op:
-        batch_op.drop_index("ux_asset_inspection_line")
-
-    op.drop_table("asset_inspection_line")
-    with op.batch_alter_table("asset_scrap", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_asset_scrap_asset_id"))
-
-    op.drop_table("asset_scrap")
-    with op.batch_alter_table("asset_loan", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_asset_loan_asset_id"))
-
-    op.drop_table("asset_loan")
-    with op.batch_alter_table("asset_event", schema=None) as batch_op:
-        batch_op.drop_index("ix_asset_event_asset")
-
-    op.drop_table("asset_event")
-    with op.batch_alter_table("asset_damage", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_asset_damage_asset_id"))
-
-    op.drop_table("asset_damage")
-    with op.batch_alter_table("asset_count_line", schema=None) as batch_op:
-        batch_op.drop_index("ux_asset_count_line")
-
-    op.drop_table("asset_count_line")
-    op.drop_table("asset_inspection")
-    op.drop_table("asset_count")
-    with op.batch_alter_table("asset", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_asset_status"))
-        batch_op.drop_index(batch_op.f("ix_asset_name"))
-        batch_op.drop_index(batch_op.f("ix_asset_category"))
-
-    op.drop_table("asset")
+    # each table after those that point at it, its indexes first
+    for table, indexes in (
+        ("asset_inspection_line", ["ux_asset_inspection_line"]),
+        ("asset_scrap", [op.f("ix_asset_scrap_asset_id")]),
+        ("asset_loan", [op.f("ix_asset_loan_asset_id")]),
+        ("asset_event", ["ix_asset_event_asset"]),
+        ("asset_damage", [op.f("ix_asset_damage_asset_id")]),
+        ("asset_count_line", ["ux_asset_count_line"]),
+        ("asset_inspection", []),
+        ("asset_count", []),
+        ("asset", [op.f("ix_asset_status"), op.f("ix_asset_name"), op.f("ix_asset_category")]),
+    ):
+        if indexes:
+            with op.batch_alter_table(table, schema=None) as batch_op:
+                for index in indexes:
+                    batch_op.drop_index(index)
+        op.drop_table(table)
