@@ -1,6 +1,23 @@
-"""The arguments of `audit receipt add`, shared by the money's tests."""
+"""What the money's tests share: the arguments of `audit receipt add`, and the
+journal payload an action wrote."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from conftest import raw
+
+
+def payload(db: str, action: str) -> Any:
+    """The payload the journal's (first) entry for `action` holds, read from the database."""
+    with raw(db) as con:
+        text = con.execute(
+            sa.text("SELECT payload FROM journal WHERE action = :action"), {"action": action}
+        ).scalar()
+    return json.loads(text)
 
 
 def receipt(

@@ -4,13 +4,12 @@ CLI; "now" is 2026-03-02 09:00."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
+from receipt_args import payload
 
-from conftest import Cli, assert_each_refused, js, raw
+from conftest import Cli, assert_each_refused, js
 
 INCOME_KEYS = {"code", "date", "source", "category", "amount", "reverses", "voided", "note"}
 
@@ -77,11 +76,7 @@ def test_void_is_a_reversing_entry(money_in: Cli) -> None:
         if e["code"] == "SR-2026-0002"
     ]
     assert entry["code"] == "SR-2026-0004" and entry["reverses"] == added["seq"]
-    with raw(money_in.db) as con:
-        payload = con.execute(
-            sa.text("SELECT payload FROM journal WHERE action = 'audit.income.void'")
-        ).scalar()
-    assert json.loads(payload) == {
+    assert payload(money_in.db, "audit.income.void") == {
         "reverses": "SR-2026-0002",
         "amount": "-1234.56",
         "reason": "重复登记",

@@ -5,14 +5,12 @@ touched a record (#10, corrections). Through the CLI; "now" is 2026-03-02 09:00.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
-from receipt_args import receipt
+from receipt_args import payload, receipt
 
-from conftest import Cli, findings_json, js, raw
+from conftest import Cli, findings_json, js
 
 MONTH_START = {"HOUQIN_NOW": "2026-03-01T07:30"}  # when the shipped crontab runs
 
@@ -140,11 +138,7 @@ def test_budget_set_over_a_budget_says_what_it_replaced(staff: Cli) -> None:
     assert res.stderr.strip() == "Budget for 办公用品 2026-03: ¥5,000.00 replaced by ¥6,000.00."
     entries = js(staff.ok("audit", "log", "--action", "audit.budget", "-f", "json"))
     assert [e["action"] for e in entries] == ["audit.budget.set", "audit.budget.change"]
-    with raw(staff.db) as con:
-        payload = con.execute(
-            sa.text("SELECT payload FROM journal WHERE action = 'audit.budget.change'")
-        ).scalar()
-    assert json.loads(payload) == {
+    assert payload(staff.db, "audit.budget.change") == {
         "month": "2026-03",
         "category": "office",
         "amount": "6000.00",

@@ -17,8 +17,10 @@ from houqin_cli.asset.rounds import (
     lines_by_card,
     open_round,
     registered,
+    reported,
     scope,
     scope_name,
+    unrecorded,
     where,
 )
 from houqin_cli.core import journal, names
@@ -252,9 +254,7 @@ def report(session: Session, code: str) -> Report:
     places = place_names(session)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
-    cards = scope(session, c.unit_id, c.place_id)
-    seen = {a.id for a in cards}
-    cards += [a for a in (session.get(Asset, k) for k in lines if k not in seen) if a is not None]
+    cards = reported(session, c, lines)
     for a in cards:  # the scope's, then those from elsewhere found in it
         ln = lines.get(a.id or 0)
         result = ln.result if ln else "unrecorded"
@@ -300,8 +300,7 @@ def close(
         )
     counters = registered(session, (e.operator for e in journal.entries_for(session, [c.code])))
     person = approver(session, approved_by, excluding=counters, what=c.code)
-    lines = lines_by_card(session, AssetCountLine.count_id, c.id)
-    left = [a for a in scope(session, c.unit_id, c.place_id) if a.id not in lines]
+    lines, left = unrecorded(session, c, AssetCountLine.count_id)
     if left and not unrecorded_as_missing:
         raise RuleError(
             _(

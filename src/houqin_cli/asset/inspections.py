@@ -13,7 +13,15 @@ from sqlmodel import col
 from houqin_cli.asset.cards import event, find_asset, pieces_of, today
 from houqin_cli.asset.custody import damage
 from houqin_cli.asset.models import Asset, Inspection, InspectionLine
-from houqin_cli.asset.rounds import lines_by_card, open_round, same_scope, scope, where
+from houqin_cli.asset.rounds import (
+    lines_by_card,
+    open_round,
+    reported,
+    same_scope,
+    scope,
+    unrecorded,
+    where,
+)
 from houqin_cli.calendar.service import last_ended, term_at, term_for
 from houqin_cli.core import clock, journal, names, recurrence, settings
 from houqin_cli.core.columns import columns
@@ -189,9 +197,7 @@ def report(session: Session, code: str) -> Report:
     places = place_names(session)
     rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
-    cards = scope(session, insp.unit_id, insp.place_id)
-    seen = {a.id for a in cards}
-    cards += [a for a in (session.get(Asset, k) for k in lines if k not in seen) if a is not None]
+    cards = reported(session, insp, lines)
     for a in cards:
         ln = lines.get(a.id or 0)
         status = ln.status if ln else "uninspected"
@@ -227,8 +233,7 @@ def close(session: Session, actor: Actor, code: str, uninspected_as_ok: bool = F
     insp = find(session, code)
     if insp.status != "open":
         raise RuleError(_("Inspection {code} is already closed.").format(code=insp.code))
-    lines = lines_by_card(session, InspectionLine.inspection_id, insp.id)
-    left = [a for a in scope(session, insp.unit_id, insp.place_id) if a.id not in lines]
+    lines, left = unrecorded(session, insp, InspectionLine.inspection_id)
     if left and not lines:
         raise RuleError(
             _(

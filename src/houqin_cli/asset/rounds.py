@@ -38,6 +38,26 @@ def scope(session: Session, unit_id: int | None, place_id: int | None) -> list[A
     return list(session.execute(q).scalars())
 
 
+def reported(
+    session: Session, record: Inspection | AssetCount, lines: dict[int, Any]
+) -> list[Asset]:
+    """The cards a round's report lists: its scope's, then those from elsewhere that
+    its `lines` (by card id) recorded in it."""
+    cards = scope(session, record.unit_id, record.place_id)
+    seen = {a.id for a in cards}
+    cards += [a for a in (session.get(Asset, k) for k in lines if k not in seen) if a is not None]
+    return cards
+
+
+def unrecorded(
+    session: Session, record: Inspection | AssetCount, round_column: Any
+) -> tuple[dict[int, Any], list[Asset]]:
+    """A round's lines by card id (`round_column` as for `lines_by_card`), and the
+    cards in its scope it has not recorded yet."""
+    lines = lines_by_card(session, round_column, record.id)
+    return lines, [a for a in scope(session, record.unit_id, record.place_id) if a.id not in lines]
+
+
 def scope_name(session: Session, record: Inspection | AssetCount) -> str:
     """A round's scope in words: its unit's or place's name, or every card."""
     if record.unit_id is not None:

@@ -14,6 +14,7 @@ from houqin_cli.core import journal, names, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
+from houqin_cli.people.changes import Changes
 from houqin_cli.people.models import Person, Place, Unit
 
 UNIT_KINDS = ("department", "grade", "class")
@@ -234,6 +235,26 @@ def check_phone(phone: str | None) -> str | None:
     return p
 
 
+def new_person(
+    session: Session,
+    name: str,
+    code: str | None,
+    owner: Unit | None,
+    roles: list[str],
+    phone: str | None,
+) -> Person:
+    """An active person from values already checked; no code takes the next RY number."""
+    return Person(
+        code=code or next_code(session, "RY", model=Person),
+        name=name,
+        unit_id=owner.id if owner else None,
+        roles=" ".join(roles),
+        phone=phone,
+        active=True,
+        initials=names.initials(name),
+    )
+
+
 def add_person(
     session: Session,
     name: str,
@@ -247,15 +268,8 @@ def add_person(
     role_list = parse_roles(roles or [])
     phone = check_phone(phone)
     owner = find_unit(session, unit) if unit else None
-    person = Person(
-        code=check_code(session, code) if code else next_code(session, "RY", model=Person),
-        name=name,
-        unit_id=owner.id if owner else None,
-        roles=" ".join(role_list),
-        phone=phone,
-        active=True,
-        initials=names.initials(name),
-    )
+    checked = check_code(session, code) if code else None
+    person = new_person(session, name, checked, owner, role_list, phone)
     payload = {
         "name": name,
         "unit": owner.code if owner else None,
@@ -278,14 +292,8 @@ def edit_person(
     phone: str | None = None,
 ) -> tuple[Person, dict[str, Any]]:
     person = find_person(session, text)
-    changes: dict[str, Any] = {}
-
-    def change(field: str, value: Any) -> None:
-        old = getattr(person, field)
-        if old != value:
-            changes[field] = {"old": old, "new": value}
-            setattr(person, field, value)
-
+    changes = Changes(person)
+    change = changes.change
     if name is not None:
         change("name", clean_name(name, WHAT["person"]))
         person.initials = names.initials(person.name)

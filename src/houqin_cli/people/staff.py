@@ -9,8 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from houqin_cli.core import journal, names
-from houqin_cli.core.codes import next_code
+from houqin_cli.core import journal
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.people.models import Person
@@ -21,6 +20,7 @@ from houqin_cli.people.service import (
     clean_name,
     find_unit,
     namesakes_warning,
+    new_person,
     parse_roles,
 )
 
@@ -83,15 +83,7 @@ def import_people(session: Session, path: Path) -> tuple[list[Person], list[str]
             roles = checked(row, "roles", _roles, v)
             phone = checked(row, "phone", check_phone, v)
             code = checked(row, "code", lambda c: check_code(session, c) if c else None, v)
-            person = Person(
-                code=code or next_code(session, "RY", model=Person),
-                name=name,
-                unit_id=owner.id if owner else None,
-                roles=" ".join(roles),
-                phone=phone,
-                active=True,
-                initials=names.initials(name),
-            )
+            person = new_person(session, name, code, owner, roles, phone)
             session.add(person)
             session.flush()
             made.append(person)

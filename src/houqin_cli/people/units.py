@@ -16,6 +16,7 @@ from houqin_cli.core import journal, names
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
+from houqin_cli.people.changes import Changes
 from houqin_cli.people.models import Person, Place, Unit
 from houqin_cli.people.service import (
     PLACE_KINDS,
@@ -116,24 +117,18 @@ def edit_unit(
 ) -> tuple[Unit, dict[str, Any]]:
     """Correct a unit's name, kind, parent or head; journalled with old and new."""
     unit = find_unit(session, text)
-    changes: dict[str, Any] = {}
+    changes = Changes(unit)
     if name is not None:
         new = _unit_name_free(session, clean_name(name, WHAT["unit"]), exclude=unit.id)
-        if new != unit.name:
-            changes["name"] = {"old": unit.name, "new": new}
-            unit.name, unit.initials = new, names.initials(new)
+        if changes.change("name", new):
+            unit.initials = names.initials(new)
     if kind is not None:
-        new = choice(kind, UNIT_KINDS, "--kind")
-        if new != unit.kind:
-            changes["kind"] = {"old": unit.kind, "new": new}
-            unit.kind = new
+        changes.change("kind", choice(kind, UNIT_KINDS, "--kind"))
 
     def point(field: str, model: Any, new_id: int | None) -> None:
         attr = f"{field}_id"
-        if new_id != getattr(unit, attr):
-            old = _code_of(session, model, getattr(unit, attr))
-            changes[field] = {"old": old, "new": _code_of(session, model, new_id)}
-            setattr(unit, attr, new_id)
+        shown = (_code_of(session, model, getattr(unit, attr)), _code_of(session, model, new_id))
+        changes.change(attr, new_id, key=field, shown=shown)
 
     if parent is not None:
         point("parent", Unit, _parent(session, unit, parent))
@@ -270,16 +265,8 @@ def edit_place(
 ) -> tuple[Place, dict[str, Any]]:
     """Correct a place's name, building, unit or kind; journalled with old and new."""
     place = find_place(session, text)
-    changes: dict[str, Any] = {}
-
-    def change(field: str, value: Any, shown: tuple[Any, Any] | None = None) -> None:
-        old = getattr(place, field)
-        if old != value:
-            changes[field.removesuffix("_id")] = dict(
-                zip(("old", "new"), shown or (old, value), strict=True)
-            )
-            setattr(place, field, value)
-
+    changes = Changes(place)
+    change = changes.change
     if name is not None:
         change("name", clean_name(name, WHAT["place"]))
         place.initials = names.initials(place.name)
@@ -289,7 +276,7 @@ def edit_place(
         owner = None if unit.strip() in CLEAR else find_unit(session, unit)
         new_id = owner.id if owner else None
         shown = (_code_of(session, Unit, place.unit_id), owner.code if owner else None)
-        change("unit_id", new_id, shown)
+        change("unit_id", new_id, key="unit", shown=shown)
     if kind is not None:
         change("kind", choice(kind, PLACE_KINDS, "--kind"))
     if "name" in changes or "building" in changes:

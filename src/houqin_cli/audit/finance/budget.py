@@ -60,9 +60,7 @@ def add_income(
 
 
 def find_income(session: Session, code: str) -> Income:
-    inc: Income | None = names.by_code(session, Income, code)
-    if inc is None:
-        raise InputError(_("No income {code}.").format(code=code))
+    inc: Income = names.find_code(session, Income, code, _("No income {code}."))
     return inc
 
 

@@ -31,6 +31,7 @@ app.add_typer(budget_app, name="budget")
 app.add_typer(report_app, name="report")
 
 AMOUNT = typer.Option(..., "--amount", help=_("The amount."))
+REASON = typer.Option(..., "--reason", help=_("Why it is reversed."))
 MonthArg = Annotated[str, typer.Argument(help=_("The month, such as 2026-05."))]
 
 
@@ -118,16 +119,21 @@ def receipt_show(
     return reports.receipt(s, code)
 
 
+def _reversed(code: str, new: str) -> Done:
+    return Done(_("Reversed {code} by {new}.").format(code=code.upper(), new=new), new)
+
+
 @write(receipt_app, "void", help=_("Reverse a receipt by a new entry; the original stays visible."))
 def receipt_void(
     s: Session,
     code: str = typer.Argument(..., help=_("The receipt's code.")),
-    reason: str = typer.Option(..., "--reason", help=_("Why it is reversed.")),
+    reason: str = REASON,
 ) -> Done:
     from houqin_cli.audit.finance import receipts
 
-    new = receipts.void_receipt(s, s.info["actor"], code, reason, day(s, None)).code
-    return Done(_("Reversed {code} by {new}.").format(code=code.upper(), new=new), new)
+    return _reversed(
+        code, receipts.void_receipt(s, s.info["actor"], code, reason, day(s, None)).code
+    )
 
 
 @write(income_app, "add", help=_("Record money in."))
@@ -169,12 +175,11 @@ def income_list(
 def income_void(
     s: Session,
     code: str = typer.Argument(..., help=_("The income's code, such as SR-2026-0001.")),
-    reason: str = typer.Option(..., "--reason", help=_("Why it is reversed.")),
+    reason: str = REASON,
 ) -> Done:
     from houqin_cli.audit.finance import budget
 
-    new = budget.void_income(s, s.info["actor"], code, reason, day(s, None)).code
-    return Done(_("Reversed {code} by {new}.").format(code=code.upper(), new=new), new)
+    return _reversed(code, budget.void_income(s, s.info["actor"], code, reason, day(s, None)).code)
 
 
 @write(budget_app, "set", help=_("Set a category's budget for a month."))

@@ -227,9 +227,7 @@ def add_receipt(
 
 
 def find_receipt(session: Session, code: str) -> Receipt:
-    r: Receipt | None = names.by_code(session, Receipt, code)
-    if r is None:
-        raise InputError(_("No receipt {code}.").format(code=code))
+    r: Receipt = names.find_code(session, Receipt, code, _("No receipt {code}."))
     return r
 
 

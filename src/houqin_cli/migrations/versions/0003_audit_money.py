@@ -4,6 +4,8 @@ Revision ID: 0003
 Revises: 0002
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -13,12 +15,25 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade() -> None:
+def _entry(name: str, *columns: sa.Column[Any]) -> None:
+    """A money entry's table, indexed by day: its key, code and day, `columns`, then
+    the note and who recorded it when."""
     op.create_table(
-        "receipt",
+        name,
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("code", sa.String(32), nullable=False, unique=True),
         sa.Column("date", sa.Date(), nullable=False),
+        *columns,
+        sa.Column("note", sa.Text()),
+        sa.Column("operator", sa.String(200), nullable=False),
+        sa.Column("recorded_at", sa.String(32), nullable=False),
+    )
+    op.create_index(f"ix_{name}_date", name, ["date"])
+
+
+def upgrade() -> None:
+    _entry(
+        "receipt",
         sa.Column("supplier", sa.String(100), nullable=False),
         sa.Column("invoice", sa.String(64), nullable=False),
         sa.Column("invoice_date", sa.Date(), nullable=False),
@@ -29,11 +44,7 @@ def upgrade() -> None:
         sa.Column("reviewer_id", sa.Integer(), sa.ForeignKey("person.id"), nullable=False),
         sa.Column("service", sa.Boolean(), nullable=False),
         sa.Column("reverses_id", sa.Integer(), sa.ForeignKey("receipt.id")),
-        sa.Column("note", sa.Text()),
-        sa.Column("operator", sa.String(200), nullable=False),
-        sa.Column("recorded_at", sa.String(32), nullable=False),
     )
-    op.create_index("ix_receipt_date", "receipt", ["date"])
     op.create_index("ix_receipt_supplier_invoice", "receipt", ["supplier", "invoice"])
     op.create_table(
         "receipt_approval",
@@ -54,19 +65,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_receipt_link_receipt_id", "receipt_link", ["receipt_id"])
     op.create_index("ix_receipt_link_ref_code", "receipt_link", ["ref_code"])
-    op.create_table(
+    _entry(
         "income",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("code", sa.String(32), nullable=False, unique=True),
-        sa.Column("date", sa.Date(), nullable=False),
         sa.Column("source", sa.String(100), nullable=False),
         sa.Column("amount_fen", sa.Integer(), nullable=False),
         sa.Column("category", sa.String(50)),
-        sa.Column("note", sa.Text()),
-        sa.Column("operator", sa.String(200), nullable=False),
-        sa.Column("recorded_at", sa.String(32), nullable=False),
     )
-    op.create_index("ix_income_date", "income", ["date"])
     op.create_table(
         "budget",
         sa.Column("id", sa.Integer(), primary_key=True),
