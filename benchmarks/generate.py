@@ -140,6 +140,7 @@ def build_with_services(ledger: Any, people: int, command: str, operator: str, s
     from houqin_cli.admin import service as ledger_service
     from houqin_cli.core import tx
     from houqin_cli.people import service as people_service
+    from houqin_cli.people import units as people_units
 
     os.environ["HOUQIN_NOW"] = START.isoformat()
     t0 = time.perf_counter()
@@ -151,25 +152,25 @@ def build_with_services(ledger: Any, people: int, command: str, operator: str, s
     with tx.write(ledger, operator, command) as s:
         depts = {}
         for name, roles in DEPARTMENTS:
-            depts[name] = (people_service.add_unit(s, name, "department").code, roles)
+            depts[name] = (people_units.add_unit(s, name, "department").code, roles)
         classes: list[str] = []
         grades: list[str] = []
         for g, grade in enumerate(GRADES):
-            gcode = people_service.add_unit(s, grade, "grade").code
+            gcode = people_units.add_unit(s, grade, "grade").code
             grades.append(gcode)
             for k in range(1, CLASSES_PER_GRADE + 1):
-                ccode = people_service.add_unit(s, f"{grade}({k})班", "class", parent=gcode).code
+                ccode = people_units.add_unit(s, f"{grade}({k})班", "class", parent=gcode).code
                 classes.append(ccode)
-                people_service.add_place(
+                people_units.add_place(
                     s, f"{g + 1}{k:02d}", building="教学楼", unit=ccode, kind="classroom"
                 )
         for name in depts:
-            people_service.add_place(s, name, building="综合楼", unit=name, kind="office")
+            people_units.add_place(s, name, building="综合楼", unit=name, kind="office")
         for name, building, kind, owner in EXTRA_PLACES:
-            people_service.add_place(s, name, building=building, unit=owner, kind=kind)
+            people_units.add_place(s, name, building=building, unit=owner, kind=kind)
         for floor in range(1, 7):
             for room in range(1, 21):
-                people_service.add_place(
+                people_units.add_place(
                     s, f"宿舍{floor}{room:02d}", building="学生公寓", kind="dorm"
                 )
         log(f"added {len(depts) + len(grades) + len(classes)} units and their places")

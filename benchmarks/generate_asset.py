@@ -1101,7 +1101,7 @@ def service_weeks(
     from houqin_cli.asset import card_import, cards, custody, inspections, scrap
     from houqin_cli.calendar import service as calendar_service
     from houqin_cli.core import tx
-    from houqin_cli.people import service as people_service
+    from houqin_cli.people import units as people_units
 
     at = moment(first, 9 * 60)
 
@@ -1113,7 +1113,7 @@ def service_weeks(
         argv = ["place", "add", name, "--building", building, "--kind", kind]
         argv += ["--unit", unit] if unit else []
         with pinned(at), write(argv) as s:
-            people_service.add_place(s, name, building=building, unit=unit, kind=kind)
+            people_units.add_place(s, name, building=building, unit=unit, kind=kind)
     terms = []
     for y in range(first.year, first.year + 10):
         terms.append((f"{y}-spring", date(y, 2, 20), date(y, 7, 10)))

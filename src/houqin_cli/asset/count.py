@@ -16,7 +16,6 @@ from houqin_cli.asset.models import Asset, AssetCount, AssetCountLine
 from houqin_cli.asset.rounds import (
     lines_by_card,
     open_round,
-    registered,
     reported,
     scope,
     scope_name,
@@ -29,7 +28,13 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report
-from houqin_cli.people.service import approver, find_place, place_ids_of_unit, place_names
+from houqin_cli.people.service import (
+    approver,
+    find_place,
+    place_ids_of_unit,
+    place_names,
+    registered_ids,
+)
 
 if TYPE_CHECKING:
     from houqin_cli.core.imports import Imported
@@ -298,7 +303,7 @@ def close(
                 code=c.code
             )
         )
-    counters = registered(session, (e.operator for e in journal.entries_for(session, [c.code])))
+    counters = registered_ids(session, (e.operator for e in journal.entries_for(session, [c.code])))
     person = approver(session, approved_by, excluding=counters, what=c.code)
     lines, left = unrecorded(session, c, AssetCountLine.count_id)
     if left and not unrecorded_as_missing:

@@ -3,7 +3,6 @@ lines by card, opening one, and who did the work (CONVENTIONS, "Approvals, round
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -16,7 +15,6 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.people.service import (
-    find_person,
     find_place,
     find_unit,
     place_ids_of_unit,
@@ -120,14 +118,3 @@ def open_round(
     session.add(record)
     session.flush()
     return record, {"unit": u.code if u else None, "place": p.code if p else None}
-
-
-def registered(session: Session, operators: Iterable[str]) -> tuple[int | None, ...]:
-    """The ids of the registered people among `operators` (who typed the commands)."""
-    ids = []
-    for name in set(operators):
-        try:
-            ids.append(find_person(session, name).id)
-        except InputError:
-            continue  # an operator who is not in the registry
-    return tuple(ids)

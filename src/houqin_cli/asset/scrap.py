@@ -5,7 +5,6 @@ who neither asked nor appraised — two different ones above a threshold."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -24,7 +23,7 @@ from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.people.service import active_person, approver, find_person, person_by_id
+from houqin_cli.people.service import active_person, approver, operator_person, person_by_id
 
 
 def _scrap(session: Session, code: str) -> Scrap:
@@ -44,7 +43,7 @@ def scrap_request(
     asset = find_asset(session, text)
     require_here(asset, _("scrapped"))
     pieces = pieces_of(asset, qty)
-    requester = active_person(session, by) if by else _operator_person(session, actor)
+    requester = active_person(session, by) if by else operator_person(session, actor.operator)
     day = today(session, actor)
     s = Scrap(
         code=next_code(session, "BF", year=day.year, model=Scrap),
@@ -66,13 +65,6 @@ def scrap_request(
         {"asset": asset.code, "qty": pieces, "reason": reason.strip()},
     )
     return s
-
-
-def _operator_person(session: Session, actor: Actor) -> Any:
-    try:
-        return find_person(session, actor.operator)
-    except InputError:
-        return None
 
 
 def appraise(session: Session, actor: Actor, code: str, by: str, opinion: str) -> Scrap:

@@ -3,6 +3,7 @@ records through this service, by id."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -329,6 +330,21 @@ def leave(session: Session, text: str, day: date) -> Person:
     session.flush()
     journal.record(session, "people.leave", person, {"date": day.isoformat()})
     return person
+
+
+def operator_person(session: Session, operator: str) -> Person | None:
+    """The registered person the operator is (by code or name), if any: whoever
+    records a thing cannot also approve it."""
+    try:
+        return find_person(session, operator)
+    except InputError:
+        return None
+
+
+def registered_ids(session: Session, operators: Iterable[str]) -> tuple[int | None, ...]:
+    """The ids of the registered people among `operators` (who typed the commands)."""
+    found = (operator_person(session, name) for name in set(operators))
+    return tuple(p.id for p in found if p is not None)
 
 
 def require_role(session: Session, person: Person) -> Person:

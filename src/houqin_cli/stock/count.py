@@ -21,12 +21,12 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report, total_row
-from houqin_cli.people.service import approver, find_person
+from houqin_cli.people.service import approver, registered_ids
 
 if TYPE_CHECKING:
     from houqin_cli.core.imports import Imported
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem
-from houqin_cli.stock.service import adjust, find_item, operator_person
+from houqin_cli.stock.service import adjust, find_item
 from houqin_cli.stock.valuation import adjustment_value, ahead, on_hand, today
 
 
@@ -335,20 +335,14 @@ def compare(session: Session, count: StockCount) -> tuple[list[dict[str, Any]], 
     return rows, findings
 
 
-def _counters(session: Session, count: StockCount) -> set[int | None]:
-    """The registered people among those who recorded the count's lines (by operator)."""
+def _counters(session: Session, count: StockCount) -> tuple[int | None, ...]:
+    """Whoever recorded a line of the count (its operators, when registered)."""
     ops = session.execute(
         select(col(StockCountLine.operator))
         .where(col(StockCountLine.count_id) == count.id)
         .distinct()
     ).scalars()
-    found: set[int | None] = set()
-    for op in ops:
-        try:
-            found.add(find_person(session, op).id)
-        except InputError:  # an operator who is not a registered person
-            continue
-    return found
+    return registered_ids(session, ops)
 
 
 def _rebook(session: Session, count: StockCount, item: StockItem, diff: int) -> None:
@@ -387,7 +381,7 @@ def close(
     approved = approver(
         session,
         approved_by,
-        excluding=(operator_person(session, actor), *_counters(session, count)),
+        excluding=(*registered_ids(session, [actor.operator]), *_counters(session, count)),
         what=_("stocktake {code}").format(code=count.code),
     )
     rows, findings = compare(session, count)

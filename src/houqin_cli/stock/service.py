@@ -19,8 +19,8 @@ from houqin_cli.people.service import (
     active_person,
     approver,
     find_party,
-    find_person,
     party_ids,
+    registered_ids,
 )
 from houqin_cli.stock.draws import returns_stand, within_drawn
 from houqin_cli.stock.models import StockItem, StockMovement
@@ -104,15 +104,6 @@ def party_fields(party: Any) -> dict[str, int | None]:
     (person_id), as `people.service.find_party` found it."""
     person_id, unit_id = party_ids(party)
     return {"unit_id": unit_id} if unit_id is not None else {"person_id": person_id}
-
-
-def operator_person(session: Session, actor: Actor) -> int | None:
-    """The id of the registered person the operator is (by code or name), if any:
-    who records an issue or closes a count cannot also approve it."""
-    try:
-        return find_person(session, actor.operator).id
-    except InputError:
-        return None
 
 
 def _journal(
@@ -225,7 +216,7 @@ def issue(
             session,
             approved_by,
             # who records it, who hands it out and who draws it
-            excluding=(operator_person(session, actor), handler.id if handler else None,
+            excluding=(*registered_ids(session, [actor.operator]), handler.id if handler else None,
                        party_ids(party)[0]),
             what=_("the issue of {item} without the old ones back").format(item=item.name),
         )  # fmt: skip
