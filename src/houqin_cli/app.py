@@ -85,7 +85,9 @@ class LazyGroup(TyperGroup):
 
 def _require_text(argv: Sequence[str]) -> None:
     """Arguments and HOUQIN_* variables that are not valid UTF-8 (Python keeps their
-    bytes as lone surrogates) are a bad argument, not an error deep in the driver."""
+    bytes as lone surrogates) or hold a control character (NUL, ESC, …; a tab or a
+    line break may stand in a note) are a bad argument, not an error deep in the
+    driver or a record no tool can show."""
     named = [(_("Argument {n}").format(n=i), a) for i, a in enumerate(argv, start=1)]
     named += [(k, v) for k, v in os.environ.items() if k.startswith("HOUQIN_")]
     for name, text in named:
@@ -97,6 +99,13 @@ def _require_text(argv: Sequence[str]) -> None:
                     name=name, shown=repr(os.fsencode(text))[2:-1]
                 )
             ) from exc
+        bad = next((ch for ch in text if ch < " " and ch not in "\t\n\r" or ch == "\x7f"), None)
+        if bad is not None:
+            raise InputError(
+                _(
+                    "{name} holds a control character (U+{code:04X}); type it again without it."
+                ).format(name=name, code=ord(bad))
+            )
 
 
 def run_guarded(call: Any, argv: Sequence[str] = ()) -> int:

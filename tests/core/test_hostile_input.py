@@ -66,3 +66,9 @@ def test_another_users_ledger_says_how_to_share(cli: Cli) -> None:
         Path(cli.db).chmod(0o600)
     assert res.exit_code == 4, res
     assert "only its owner may use it" in res.stderr
+
+
+@pytest.mark.parametrize("text", ["\x00", "王\x1b[31m", "a\x7fb"])
+def test_a_control_character_in_an_argument_is_exit_2(cli: Cli, text: str) -> None:
+    # PostgreSQL refused a NUL deep in the driver (exit 70); SQLite stored it
+    assert_refused(cli, 2, "people", "add", text, contains="holds a control character (U+00")
