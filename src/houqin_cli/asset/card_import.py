@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset import categories
-from houqin_cli.asset.cards import Bulk, add, added_event, life, whole_pieces
-from houqin_cli.asset.depreciation import unit_value
+from houqin_cli.asset.cards import Bulk, add, added_event, life, names_of, row, whole_pieces
 from houqin_cli.asset.models import Asset
 from houqin_cli.core import journal, money
 from houqin_cli.core.columns import columns
@@ -137,24 +136,11 @@ def import_file(
 def run(session: Session, actor: Actor, path: Path, *, allow_duplicates: bool = False) -> Imported:
     """`asset import`: the cards written, the first of them as a report."""
     made = import_file(session, actor, path, allow_duplicates=allow_duplicates)
-    places = place_names(session)
     cols = columns(
         "code", "name", "category", "qty", "unit", "unit_value", "total_value", "acquired", "place"
     )
-    rows = (
-        {
-            "code": a.code,
-            "name": a.name,
-            "category": a.category,
-            "qty": a.qty,
-            "unit": a.unit,
-            "unit_value": unit_value(a),
-            "total_value": a.value_fen,
-            "acquired": a.acquired,
-            "place": places.get(a.place_id or 0),
-        }
-        for a in made
-    )
+    lookups = names_of(session)
+    rows = ({c.key: card[c.key] for c in cols} for card in (row(session, a, lookups) for a in made))
     return preview(path, len(made), cols, rows)
 
 
