@@ -139,7 +139,7 @@ def build_with_services(ledger: Any, people: int, command: str, operator: str, s
     """Create the ledger and fill units, places and people through the services."""
     from houqin_cli.admin import service as ledger_service
     from houqin_cli.core import tx
-    from houqin_cli.people import service as people_service
+    from houqin_cli.people import persons as people_service
     from houqin_cli.people import units as people_units
 
     os.environ["HOUQIN_NOW"] = START.isoformat()

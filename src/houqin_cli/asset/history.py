@@ -22,12 +22,30 @@ closed form (depreciation.accumulated)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.asset import categories
-from houqin_cli.asset.depreciation import accumulated, charges, fixed_sql, half_up, life_of
+from houqin_cli.asset import lineage
+from houqin_cli.asset.book import (
+    AT,
+    CATEGORY,
+    CODE,
+    COLS,
+    EDITED,
+    FIXED,
+    ID,
+    MORE,
+    ORIGIN,
+    PERSON,
+    PLACE,
+    QTY,
+    STATUS,
+    STATUS_BEFORE,
+    UNIT_ID,
+    VALUE,
+    Book,
+)  # fmt: skip
+from houqin_cli.asset.depreciation import fixed_sql, life_of
 from houqin_cli.core import clock, settings
 
 if TYPE_CHECKING:
@@ -35,77 +53,6 @@ if TYPE_CHECKING:
 
     from houqin_cli.asset.models import Asset
     from houqin_cli.core.db import Reader
-
-# what every report reads of a card; the month index of its acquisition and whether it
-# is a fixed asset (1 or 0) follow; then what the register and the summary show besides
-# (`book(..., full=True)`)
-COLS = (
-    "id", "code", "name", "category", "qty", "unit", "value_fen", "status", "life_years",
-    "origin_id",
-)  # fmt: skip
-MORE = (
-    "acquired", "place_id", "custodian_person_id", "custodian_unit_id", "funding", "invoice",
-    "spec",
-)  # fmt: skip
-(ID, CODE, NAME, CATEGORY, QTY, UNIT, VALUE, STATUS, LIFE, ORIGIN, AT, FIXED,
- ACQUIRED, PLACE, PERSON, UNIT_ID, FUNDING, INVOICE, SPEC) = range(len(COLS) + 2 + len(MORE))  # fmt: skip
-# an edit's journal keys (cards.row) and the columns they are
-EDITED = {
-    "name": NAME, "category": CATEGORY, "unit": UNIT, "funding": FUNDING, "invoice": INVOICE,
-    "spec": SPEC, "life_years": LIFE, "total_value": VALUE,
-}  # fmt: skip
-STATUS_BEFORE = {"scrapped": "in_use", "lent": "in_use", "returned": "on_loan"}
-
-
-@dataclass
-class Book:
-    """Every card acquired by `day`, as it stood at the end of that day."""
-
-    day: date
-    rows: list[list[Any]]  # COLS + [month index of acquisition], ordered by category, code
-    absent: set[int] = field(default_factory=set)  # ids of cards split off after `day`
-    months: tuple[int, ...] = ()  # the month indexes (year * 12 + month) `acc` is asked of
-    # card id -> its accumulated depreciation at each of `months` (split or edited cards)
-    accs: dict[int, list[int]] = field(default_factory=dict)
-    limits: tuple[int, int] = (0, 0)  # the fixed-asset thresholds: general, special
-
-    def on_books(self) -> list[list[Any]]:
-        """The cards on the books at `day`: there, not scrapped, holding pieces."""
-        return [
-            r
-            for r in self.rows
-            if r[STATUS] != "scrapped" and r[QTY] > 0 and r[ID] not in self.absent
-        ]
-
-    def fixed(self, r: list[Any]) -> bool:
-        """Is the card a fixed asset at the day (asset.depreciation.fixed_test)?"""
-        return bool(r[FIXED])
-
-    def is_fixed(self, category: str, value: int, qty: int) -> bool:
-        cat = categories.BY_CODE.get(category)
-        limit = self.limits[1] if cat and cat.special else self.limits[0]
-        return qty > 0 and half_up(value, qty) >= limit
-
-    def charges(self, r: list[Any], life: int | None, n: int) -> tuple[int, int]:
-        """(month `n`'s charge, accumulated through it): `n` and `n - 1` among `months`."""
-        if not life:
-            return 0, 0
-        got = self.accs.get(r[ID])
-        if got is None:
-            return charges(r[VALUE], life, n - r[AT])
-        i = self.months.index(n)
-        value = int(r[VALUE])
-        acc = min(int(got[i]), value)
-        return acc - min(int(got[i - 1]), value), acc
-
-    def acc(self, r: list[Any], life: int | None, n: int) -> int:
-        """The card's accumulated depreciation through month index `n` (one of `months`)."""
-        if not life:
-            return 0
-        got = self.accs.get(r[ID])
-        if got is None:
-            return accumulated(r[VALUE], life * 12, n - r[AT])
-        return min(int(got[self.months.index(n)]), int(r[VALUE]))
 
 
 def net_value(session: Session, asset: Asset, day: date) -> int:
@@ -122,10 +69,6 @@ def net_value(session: Session, asset: Asset, day: date) -> int:
     r = next(r for r in b.rows if r[ID] == asset.id)
     life = life_of(asset.category, asset.life_years) if b.fixed(r) else None
     return int(r[VALUE] - b.acc(r, life, n))
-
-
-def _months(category: str, own: int | None) -> int:
-    return int(life_of(category, own) or 0) * 12
 
 
 def _month(day: Any) -> int:
@@ -183,7 +126,7 @@ def book(
     }
     b.months = tuple(sorted(set(months) | starts))
     if children or changes:
-        b.accs = _schedules(b, by_id, children, changes, undone)
+        b.accs = lineage.schedules(b, by_id, children, changes, undone)
     return b
 
 
@@ -345,129 +288,3 @@ def _rewind(
         if "from_custodian" in data:
             r[PERSON], r[UNIT_ID] = data["from_custodian"]
     return undone
-
-
-def _schedules(
-    b: Book,
-    by_id: dict[int, Any],
-    children: dict[int, list[Any]],
-    changes: dict[int, list[tuple[str, Any]]],
-    undone: dict[int, int],
-) -> dict[int, list[int]]:
-    """The accumulated depreciation at each of the book's months of every card of a
-    batch that was split, and of every edited card, as at the book's day. A batch none
-    of whose cards can be a depreciated fixed asset is left out (never asked for)."""
-    accs: dict[int, list[int]] = {}
-    kids = {
-        rid: [k[ID] for k in ks] if len(ks) == 1 else sorted(k[ID] for k in ks)
-        for rid, ks in children.items()
-    }
-    for root in {*children, *changes}:
-        r = by_id[root]
-        if r[ORIGIN] is not None and r[ORIGIN] in by_id:
-            continue  # not the batch's first card
-        if root not in changes and not _may_depreciate(b, r):
-            continue
-        order, i = [root], 0  # the batch: each card before the cards split off it
-        while i < len(order):
-            order.extend(kids.get(order[i], ()))
-            i += 1
-        seqs = {}
-        for rid in order:
-            seq = changes.get(rid) or [("split", k) for k in kids.get(rid, ())]
-            seqs[rid] = seq[: len(seq) - undone.get(rid, 0)]
-        _lineage(b, by_id, order, seqs, accs)
-    return accs
-
-
-def _may_depreciate(b: Book, r: Any) -> bool:
-    """Can a card of this batch be a depreciated fixed asset? (A life, and a value a
-    piece within 1% of the threshold: the parts' values a piece differ by a fen or so.)"""
-    if not r[QTY]:
-        return True
-    if not life_of(r[CATEGORY], r[LIFE]):
-        return False
-    cat = categories.BY_CODE.get(r[CATEGORY])
-    limit = b.limits[1] if cat and cat.special else b.limits[0]
-    return bool(r[VALUE] * 100 >= limit * r[QTY] * 99)
-
-
-def _lineage(
-    b: Book,
-    by_id: dict[int, Any],
-    order: list[int],
-    seqs: dict[int, list[tuple[str, Any]]],
-    accs: dict[int, list[int]],
-) -> None:
-    """One batch into `accs`: `order` has each card before the cards split off it,
-    `seqs` each card's splits and edits up to the book's day."""
-    # a card's (qty, value, category, life) when it was made: the day's figures with its
-    # changes undone, latest first (the cards split off it are made before)
-    made: dict[int, tuple[int, int, str, int | None]] = {}
-    for rid in reversed(order):
-        r = by_id[rid]
-        qty, value, cat, own = r[QTY], r[VALUE], r[CATEGORY], r[LIFE]
-        for kind, what in reversed(seqs[rid]):
-            if kind == "split":
-                kq, kv, _c, _l = made[what]
-                qty, value = qty + kq, value + kv
-            else:
-                old = {k: v.get("old") for k, v in what[1].items()}
-                value = old.get("total_value", value)
-                cat, own = old.get("category", cat), old.get("life_years", own)
-        made[rid] = (qty, value, cat, own)
-    months = b.months
-    at = {m: i for i, m in enumerate(months)}
-    absent = b.absent
-    for rid in order:
-        if rid in absent:
-            continue
-        m0 = by_id[rid][AT]
-        qty, value, cat, own = made[rid]
-        w = accs.get(rid)
-        if w is None:  # acquired: the straight line
-            life = _months(cat, own)
-            w = [accumulated(value, life, m - m0) for m in months]
-        for kind, what in seqs[rid]:
-            if kind == "split":  # the accumulated divides like the value
-                kq, kv, _c, _l = made[what]
-                part = accs[what] = [(2 * x * kq + qty) // (2 * qty) for x in w]
-                w = [x - y for x, y in zip(w, part, strict=True)]
-                qty, value = qty - kq, value - kv
-                continue
-            new = {k: v.get("new") for k, v in what[1].items()}
-            if not {"total_value", "category", "life_years"} & set(new):
-                continue
-            was_fixed = b.is_fixed(cat, value, qty)
-            value = new.get("total_value", value)
-            cat, own = new.get("category", cat), new.get("life_years", own)
-            w = _revalued(w, months, at, value, _months(cat, own), m0, what[0], was_fixed)
-        accs[rid] = w
-
-
-def _revalued(
-    w: list[int],
-    months: tuple[int, ...],
-    at: dict[int, int],
-    value: int,
-    life: int,
-    m0: int,
-    changed: int,
-    depreciated: bool,
-) -> list[int]:
-    """After a change of value or life in month `changed`: what was accumulated through
-    the month before stays; the rest of the new value is spread over the months left."""
-    start = max(changed - 1, m0)
-    kept = w[at[start]] if depreciated else 0
-    left = life - (start - m0)
-    out = []
-    for i, m in enumerate(months):
-        if m <= start:
-            out.append(w[i])
-        elif not life:
-            out.append(0)
-        elif left <= 0 or value <= kept:
-            out.append(value)  # nothing left to spread: fully depreciated
-        else:
-            out.append(kept + accumulated(value - kept, left, m - start))
-    return out

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from houqin_cli.asset import book as h
 from houqin_cli.asset import categories, history
-from houqin_cli.asset import history as h
 from houqin_cli.asset.depreciation import half_up, life_of
 from houqin_cli.core import clock, money, settings
 from houqin_cli.core.columns import columns

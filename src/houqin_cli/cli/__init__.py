@@ -3,7 +3,7 @@ click context), shared options (`options`), output (`show`, `created`, `say`),
 the `--date` helper, name completion, and the `report` / `write` decorators that
 register a command and do its ceremony (`commands`). Imports no ORM."""
 
-from houqin_cli.cli.commands import Done, added, report, write
+from houqin_cli.cli.commands import Done, added, report, shows, write
 from houqin_cli.cli.complete import complete_person, complete_place, complete_unit
 from houqin_cli.cli.options import (
     Category,
@@ -40,6 +40,7 @@ __all__ = [
     "run_import",
     "say",
     "show",
+    "shows",
     "report",
     "state",
     "write",

@@ -26,6 +26,7 @@ function's other parameters only.
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -135,6 +136,25 @@ def report(
         return fn
 
     return register
+
+
+def shows(app: typer.Typer, name: str, *, help: str, call: str, **arg: Any) -> None:
+    """Register a report command whose one argument goes straight to a service
+    function: `shows(app, "show", help=…, call="houqin_cli.asset.listings:card",
+    asset=AssetArg)`. The service's module is imported only when the command runs."""
+    ((param, annotation),) = arg.items()
+    module, attr = call.split(":")
+
+    def command(s: Any, **kw: Any) -> Report:
+        result: Report = getattr(importlib.import_module(module), attr)(s, kw[param])
+        return result
+
+    each = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("s", each), inspect.Parameter(param, each, annotation=annotation)]
+    )
+    command.__name__ = command.__qualname__ = f"{name}_{attr}"
+    report(app, name, help=help)(command)
 
 
 def write(app: typer.Typer, name: str, *, help: str, **settings: Any) -> Callable[[F], F]:

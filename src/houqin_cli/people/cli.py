@@ -80,9 +80,9 @@ def people_add(
     ),
     phone: str | None = typer.Option(None, "--phone", help=_("Phone number.")),
 ) -> Done:
-    from houqin_cli.people import service
+    from houqin_cli.people import persons
 
-    p = service.add_person(s, name, code=code, unit=unit, roles=role, phone=phone)
+    p = persons.add_person(s, name, code=code, unit=unit, roles=role, phone=phone)
     return _warned(s, added(p), p)
 
 
@@ -121,9 +121,9 @@ def people_edit(
     ),
     phone: str | None = typer.Option(None, "--phone", help=_("New phone number ('' for none).")),
 ) -> Done:
-    from houqin_cli.people import service
+    from houqin_cli.people import persons
 
-    p, changes = service.edit_person(
+    p, changes = persons.edit_person(
         s,
         person,
         name=name,
@@ -147,10 +147,10 @@ def people_leave(
     person: str = PersonArg,
     date: str | None = typer.Option(None, "--date", help=_("The day they left (default: today).")),
 ) -> Done:
-    from houqin_cli.people import service
+    from houqin_cli.people import persons
 
     left = day(s, date)
-    p = service.leave(s, person, left)
+    p = persons.leave(s, person, left)
     return Done(
         _("{name} ({code}) has left as of {date}.").format(name=p.name, code=p.code, date=left)
     )

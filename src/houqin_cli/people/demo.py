@@ -40,7 +40,7 @@ def _names(rng: random.Random, count: int) -> list[str]:
 def fill(s: Session, rng: random.Random) -> dict[str, int]:
     """Departments and their staff, six grades of three classes with their heads
     and rooms, offices and public rooms in three buildings, one teacher who left."""
-    from houqin_cli.people import service as people
+    from houqin_cli.people import persons as people
     from houqin_cli.people import units
 
     names = iter(_names(rng, 80))

@@ -15,7 +15,7 @@ from houqin_cli.asset.cli.args import (
     made,
     place_opt,
 )
-from houqin_cli.cli import Done, DryRun, Pieces, added, day, report, run_import, write
+from houqin_cli.cli import Done, DryRun, Pieces, added, day, report, run_import, shows, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -129,11 +129,13 @@ def list_(
     )
 
 
-@report(app, "show", help=_("The card and its whole history."))
-def show_(s: Session, asset: AssetArg) -> Report:
-    from houqin_cli.asset import listings
-
-    return listings.card(s, asset)
+shows(
+    app,
+    "show",
+    help=_("The card and its whole history."),
+    call="houqin_cli.asset.listings:card",
+    asset=AssetArg,
+)
 
 
 @write(app, "edit", help=_("Correct a card's details."))

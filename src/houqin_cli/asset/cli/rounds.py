@@ -18,7 +18,7 @@ from houqin_cli.asset.cli.args import (
     TermOpt,
     made,
 )
-from houqin_cli.cli import Code, Done, DryRun, Note, Pieces, report, run_import, write
+from houqin_cli.cli import Code, Done, DryRun, Note, Pieces, report, run_import, shows, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -70,15 +70,13 @@ def inspect_record(
     return Done(_("Recorded {asset}: {status}.").format(asset=asset, status=status))
 
 
-@report(
+shows(
     inspect_app,
     "report",
     help=_("Every card in scope; exit 1 for damaged, missing or uninspected cards."),
+    call="houqin_cli.asset.inspections:report",
+    code=Code,
 )
-def inspect_report(s: Session, code: Code) -> Report:
-    from houqin_cli.asset import inspections
-
-    return inspections.report(s, code)
 
 
 @write(inspect_app, "close", help=_("Close an inspection."))
@@ -124,11 +122,13 @@ def count_start(
     return made(_("Started asset count {code}."), c.code)
 
 
-@report(count_app, "sheet", help=_("A count sheet to fill in."))
-def count_sheet(s: Session, code: Code) -> Report:
-    from houqin_cli.asset import count
-
-    return count.sheet(s, code)
+shows(
+    count_app,
+    "sheet",
+    help=_("A count sheet to fill in."),
+    call="houqin_cli.asset.count:sheet",
+    code=Code,
+)
 
 
 @write(count_app, "record", help=_("Record a card as found, missing, or found at another place."))
@@ -164,11 +164,13 @@ def count_import(
     )
 
 
-@report(count_app, "report", help=_("Exit 1 on missing, misplaced or unrecorded cards."))
-def count_report(s: Session, code: Code) -> Report:
-    from houqin_cli.asset import count
-
-    return count.report(s, code)
+shows(
+    count_app,
+    "report",
+    help=_("Exit 1 on missing, misplaced or unrecorded cards."),
+    call="houqin_cli.asset.count:report",
+    code=Code,
+)
 
 
 @write(

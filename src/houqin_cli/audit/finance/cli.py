@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from houqin_cli.audit.finance.categories import CATEGORY_HELP
-from houqin_cli.cli import Category, Done, Month, Note, day, report, write
+from houqin_cli.cli import Category, Done, Month, Note, day, report, shows, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -207,11 +207,13 @@ def budget_set(
     )
 
 
-@report(budget_app, "show", help=_("Budget, spent, remaining and share used per category."))
-def budget_show(s: Session, month: MonthArg) -> Report:
-    from houqin_cli.audit.finance import reports
-
-    return reports.budget(s, month)
+shows(
+    budget_app,
+    "show",
+    help=_("Budget, spent, remaining and share used per category."),
+    call="houqin_cli.audit.finance.reports:budget",
+    month=MonthArg,
+)
 
 
 @report(

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.cli import Category, Done, DryRun, Note, day, report, run_import, write
+from houqin_cli.cli import Category, Done, DryRun, Note, day, run_import, shows, write
 from houqin_cli.core.i18n import _
 from houqin_cli.stock.cli.args import CountCode, Item, Qty
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from houqin_cli.core.report import Report
 
 app = typer.Typer(
     help=_("The stocktake (盘点): start, sheet, record, import, report, close."),
@@ -30,11 +29,13 @@ def count_start(s: Session, category: Category = None, note: Note = None) -> Don
     return Done(_("Started stocktake {code}.").format(code=c.code), c.code)
 
 
-@report(app, "sheet", help=_("A printable count sheet with an empty counted column."))
-def count_sheet(s: Session, code: CountCode) -> Report:
-    from houqin_cli.stock import count
-
-    return count.sheet(s, code)
+shows(
+    app,
+    "sheet",
+    help=_("A printable count sheet with an empty counted column."),
+    call="houqin_cli.stock.count:sheet",
+    code=CountCode,
+)
 
 
 @write(app, "record", help=_("Record what was counted of one item."))
@@ -62,15 +63,13 @@ def count_import(
     )
 
 
-@report(
+shows(
     app,
     "report",
     help=_("Book against counted per item; exit 1 on any difference or uncounted item."),
+    call="houqin_cli.stock.count:report",
+    code=CountCode,
 )
-def count_report(s: Session, code: CountCode) -> Report:
-    from houqin_cli.stock import count
-
-    return count.report(s, code)
 
 
 @write(app, "close", help=_("Post the differences as gains and losses and close the stocktake."))

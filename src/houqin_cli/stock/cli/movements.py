@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.cli import Category, Done, DryRun, Note, added, day, report, run_import, write
+from houqin_cli.cli import (
+    Category,
+    Done,
+    DryRun,
+    Note,
+    added,
+    day,
+    report,
+    run_import,
+    shows,
+    write,
+)
 from houqin_cli.core.i18n import _
 from houqin_cli.stock.cli.args import Date, From, Item, Qty, Through
 
@@ -233,11 +244,9 @@ def item_list(
     return reports.item_list(s, category=category, durable=durable, include_retired=all_)
 
 
-@report(item_app, "show", help=_("Show one item."))
-def item_show(s: Session, item: Item) -> Report:
-    from houqin_cli.stock import reports
-
-    return reports.item_show(s, item)
+shows(
+    item_app, "show", help=_("Show one item."), call="houqin_cli.stock.reports:item_show", item=Item
+)
 
 
 @write(item_app, "edit", help=_("Change an item; its unit cannot change once it has movements."))
