@@ -37,6 +37,7 @@ from houqin_cli.people.service import (
 )
 
 if TYPE_CHECKING:
+    from houqin_cli.core.headers import Row
     from houqin_cli.core.imports import Imported
 
 
@@ -185,15 +186,7 @@ def record(
 def import_file(session: Session, actor: Actor, code: str, path: Path) -> Imported:
     """The filled-in count sheet: every row or none; a card listed twice is refused,
     naming both rows, rather than the last row silently winning."""
-    from houqin_cli.core.imports import (
-        Field,
-        Once,
-        Refusals,
-        checked,
-        preview,
-        read_rows,
-        row_error,
-    )
+    from houqin_cli.core.imports import Field, per_record, preview, read_rows, row_error
 
     c = _open(find(session, code))
     rows = read_rows(
@@ -207,43 +200,46 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> Import
     before = lines_by_card(session, AssetCountLine.count_id, c.id)
     lines: list[dict[str, Any]] = []
     same = 0
-    refusals = Refusals(path)
-    once = Once()
-    for r in rows:
+
+    def take(r: Row, asset: Asset) -> None:
+        nonlocal same
         result = str(r.values.get("result") or "").strip().lower()
         at = r.values.get("found_at")
-        if not result and not at:
-            continue
-        with refusals.row():
-            asset = checked(r, "code", lambda code: find_asset(session, str(code or "")))
-            once.seen(r, asset.id, "code", f"{asset.name} ({asset.code})")
-            place_name = None
-            try:
-                if at:
-                    place = find_place(session, str(at))
-                    place_name = place.name
-                    line: tuple[str, int | None] = (_result(asset, place.id or 0), place.id or 0)
-                elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
-                    line = ("found", asset.place_id)
-                elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
-                    line = ("missing", None)
-                else:
-                    raise InputError(
-                        _("Invalid result {value!r}: write found/在 or missing/缺失.").format(
-                            value=result
-                        )
+        place_name = None
+        try:
+            if at:
+                place = find_place(session, str(at))
+                place_name = place.name
+                line: tuple[str, int | None] = (_result(asset, place.id or 0), place.id or 0)
+            elif result in ("found", "在", "在位", "有", "√", "✓", "ok", "yes", "是"):
+                line = ("found", asset.place_id)
+            elif result in ("missing", "缺失", "丢失", "无", "×", "no", "否"):
+                line = ("missing", None)
+            else:
+                raise InputError(
+                    _("Invalid result {value!r}: write found/在 or missing/缺失.").format(
+                        value=result
                     )
-                was = before.get(asset.id or 0)
-                if was is not None and (was.result, was.place_id) == line:
-                    same += 1  # a sheet imported again: what is recorded stays
-                    continue
-                _record(session, actor, c, asset, *line)
-            except (InputError, RuleError) as exc:
-                raise row_error(r, "found_at" if at else "result", exc.message) from exc
-            lines.append(
-                {"code": asset.code, "name": asset.name, "result": line[0], "found_at": place_name}
-            )
-    refusals.done()
+                )
+            was = before.get(asset.id or 0)
+            if was is not None and (was.result, was.place_id) == line:
+                same += 1  # a sheet imported again: what is recorded stays
+                return
+            _record(session, actor, c, asset, *line)
+        except (InputError, RuleError) as exc:
+            raise row_error(r, "found_at" if at else "result", exc.message) from exc
+        lines.append(
+            {"code": asset.code, "name": asset.name, "result": line[0], "found_at": place_name}
+        )
+
+    per_record(
+        path,
+        rows,
+        "code",
+        lambda text: find_asset(session, text),
+        take,
+        said=lambda r: bool(str(r.values.get("result") or "").strip() or r.values.get("found_at")),
+    )
     if not lines and not same:
         raise InputError(_("{path} has no results.").format(path=path.name))
     if lines:

@@ -138,15 +138,18 @@ def report(
     return register
 
 
-def shows(app: typer.Typer, name: str, *, help: str, call: str, **arg: Any) -> None:
+def shows(app: typer.Typer, name: str, help: str, call: str, **arg: Any) -> None:
     """Register a report command whose one argument goes straight to a service
-    function: `shows(app, "show", help=…, call="houqin_cli.asset.listings:card",
-    asset=AssetArg)`. The service's module is imported only when the command runs."""
+    function: `shows(app, "show", _("…"), "asset.listings:card",
+    asset=AssetArg)`. The service's module (under houqin_cli) is imported only when the
+    command runs."""
     ((param, annotation),) = arg.items()
     module, attr = call.split(":")
 
     def command(s: Any, **kw: Any) -> Report:
-        result: Report = getattr(importlib.import_module(module), attr)(s, kw[param])
+        result: Report = getattr(importlib.import_module(f"houqin_cli.{module}"), attr)(
+            s, kw[param]
+        )
         return result
 
     each = inspect.Parameter.POSITIONAL_OR_KEYWORD

@@ -142,6 +142,30 @@ class Once:
             )
 
 
+def per_record(
+    path: Path,
+    rows: Iterable[Row],
+    key: str,
+    find: Callable[[str], Any],
+    take: Callable[[Row, Any], None],
+    said: Callable[[Row], bool],
+) -> None:
+    """A filled-in sheet: each row that says something (`said`) goes to `take` with
+    the record its `key` column names (`find`). Every row is checked; an unknown
+    record, a record two rows name, or a row `take` refuses is reported, up to 20 at
+    once, and nothing is kept."""
+    refusals = Refusals(path)
+    once = Once()
+    for row in rows:
+        if not said(row):
+            continue
+        with refusals.row():
+            record = checked(row, key, lambda value: find(str(value or "")))
+            once.seen(row, record.id, key, f"{record.name} ({record.code})")
+            take(row, record)
+    refusals.done()
+
+
 @dataclass
 class Imported:
     """What an import wrote, or with --dry-run would write: how many rows, a report of

@@ -7,8 +7,7 @@ gain (盘盈) or loss (盘亏) movement, approved by a named person."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,13 +17,10 @@ from houqin_cli.core import clock, journal, money, names
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
-from houqin_cli.core.i18n import N_, _, variants
+from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report, total_row
 from houqin_cli.people.service import approver, registered_ids
-
-if TYPE_CHECKING:
-    from houqin_cli.core.imports import Imported
 from houqin_cli.stock.models import StockCount, StockCountLine, StockItem
 from houqin_cli.stock.service import adjust, find_item
 from houqin_cli.stock.valuation import adjustment_value, ahead, on_hand, today
@@ -37,7 +33,7 @@ def find_count(session: Session, code: str) -> StockCount:
     return count
 
 
-def _open(count: StockCount) -> StockCount:
+def require_open(count: StockCount) -> StockCount:
     if count.status != "open":
         raise RuleError(
             _(
@@ -114,7 +110,7 @@ def sheet(session: Session, code: str) -> Report:
     return Report(_("Count sheet {code}").format(code=count.code), cols, rows)
 
 
-def _record_line(
+def record_line(
     session: Session, actor: Actor, count: StockCount, item: StockItem, milli: int
 ) -> None:
     if count.category and item.category != count.category:
@@ -152,10 +148,10 @@ def _record_line(
 def record(
     session: Session, actor: Actor, code: str, item_text: str, qty: str
 ) -> tuple[StockItem, int]:
-    count = _open(find_count(session, code))
+    count = require_open(find_count(session, code))
     item = find_item(session, item_text)
     milli = money.qty_to_milli(money.parse_qty(qty))
-    _record_line(session, actor, count, item, milli)
+    record_line(session, actor, count, item, milli)
     session.flush()
     journal.record(
         session,
@@ -168,83 +164,6 @@ def record(
         },
     )
     return item, milli
-
-
-def import_counts(session: Session, actor: Actor, code: str, path: Path) -> Imported:
-    """The filled-in count sheet: every row or none; an item listed twice is refused,
-    naming both rows, rather than the last row silently winning."""
-    from houqin_cli.core.imports import (
-        Field,
-        Once,
-        Refusals,
-        checked,
-        preview,
-        read_rows,
-        row_error,
-    )
-
-    count = _open(find_count(session, code))
-    rows = read_rows(
-        path,
-        [  # the headers `count sheet` writes, in either language, and common labels
-            Field(
-                "item_code",
-                ("编号", "物品编号", *variants(N_("Item code")), *variants(N_("Code"))),
-                required=True,
-            ),
-            Field(
-                "counted",
-                ("实盘数量", "盘点数量", "实存数量", *variants(N_("Counted"))),
-                required=True,
-            ),
-        ],
-    )
-    lines: list[StockItem] = []
-    refusals = Refusals(path)
-    once = Once()
-    for row in rows:
-        raw = row.values.get("counted")
-        if raw is None or str(raw).strip() == "":
-            continue
-        with refusals.row():
-            item = checked(row, "item_code", lambda code: find_item(session, str(code or "")))
-            once.seen(row, item.id, "item_code", f"{item.name} ({item.code})")
-            try:
-                milli = money.qty_to_milli(money.parse_qty(str(raw)))
-                _record_line(session, actor, count, item, milli)
-            except (InputError, RuleError) as exc:
-                raise row_error(row, "counted", exc.message) from exc
-            lines.append(item)
-    refusals.done()
-    if not lines:
-        raise InputError(_("{path} has no counted quantities.").format(path=path.name))
-    session.flush()
-    journal.record(
-        session,
-        "stock.count.import",
-        count,
-        {"file": path.name, "lines": len(lines)},
-    )
-    recorded = {  # as the lines were recorded: the book at counting time
-        ln.item_id: ln
-        for ln in session.execute(
-            select(StockCountLine).where(col(StockCountLine.count_id) == count.id)
-        ).scalars()
-    }
-    shown = (
-        {
-            "item_code": item.code,
-            "item": item.name,
-            "unit": item.unit,
-            "book": money.milli_to_qty(ln.book_milli),
-            "counted": money.milli_to_qty(ln.counted_milli),
-            "difference": money.milli_to_qty(ln.counted_milli - ln.book_milli),
-        }
-        for item in lines
-        if (ln := recorded[item.id or 0])
-    )
-    cols = columns("item_code", "item", "unit", "book", "counted", "difference")
-    return preview(path, len(lines), cols, shown)
 
 
 def report(session: Session, code: str) -> Report:
@@ -371,7 +290,7 @@ def close(
     uncounted_as_book: bool,
     today: date,
 ) -> tuple[StockCount, list[str]]:
-    count = _open(find_count(session, code))
+    count = require_open(find_count(session, code))
     if not approved_by:
         raise RuleError(
             _(

@@ -129,13 +129,7 @@ def list_(
     )
 
 
-shows(
-    app,
-    "show",
-    help=_("The card and its whole history."),
-    call="houqin_cli.asset.listings:card",
-    asset=AssetArg,
-)
+shows(app, "show", _("The card and its whole history."), "asset.listings:card", asset=AssetArg)
 
 
 @write(app, "edit", help=_("Correct a card's details."))

@@ -70,13 +70,8 @@ def inspect_record(
     return Done(_("Recorded {asset}: {status}.").format(asset=asset, status=status))
 
 
-shows(
-    inspect_app,
-    "report",
-    help=_("Every card in scope; exit 1 for damaged, missing or uninspected cards."),
-    call="houqin_cli.asset.inspections:report",
-    code=Code,
-)
+INSPECT_REPORT_HELP = _("Every card in scope; exit 1 for damaged, missing or uninspected cards.")
+shows(inspect_app, "report", INSPECT_REPORT_HELP, "asset.inspections:report", code=Code)
 
 
 @write(inspect_app, "close", help=_("Close an inspection."))
@@ -122,13 +117,7 @@ def count_start(
     return made(_("Started asset count {code}."), c.code)
 
 
-shows(
-    count_app,
-    "sheet",
-    help=_("A count sheet to fill in."),
-    call="houqin_cli.asset.count:sheet",
-    code=Code,
-)
+shows(count_app, "sheet", _("A count sheet to fill in."), "asset.count:sheet", code=Code)
 
 
 @write(count_app, "record", help=_("Record a card as found, missing, or found at another place."))
@@ -164,13 +153,8 @@ def count_import(
     )
 
 
-shows(
-    count_app,
-    "report",
-    help=_("Exit 1 on missing, misplaced or unrecorded cards."),
-    call="houqin_cli.asset.count:report",
-    code=Code,
-)
+COUNT_REPORT_HELP = _("Exit 1 on missing, misplaced or unrecorded cards.")
+shows(count_app, "report", COUNT_REPORT_HELP, "asset.count:report", code=Code)
 
 
 @write(

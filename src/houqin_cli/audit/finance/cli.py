@@ -207,13 +207,8 @@ def budget_set(
     )
 
 
-shows(
-    budget_app,
-    "show",
-    help=_("Budget, spent, remaining and share used per category."),
-    call="houqin_cli.audit.finance.reports:budget",
-    month=MonthArg,
-)
+BUDGET_SHOW_HELP = _("Budget, spent, remaining and share used per category.")
+shows(budget_app, "show", BUDGET_SHOW_HELP, "audit.finance.reports:budget", month=MonthArg)
 
 
 @report(

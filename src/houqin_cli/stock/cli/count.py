@@ -29,13 +29,8 @@ def count_start(s: Session, category: Category = None, note: Note = None) -> Don
     return Done(_("Started stocktake {code}.").format(code=c.code), c.code)
 
 
-shows(
-    app,
-    "sheet",
-    help=_("A printable count sheet with an empty counted column."),
-    call="houqin_cli.stock.count:sheet",
-    code=CountCode,
-)
+SHEET_HELP = _("A printable count sheet with an empty counted column.")
+shows(app, "sheet", SHEET_HELP, "stock.count:sheet", code=CountCode)
 
 
 @write(app, "record", help=_("Record what was counted of one item."))
@@ -52,10 +47,10 @@ def count_import(
     file: Path = typer.Argument(..., help=_("The filled-in sheet.")),
     dry_run: DryRun = False,
 ) -> None:
-    from houqin_cli.stock import count
+    from houqin_cli.stock.count_import import import_counts
 
     run_import(
-        lambda s, actor: count.import_counts(s, actor, code, file),
+        lambda s, actor: import_counts(s, actor, code, file),
         file,
         dry_run,
         _("Checked {file}: {n} counts would be recorded; nothing written."),
@@ -63,13 +58,8 @@ def count_import(
     )
 
 
-shows(
-    app,
-    "report",
-    help=_("Book against counted per item; exit 1 on any difference or uncounted item."),
-    call="houqin_cli.stock.count:report",
-    code=CountCode,
-)
+REPORT_HELP = _("Book against counted per item; exit 1 on any difference or uncounted item.")
+shows(app, "report", REPORT_HELP, "stock.count:report", code=CountCode)
 
 
 @write(app, "close", help=_("Post the differences as gains and losses and close the stocktake."))

@@ -244,9 +244,7 @@ def item_list(
     return reports.item_list(s, category=category, durable=durable, include_retired=all_)
 
 
-shows(
-    item_app, "show", help=_("Show one item."), call="houqin_cli.stock.reports:item_show", item=Item
-)
+shows(item_app, "show", _("Show one item."), "stock.reports:item_show", item=Item)
 
 
 @write(item_app, "edit", help=_("Change an item; its unit cannot change once it has movements."))
