@@ -24,9 +24,7 @@ TASKS = [
 
 
 def fill(s: Session, rng: random.Random) -> dict[str, int]:
-    from houqin_cli.calendar import service
-
-    from houqin_cli.calendar import holidays, tasks
+    from houqin_cli.calendar import holidays, service, tasks
     from houqin_cli.core import clock, settings
 
     for name, start, end in TERMS:
