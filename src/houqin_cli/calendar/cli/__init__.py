@@ -3,7 +3,7 @@
 
 import typer
 
-from houqin_cli.calendar.cli import holiday, tasks
+from houqin_cli.calendar.cli import holiday, plan, tasks
 from houqin_cli.calendar.cli.term import term_app
 from houqin_cli.core.i18n import _
 
@@ -18,3 +18,4 @@ calendar_app = typer.Typer(
 calendar_app.add_typer(tasks.app)
 calendar_app.add_typer(tasks.task_app, name="task")
 calendar_app.add_typer(holiday.app, name="holiday")
+calendar_app.add_typer(plan.app, name="plan")
