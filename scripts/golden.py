@@ -100,6 +100,8 @@ READS: list[str] = [
     "calendar today",
     "calendar overdue",
     "calendar holiday list",
+    "calendar month-start",
+    "calendar month-start -f html",
     "calendar plan show",
     "config list",
     "config get school.name",

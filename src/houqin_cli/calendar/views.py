@@ -44,7 +44,7 @@ class Names:
         return [self.people.get(int(i), "?") for i in (task.rotate or "").split(",") if i]
 
 
-def _rows(session: Session, items: list[Item], day: date) -> list[dict[str, Any]]:
+def window_rows(session: Session, items: list[Item], day: date) -> list[dict[str, Any]]:
     names = Names(session)
     return [
         {
@@ -82,7 +82,7 @@ def window(
     session: Session, title: str, start: date, end: date, owner: str | None, unit: str | None
 ) -> Report:
     items = Agenda(session).items(_filtered(session, owner, unit), start, end)
-    rows = _rows(session, _owned(session, items, owner), today(session))
+    rows = window_rows(session, _owned(session, items, owner), today(session))
     return Report(title, columns(*LIST), rows)
 
 
@@ -117,7 +117,7 @@ def today_report(session: Session) -> Report:
     )
     now = [i for i in items if i.event is None and i.occ.opens <= day]
     title = _("Tasks, {day}").format(day=day)
-    return Report(title, columns(*LIST), _rows(session, now, day))
+    return Report(title, columns(*LIST), window_rows(session, now, day))
 
 
 def overdue_items(session: Session, day: date) -> list[Item]:
@@ -129,7 +129,10 @@ def overdue_items(session: Session, day: date) -> list[Item]:
 
 def overdue_check(session: Session) -> list[Finding]:
     """An occurrence past its due day (plus --due-days) with no completion or skip."""
-    day = today(session)
+    return overdue_findings(session, overdue_items(session, today(session)))
+
+
+def overdue_findings(session: Session, items: list[Item]) -> list[Finding]:
     names = Names(session)
     return [
         Finding(
@@ -146,7 +149,7 @@ def overdue_check(session: Session) -> list[Finding]:
             ),
             {"occurrence": i.ref, "due": i.deadline.isoformat(), "owner": names.person(i.owner_id)},
         )
-        for i in overdue_items(session, day)
+        for i in items
     ]
 
 

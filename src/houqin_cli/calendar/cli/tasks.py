@@ -18,7 +18,7 @@ from houqin_cli.calendar.cli.args import (
     Unit,
     Until,
 )
-from houqin_cli.cli import Done, Note, day, report, write
+from houqin_cli.cli import Done, Month, Note, day, report, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -182,3 +182,18 @@ def today_(s: Session) -> Report:
     from houqin_cli.calendar import views
 
     return views.today_report(s)
+
+
+@report(
+    app,
+    "month-start",
+    help=_(
+        "The month-start report: tasks by owner, overdue, every check's findings, holidays, "
+        "budget against last month (exit 1 on findings or overdue)."
+    ),
+    quiet=True,
+)
+def month_start(s: Session, month: Month = None) -> Report:
+    from houqin_cli.calendar import month_start
+
+    return month_start.report(s, month)
