@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import col
 
 from houqin_cli.calendar import service as term_service
@@ -60,14 +60,25 @@ class Agenda:
         self.workdays = Workdays(session)
         self.events: dict[int, dict[str, TaskEvent]] = defaultdict(dict)
         self._left: dict[int, date | None] = {}
+        self.last_done: dict[int, date] = {}
 
-    def load_events(self, tasks: list[Task]) -> None:
+    def load_events(self, tasks: list[Task], since: date) -> None:
+        """The completions and skips of occurrences due from `since` on, and each
+        after: task's last completion (its next occurrence counts from it)."""
         ids = [t.id for t in tasks if t.id not in self.events]
         if not ids:
             return
-        q = select(TaskEvent).where(col(TaskEvent.task_id).in_(ids))
+        q = select(TaskEvent).where(col(TaskEvent.task_id).in_(ids), col(TaskEvent.due) >= since)
         for ev in self.session.execute(q).scalars():
             self.events[ev.task_id][ev.key] = ev
+        after = [t.id for t in tasks if t.id in ids and t.spec.startswith("after:")]
+        if after:
+            last = (
+                select(col(TaskEvent.task_id), func.max(col(TaskEvent.day)))
+                .where(col(TaskEvent.task_id).in_(after), col(TaskEvent.kind) == "done")
+                .group_by(col(TaskEvent.task_id))
+            )
+            self.last_done.update({tid: day for tid, day in self.session.execute(last)})
         for i in ids:
             self.events.setdefault(i or 0, {})
 
@@ -93,7 +104,8 @@ class Agenda:
                 key=lambda e: e.day,
             )
             found = [recurrence.Occurrence(e.due, e.due, None, e.key) for e in done]
-            nxt = task.start if not done else done[-1].day + timedelta(days=sched.days)
+            latest = self.last_done.get(task.id or 0)
+            nxt = task.start if latest is None else latest + timedelta(days=sched.days)
             if nxt <= last and nxt.isoformat() not in self.events[task.id or 0]:
                 found.append(recurrence.Occurrence(nxt, nxt, None, nxt.isoformat()))
             return [o for o in found if o.due <= last]
@@ -104,7 +116,7 @@ class Agenda:
 
     def items(self, tasks: list[Task], start: date, end: date) -> list[Item]:
         """Every occurrence due in [start, end] of `tasks`, by due day."""
-        self.load_events(tasks)
+        self.load_events(tasks, start)
         out: list[Item] = []
         for task in tasks:
             occs = self._occurrences(task, end)
