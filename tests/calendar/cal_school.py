@@ -1,8 +1,9 @@
-"""The calendar tests' school (each test file makes it its `school` fixture): two terms, three people (one of whom left), a place."""
+"""The calendar tests' school (each test file makes it its `school` fixture): two terms,
+four people (one of whom left), a place."""
 
 from __future__ import annotations
 
-from conftest import Cli
+from conftest import Cli, raw
 
 
 def make_school(cli: Cli) -> Cli:
@@ -15,3 +16,12 @@ def make_school(cli: Cli) -> Cli:
     cli.ok("people", "leave", "赵敏", "--date", "2026-02-01")
     cli.ok("place", "add", "操场", "--kind", "outdoor")
     return cli
+
+
+def journalled(cli: Cli, action: str) -> int:
+    """How many journal entries of `action` the ledger holds."""
+    with raw(cli.db) as con:
+        n: int = con.exec_driver_sql(
+            "SELECT count(*) FROM journal WHERE action = ?", (action,)
+        ).scalar_one()
+    return n

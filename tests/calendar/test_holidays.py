@@ -4,9 +4,9 @@ a year with neither."""
 from __future__ import annotations
 
 import pytest
-from cal_school import make_school
+from cal_school import journalled, make_school
 
-from conftest import assert_each_refused, assert_refused, findings_json, js, raw
+from conftest import assert_each_refused, assert_refused, findings_json, js
 
 school = pytest.fixture(make_school)
 
@@ -32,13 +32,7 @@ def test_a_year_the_package_lacks_is_exit_3_until_entered(cli):
     got = days(cli, "2027")
     assert len(got) == 9 and got[-1] == {"date": "2027-02-20", "name": "春节调休",
                                          "kind": "workday", "source": "entered"}  # fmt: skip
-    with raw(cli.db) as con:
-        assert (
-            con.exec_driver_sql(
-                "SELECT count(*) FROM journal WHERE action = 'calendar.holiday.add'"
-            ).scalar_one()
-            == 2
-        )
+    assert journalled(cli, "calendar.holiday.add") == 2
     assert cli.ok("audit", "verify").exit_code == 0
 
 

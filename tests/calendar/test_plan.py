@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from cal_school import make_school
+from cal_school import journalled, make_school
 
-from conftest import assert_refused, findings_json, js, raw
+from conftest import assert_refused, findings_json, js
 
 school = pytest.fixture(make_school)
 
@@ -31,13 +31,7 @@ def test_load_once_then_replace(school):
     school.ok("calendar", "plan", "load", "--school-year", "2026", "--replace")
     assert len(js(school.ok("calendar", "task", "list", "-f", "json"))) == n
     assert len(js(school.ok("calendar", "task", "list", "--all", "-f", "json"))) == 2 * n
-    with raw(school.db) as con:
-        assert (
-            con.exec_driver_sql(
-                "SELECT count(*) FROM journal WHERE action = 'calendar.plan.load'"
-            ).scalar_one()
-            == 2
-        )
+    assert journalled(school, "calendar.plan.load") == 2
     assert school.ok("audit", "verify").exit_code == 0
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -24,6 +26,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.calendar.tasks import Fields
     from houqin_cli.core.report import Report
 
 app = typer.Typer()
@@ -32,35 +35,52 @@ task_app = typer.Typer(
 )
 
 
-def _fields(s: Session, **given: object) -> object:
+# the options `task add` and `task edit` share, added to both signatures by `_with_fields`
+FIELDS: dict[str, Any] = {
+    "every": Every,
+    "owner": Owner,
+    "rotate": Rotate,
+    "place": Place,
+    "unit": Unit,
+    "due_days": DueDays,
+    "start": From,
+    "until": Until,
+    "note": Note,
+}
+
+
+def _with_fields(fn: Callable[..., Done]) -> Callable[..., Done]:
+    """`fn(s, first, **given)` shown to Typer with the FIELDS options after its own."""
+    sig = inspect.signature(fn)
+    own = [p for p in sig.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    more = [
+        inspect.Parameter(k, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=a)
+        for k, a in FIELDS.items()
+    ]
+    fn.__signature__ = sig.replace(parameters=[*own, *more])  # type: ignore[attr-defined]
+    return fn
+
+
+def _fields(s: Session, title: str | None, given: dict[str, Any]) -> Fields:
     from houqin_cli.calendar.tasks import Fields
 
     for key in ("start", "until"):
         text = given.get(key)
         given[key] = day(s, str(text), future=True) if text else None
-    return Fields(**given)  # type: ignore[arg-type]
+    return Fields(title=title, **given)
 
 
 @write(task_app, "add", help=_("Add a recurring task; prints its code (RW-0001)."))
+@_with_fields
 def task_add(
     s: Session,
     title: str = typer.Argument(..., help=_("What is to be done, such as 绿化带修剪.")),
-    every: Every = None,
-    owner: Owner = None,
-    rotate: Rotate = None,
-    place: Place = None,
-    unit: Unit = None,
-    due_days: DueDays = None,
-    start: From = None,
-    until: Until = None,
-    note: Note = None,
+    **given: Any,
 ) -> Done:
     from houqin_cli.calendar import tasks
     from houqin_cli.calendar.views import today
 
-    f = _fields(s, title=title, every=every, owner=owner, rotate=rotate, place=place, unit=unit,
-                due_days=due_days, start=start, until=until, note=note)  # fmt: skip
-    t = tasks.add(s, f, today(s))  # type: ignore[arg-type]
+    t = tasks.add(s, _fields(s, title, given), today(s))
     return Done(_("Added task {title} ({code}).").format(title=t.title, code=t.code), t.code)
 
 
@@ -81,25 +101,16 @@ def task_show(s: Session, code: TaskCode) -> Report:
 
 
 @write(task_app, "edit", help=_("Change a task; completions already stored stay."))
+@_with_fields
 def task_edit(
     s: Session,
     code: TaskCode,
     title: str | None = typer.Option(None, "--title", help=_("The new title.")),
-    every: Every = None,
-    owner: Owner = None,
-    rotate: Rotate = None,
-    place: Place = None,
-    unit: Unit = None,
-    due_days: DueDays = None,
-    start: From = None,
-    until: Until = None,
-    note: Note = None,
+    **given: Any,
 ) -> Done:
     from houqin_cli.calendar import tasks
 
-    f = _fields(s, title=title, every=every, owner=owner, rotate=rotate, place=place, unit=unit,
-                due_days=due_days, start=start, until=until, note=note)  # fmt: skip
-    t, changes = tasks.edit(s, code, f)  # type: ignore[arg-type]
+    t, changes = tasks.edit(s, code, _fields(s, title, given))
     return Done(_("Changed task {code}: {fields}.").format(code=t.code, fields=", ".join(changes)))
 
 
