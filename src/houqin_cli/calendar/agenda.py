@@ -94,8 +94,10 @@ class Agenda:
         left = self.left_on(person_id)
         return left is None or day < left
 
-    def _occurrences(self, task: Task, end: date) -> list[recurrence.Occurrence]:
-        """The task's occurrences from its first day to `end` (its stop, its until)."""
+    def _occurrences(self, task: Task, start: date, end: date) -> list[recurrence.Occurrence]:
+        """The task's occurrences from `start` (its first day, if later) to `end` (its
+        stop, its until, if earlier); a rotation's from its first day (whose turn an
+        occurrence is depends on all before it)."""
         last = min(d for d in (end, task.until, task.stopped_on) if d is not None)
         sched = recurrence.parse(task.spec)
         if sched.kind == "after":
@@ -109,17 +111,18 @@ class Agenda:
             if nxt <= last and nxt.isoformat() not in self.events[task.id or 0]:
                 found.append(recurrence.Occurrence(nxt, nxt, None, nxt.isoformat()))
             return [o for o in found if o.due <= last]
-        if last < task.start:
+        first = task.start if task.rotate else max(task.start, start)
+        if last < first:
             return []
         test = self.workdays if sched.kind == "school-days" else None
-        return sched.occurrences(task.start, last, terms=self.terms, is_school_day=test)
+        return sched.occurrences(first, last, terms=self.terms, is_school_day=test)
 
     def items(self, tasks: list[Task], start: date, end: date) -> list[Item]:
         """Every occurrence due in [start, end] of `tasks`, by due day."""
         self.load_events(tasks, start)
         out: list[Item] = []
         for task in tasks:
-            occs = self._occurrences(task, end)
+            occs = self._occurrences(task, start, end)
             if task.rotate:
                 roster = [int(i) for i in task.rotate.split(",")]
                 owners = rotation.assign(roster, [o.due for o in occs], self._can_take)
