@@ -90,6 +90,19 @@ READS: list[str] = [
     "place list --all",
     "term list",
     "term current",
+    # the calendar
+    "calendar task list",
+    "calendar task list --all",
+    "calendar task show RW-0001",
+    "calendar month",
+    "calendar month 2026-09",
+    "calendar week",
+    "calendar today",
+    "calendar overdue",
+    "calendar holiday list",
+    "calendar month-start",
+    "calendar month-start -f html",
+    "calendar plan show",
     "config list",
     "config get school.name",
     "config get timezone",
@@ -207,6 +220,13 @@ EXPORTS: list[tuple[str, str]] = [
 
 # Leaves of the tree that are not captured, and why.
 WRITES: dict[str, str] = {
+    "calendar task add": "write",
+    "calendar task edit": "write",
+    "calendar task stop": "write",
+    "calendar done": "write",
+    "calendar skip": "write",
+    "calendar holiday add": "write",
+    "calendar plan load": "write",
     "init": "creates a ledger",
     "demo": "fills a ledger (run once per language to build the capture's ledger)",
     "people add": "write",
@@ -257,6 +277,7 @@ WRITES: dict[str, str] = {
     "db upgrade": "migrates the ledger",
 }
 SKIPS: dict[str, str] = {
+    "calendar holiday import": "writes; --dry-run only checks an input file, none is prepared",
     "people import": "writes; --dry-run only checks an input file, none is prepared",
     "stock item import": "writes; --dry-run only checks an input file, none is prepared",
     "asset import": "writes; --dry-run only checks an input file, none is prepared",

@@ -101,9 +101,18 @@ DOMAINS: tuple[Domain, ...] = (
         "calendar",
         commands=(
             Command("term", "houqin_cli.calendar.cli", "term_app", N_("School terms (学期)"), 9),
+            Command(
+                "calendar",
+                "houqin_cli.calendar.cli",
+                "calendar_app",
+                N_("Recurring tasks, the month's list, holidays and 调休"),
+                13,
+            ),
         ),
         models=("houqin_cli.calendar.models",),
+        checks="houqin_cli.calendar.checks",
         demo="houqin_cli.calendar.demo",
+        check_order=4,
     ),
     Domain(
         "people",

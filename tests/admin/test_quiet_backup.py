@@ -75,7 +75,7 @@ def test_the_shipped_crontab_runs_as_written(cli: Cli, tmp_path: Path) -> None:
         )
         for name, value in re.findall(r"\b(\w+)=(\S+);", command):  # f=PATH; … "$f"
             command = command.replace(f'"${name}"', value)
-        for part in re.split(r"&&|;|>>", command):
+        for part in re.split(r"&&|;|>>|\|", command):  # a pipe: its houqin side
             words = shlex.split(part)
             if not words or words[0] != "houqin":  # an assignment, a redirection's file
                 continue

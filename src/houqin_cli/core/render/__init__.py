@@ -25,8 +25,14 @@ from houqin_cli.core.render.cells import cell, flat, grids, json_doc, neutralise
 from houqin_cli.core.render.text import Grid, plain, print_table, tabulated
 from houqin_cli.core.report import Report
 
-FORMATS = ("table", "plain", "csv", "json", "markdown")
-EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown"}
+FORMATS = ("table", "plain", "csv", "json", "markdown", "html")
+EXTENSIONS = {
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".md": "markdown",
+    ".html": "html",
+}
 
 
 def _json_text(report: Report) -> str:
@@ -111,6 +117,16 @@ def _write_markdown(report: Report, fh: BinaryIO) -> None:
     fh.write(text.encode())
 
 
+def _html_text(report: Report) -> str:
+    from houqin_cli.core.render.html import page
+
+    return page(report)
+
+
+def _write_html(report: Report, fh: BinaryIO) -> None:
+    fh.write(_html_text(report).encode())
+
+
 def _write_json(report: Report, fh: BinaryIO) -> None:
     fh.write(_json_text(report).encode())
 
@@ -121,8 +137,13 @@ FILE_WRITERS: dict[str, Callable[[Report, BinaryIO], None]] = {
     "csv": _write_csv,
     "json": _write_json,
     "markdown": _write_markdown,
+    "html": _write_html,
 }
-DATA_TEXT: dict[str, Callable[[Report], str]] = {"json": _json_text, "csv": _csv_text}
+DATA_TEXT: dict[str, Callable[[Report], str]] = {
+    "json": _json_text,
+    "csv": _csv_text,
+    "html": _html_text,
+}
 GRID_TEXT: dict[str, Callable[[list[Grid], bool], str]] = {
     "plain": plain,
     "markdown": _markdown,

@@ -1,0 +1,211 @@
+"""The tasks' occurrences, computed over a window from each task's schedule, the
+school's terms and its working days, with the completions and skips stored against
+them; who has each (the owner, or the rotation's turn); done and skip."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlmodel import col
+
+from houqin_cli.calendar import service as term_service
+from houqin_cli.calendar.holidays import Workdays
+from houqin_cli.calendar.models import Task, TaskEvent
+from houqin_cli.calendar.tasks import find
+from houqin_cli.core import journal, recurrence, rotation
+from houqin_cli.core.errors import InputError, RuleError
+from houqin_cli.core.i18n import _
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+LOOK_AHEAD = 400  # days searched for an occurrence named by its key
+
+
+@dataclass
+class Item:
+    """One occurrence of a task."""
+
+    task: Task
+    occ: recurrence.Occurrence
+    owner_id: int | None
+    event: TaskEvent | None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.task.code}:{self.occ.key}"
+
+    @property
+    def deadline(self) -> date:
+        return self.occ.due + timedelta(days=self.task.due_days)
+
+    def status(self, today: date) -> str:
+        if self.event is not None:
+            return "done" if self.event.kind == "done" else "skipped"
+        return "overdue" if self.deadline < today else "open"
+
+
+class Agenda:
+    """What the occurrences of a window need, read once: terms, working days, events."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.terms = [
+            recurrence.TermSpan(t.name, t.start, t.end) for t in term_service.terms(session)
+        ]
+        self.workdays = Workdays(session)
+        self.events: dict[int, dict[str, TaskEvent]] = defaultdict(dict)
+        self._left: dict[int, date | None] = {}
+        self.last_done: dict[int, date] = {}
+
+    def load_events(self, tasks: list[Task], since: date) -> None:
+        """The completions and skips of occurrences due from `since` on, and each
+        after: task's last completion (its next occurrence counts from it)."""
+        ids = [t.id for t in tasks if t.id not in self.events]
+        if not ids:
+            return
+        q = select(TaskEvent).where(col(TaskEvent.task_id).in_(ids), col(TaskEvent.due) >= since)
+        for ev in self.session.execute(q).scalars():
+            self.events[ev.task_id][ev.key] = ev
+        after = [t.id for t in tasks if t.id in ids and t.spec.startswith("after:")]
+        if after:
+            last = (
+                select(col(TaskEvent.task_id), func.max(col(TaskEvent.day)))
+                .where(col(TaskEvent.task_id).in_(after), col(TaskEvent.kind) == "done")
+                .group_by(col(TaskEvent.task_id))
+            )
+            self.last_done.update({tid: day for tid, day in self.session.execute(last)})
+        for i in ids:
+            self.events.setdefault(i or 0, {})
+
+    def left_on(self, person_id: int) -> date | None:
+        if person_id not in self._left:
+            from houqin_cli.people import service as people
+
+            p = people.person_by_id(self.session, person_id)
+            self._left[person_id] = None if p.active else (p.left_on or date.min)
+        return self._left[person_id]
+
+    def _can_take(self, person_id: int, day: date) -> bool:
+        left = self.left_on(person_id)
+        return left is None or day < left
+
+    def _occurrences(self, task: Task, start: date, end: date) -> list[recurrence.Occurrence]:
+        """The task's occurrences from `start` (its first day, if later) to `end` (its
+        stop, its until, if earlier); a rotation's from its first day (whose turn an
+        occurrence is depends on all before it)."""
+        last = min(d for d in (end, task.until, task.stopped_on) if d is not None)
+        sched = recurrence.parse(task.spec)
+        if sched.kind == "after":
+            done = sorted(
+                (e for e in self.events[task.id or 0].values() if e.kind == "done"),
+                key=lambda e: e.day,
+            )
+            found = [recurrence.Occurrence(e.due, e.due, None, e.key) for e in done]
+            latest = self.last_done.get(task.id or 0)
+            nxt = task.start if latest is None else latest + timedelta(days=sched.days)
+            if nxt <= last and nxt.isoformat() not in self.events[task.id or 0]:
+                found.append(recurrence.Occurrence(nxt, nxt, None, nxt.isoformat()))
+            return [o for o in found if o.due <= last]
+        first = task.start if task.rotate else max(task.start, start)
+        if last < first:
+            return []
+        test = self.workdays if sched.kind == "school-days" else None
+        return sched.occurrences(first, last, terms=self.terms, is_school_day=test)
+
+    def items(self, tasks: list[Task], start: date, end: date) -> list[Item]:
+        """Every occurrence due in [start, end] of `tasks`, by due day."""
+        self.load_events(tasks, start)
+        out: list[Item] = []
+        for task in tasks:
+            occs = self._occurrences(task, start, end)
+            if task.rotate:
+                roster = [int(i) for i in task.rotate.split(",")]
+                owners = rotation.assign(roster, [o.due for o in occs], self._can_take)
+            else:
+                owners = [task.owner_id] * len(occs)
+            events = self.events[task.id or 0]
+            out += [
+                Item(task, o, who, events.get(o.key))
+                for o, who in zip(occs, owners, strict=True)
+                if start <= o.due
+            ]
+        return sorted(out, key=lambda i: (i.occ.due, i.task.code, i.occ.key))
+
+
+def _pick(agenda: Agenda, ref: str, day: date, dated: bool) -> Item:
+    """The occurrence `ref` names (RW-0001:KEY), or for a bare code the earliest one
+    not yet done or skipped; not open by `day` is exit 3 unless --date said when."""
+    code, _sep, key = ref.strip().partition(":")
+    task = find(agenda.session, code)
+    items = agenda.items([task], task.start, max(day, task.start) + timedelta(days=LOOK_AHEAD))
+    if key:
+        item = next((i for i in items if i.occ.key.lower() == key.strip().lower()), None)
+        if item is None:
+            raise InputError(
+                _(
+                    "{code} has no occurrence {key!r}; see `houqin calendar task show {code}`."
+                ).format(code=task.code, key=key)
+            )
+    else:
+        item = next((i for i in items if i.event is None), None)
+        if item is None:
+            raise RuleError(_("{code} has no occurrence left to mark.").format(code=task.code))
+    if item.event is not None:
+        raise RuleError(
+            _("{ref} was already marked {kind} on {day}.").format(
+                ref=item.ref, kind=item.event.kind, day=item.event.day
+            )
+        )
+    if item.occ.opens > day and not dated:
+        raise RuleError(
+            _("{ref} is not due yet (it opens {opens}); to record it done early, say when "
+              "with --date.").format(ref=item.ref, opens=item.occ.opens)
+        )  # fmt: skip
+    return item
+
+
+def mark(
+    session: Session,
+    ref: str,
+    kind: str,
+    day: date,
+    *,
+    dated: bool = False,
+    by: str | None = None,
+    note: str | None = None,
+) -> TaskEvent:
+    """Store a completion ("done") or a skip of one occurrence; journalled."""
+    from houqin_cli.people import service as people
+
+    item = _pick(Agenda(session), ref, day, dated)
+    by_id = people.active_person_on(session, by, day).id if by else item.owner_id
+    late = kind == "done" and day > item.deadline
+    ev = TaskEvent(
+        code=item.ref,
+        task_id=item.task.id or 0,
+        key=item.occ.key,
+        kind=kind,
+        due=item.occ.due,
+        day=day,
+        by_id=by_id,
+        late=late,
+        note=(note or "").strip() or None,
+    )
+    session.add(ev)
+    session.flush()
+    payload = {
+        "task": item.task.code,
+        "key": item.occ.key,
+        "due": item.occ.due.isoformat(),
+        "day": day.isoformat(),
+        "by_id": by_id,
+        "late": late,
+        "note": ev.note,
+    }
+    journal.record(session, f"calendar.{kind}", ev, payload)
+    return ev

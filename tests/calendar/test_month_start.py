@@ -1,0 +1,47 @@
+"""`houqin calendar month-start` (#13): tasks by owner, overdue, the checks' findings,
+holidays, budget against last month; exit 1 on findings or overdue."""
+
+from __future__ import annotations
+
+import pytest
+from cal_school import make_school
+
+from conftest import js
+
+school = pytest.fixture(make_school)
+
+
+def test_a_clean_month_is_exit_0_and_quiet_prints_nothing(school):
+    school.ok("calendar", "task", "add", "消毒", "--every", "monthly:last", "--owner", "李强")
+    res = school.ok("calendar", "month-start", "-f", "json")
+    doc = js(res)
+    assert doc["ok"] is True and doc["month"] == "2026-03"
+    assert [t["occurrence"] for t in doc["tasks"]] == ["RW-0001:2026-03-31"]
+    assert doc["overdue"] == [] and doc["findings"] == []
+    quiet = school.ok("calendar", "month-start", "--quiet")
+    assert quiet.stdout == ""
+
+
+def test_overdue_and_findings_are_exit_1_and_grouped(school):
+    school.ok("calendar", "task", "add", "消毒", "--every", "monthly:last", "--owner", "李强",
+              "--from", "2026-01-01")  # fmt: skip
+    school.ok("stock", "item", "add", "粉笔", "--unit", "盒", "--reorder-level", "5")
+    res = school("calendar", "month-start", "--month", "2026-04", "-f", "json")
+    assert res.exit_code == 1, res
+    doc = js(res)
+    assert [r["occurrence"] for r in doc["overdue"]] == ["RW-0001:2026-01-31", "RW-0001:2026-02-28"]
+    assert {(f["group"], f["check"]) for f in doc["findings"]} == {("stock", "stock.reorder")}
+    assert doc["holidays"][0] == {"date": "2026-04-04", "name": "Tomb-sweeping Day",
+                                  "kind": "off"}  # fmt: skip
+    plain = school("calendar", "month-start", "--month", "2026-04", "-f", "plain")
+    assert plain.exit_code == 1 and "Overdue from before" in plain.stdout
+
+
+def test_html_is_one_self_contained_page(school, tmp_path):
+    school.ok("calendar", "task", "add", "消毒<b>", "--every", "monthly:last", "--owner", "李强")
+    page = school.ok("calendar", "month-start", "-f", "html").stdout
+    assert page.startswith("<!DOCTYPE html>") and "<style" not in page and "<link" not in page
+    assert "消毒&lt;b&gt;" in page and 'style="' in page
+    out = tmp_path / "month.html"
+    school.ok("calendar", "month-start", "-o", str(out))
+    assert out.read_text(encoding="utf-8") == page
