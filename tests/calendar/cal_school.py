@@ -20,8 +20,10 @@ def make_school(cli: Cli) -> Cli:
 
 def journalled(cli: Cli, action: str) -> int:
     """How many journal entries of `action` the ledger holds."""
+    import sqlalchemy as sa
+
     with raw(cli.db) as con:
-        n: int = con.exec_driver_sql(
-            "SELECT count(*) FROM journal WHERE action = ?", (action,)
+        n: int = con.execute(
+            sa.text("SELECT count(*) FROM journal WHERE action = :action"), {"action": action}
         ).scalar_one()
     return n
