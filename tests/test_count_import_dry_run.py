@@ -148,4 +148,6 @@ def test_asset_count_import_dry_run_lists_the_results(school: Cli, tmp_path: Pat
         cards = [r[0] for r in list(csv.reader(fh))[1:3]]
     res = school.ok("asset", "count", "import", code, str(sheet), "--dry-run")
     body = [ln.split() for ln in res.stdout.splitlines()[2:]]
-    assert [(b[0], b[-1]) for b in body] == [(c, "found") for c in cards], res
+    assert [(b[0], b[-1]) for b in body] == [
+        (c, "Found") for c in cards
+    ]  # the result by its label (#12), res

@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from houqin_cli import __version__, domains
+from houqin_cli.click_i18n import COMPLETION_HELP
 from houqin_cli.core.errors import HouqinError, InputError
 from houqin_cli.core.i18n import N_, _, detect_language, set_language
 
@@ -44,7 +45,7 @@ class LazyGroup(TyperGroup):
         built before --lang is read; group modules load after it)."""
         self.help = _(ROOT_HELP)
         for param in self.params:
-            msgid = OPTION_HELP.get(param.name or "")
+            msgid = OPTION_HELP.get(param.name or "") or COMPLETION_HELP.get(param.name or "")
             if msgid:
                 param.help = _(msgid)  # type: ignore[attr-defined]
 
@@ -65,7 +66,9 @@ class LazyGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from houqin_cli.cli.run import Run
+        from houqin_cli.click_i18n import install
 
+        install()  # click's and typer's own words through our catalogs
         argv = list(sys.argv[1:] if args is None else args)
         extra.setdefault("obj", Run(argv=argv))
         code = run_guarded(
@@ -194,8 +197,8 @@ def _fail(message: str) -> None:
 
 
 ROOT_HELP = N_(
-    "houqin (后勤): the logistics office's ledger — school property, storeroom, "
-    "repairs, duty, canteen and audit. Data goes to stdout, messages to stderr; "
+    "houqin (后勤): the logistics office's ledger — people, school property, the "
+    "storeroom, money, the calendar and the journal. Data goes to stdout, messages to stderr; "
     "exit 1 means a check found problems."
 )
 

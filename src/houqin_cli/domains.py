@@ -139,7 +139,7 @@ DOMAINS: tuple[Domain, ...] = (
     group("stock", N_("The storeroom (库房)"), 6, check_order=2),
     group(
         "audit",
-        N_("The tamper-evident journal"),
+        N_("Money and the journal: receipts, income, budgets, statements, the tamper-evident log"),
         11,
         check_order=1,
         models="houqin_cli.audit.finance.models",

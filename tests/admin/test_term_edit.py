@@ -21,7 +21,7 @@ def school(cli):
 def test_edit_moves_a_terms_days_and_is_journalled(cli):
     school(cli)
     res = cli.ok("term", "edit", "2026-spring", "--end", "2026-07-03")
-    assert "2026-spring" in res.stderr and "end" in res.stderr
+    assert "2026-spring" in res.stderr and "End" in res.stderr  # the field by its header (#12)
     assert terms(cli)["2026-spring"] == {
         "name": "2026-spring",
         "start": "2026-02-23",

@@ -163,9 +163,9 @@ def test_budget_set_and_show(staff: Cli) -> None:
     assert all(line["budget"] is None for line in other)
     plain = staff.ok("audit", "budget", "show", "2026-03", "-f", "plain").stdout
     assert "¥1,000.00" in plain and "¥750.00" in plain
-    # the code is under Category, so the name is Name (core/columns.py CONTRACT)
+    # the category by its label under Category; its name stays in JSON (#12)
     csv = staff.ok("audit", "budget", "show", "2026-03", "-f", "csv").stdout
-    assert csv.lstrip("\ufeff").splitlines()[0] == "Category,Name,Budget,Spent,Remaining,Share used"
+    assert csv.lstrip("\ufeff").splitlines()[0] == "Category,Budget,Spent,Remaining,Share used"
 
 
 def test_spending_past_the_budget_is_allowed_and_a_finding(staff: Cli) -> None:
@@ -179,7 +179,7 @@ def test_spending_past_the_budget_is_allowed_and_a_finding(staff: Cli) -> None:
     assert code == 1
     [finding] = data["findings"]
     assert finding["check"].startswith("audit")
-    assert "维修" in finding["message"] or "repair" in finding["message"]
+    assert "维修" in finding["message"] or "Repairs" in finding["message"]
     # another month is clean
     code, data = check(staff, "audit", "check", "--month", "2026-04")
     assert code == 0

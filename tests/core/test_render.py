@@ -274,11 +274,11 @@ def test_csv_stdout(capsys: pytest.CaptureFixture[str]) -> None:
         "1234.50",
         "2026-02-25",
         "2026-02-25T11:30:00+08:00",
-        "true",
+        _("yes"),  # not true: a word in the reader's language (#12)
         "教学, 耗材",
     ]
     # formula neutralised; negative money is a number and stays as it is
-    assert rows[2] == ["ZC-2026-0001", "'=1+1", "10", "-12.00", "", "", "false", ""]
+    assert rows[2] == ["ZC-2026-0001", "'=1+1", "10", "-12.00", "", "", _("no"), ""]
 
 
 @pytest.mark.parametrize("text", ["+1", "-x", "@SUM(A1)", "\tx", "\rx"])
@@ -338,7 +338,7 @@ def test_xlsx_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert Decimal(str(qty.value)) == Decimal("2.5")
     assert received.value == datetime(2026, 2, 25)  # openpyxl reads dates back as datetimes
     assert at.value == datetime(2026, 2, 25, 11, 30)  # naive, in the school's zone
-    assert active.value is True
+    assert active.value == _("yes")  # 是 in Chinese: a word, not TRUE (#12)
     assert tags.value == "教学, 耗材"
     assert ws["B3"].value == "'=1+1"
     assert ws["D3"].value == -12

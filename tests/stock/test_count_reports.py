@@ -116,8 +116,8 @@ def test_balance_csv_money_plain_decimal(store):
     out = store.ok("stock", "balance", "-f", "csv").stdout
     rows = list(csv.DictReader(out.splitlines()))
     by_code = {r["Item code"]: r for r in rows if r.get("Item code")}
-    assert by_code["WZ-0004"]["Value"] == "1234.50"
-    assert by_code["WZ-0001"]["Value"] == "200.00"
+    assert by_code["WZ-0004"]["Amount"] == "1234.50"  # a money value's header is 金额 (#12)
+    assert by_code["WZ-0001"]["Amount"] == "200.00"
     assert by_code["WZ-0001"]["Average cost"] == "12.50"
     assert "¥" not in out
     assert "1,234" not in out
@@ -131,8 +131,8 @@ def test_balance_xlsx_values_are_numbers(store, tmp_path):
     assert res.stdout == ""
     ws = load_workbook(path).worksheets[0]
     grid = [list(r) for r in ws.iter_rows(values_only=True)]
-    head = next(i for i, r in enumerate(grid) if "Value" in r and "Item code" in r)
-    v, c = grid[head].index("Value"), grid[head].index("Item code")
+    head = next(i for i, r in enumerate(grid) if "Amount" in r and "Item code" in r)
+    v, c = grid[head].index("Amount"), grid[head].index("Item code")
     values = {r[c]: r[v] for r in grid[head + 1 :] if r[c]}
     for code in ("WZ-0001", "WZ-0002", "WZ-0003", "WZ-0004"):
         assert isinstance(values[code], int | float | Decimal), values

@@ -16,7 +16,7 @@ from sqlmodel import col
 from houqin_cli.asset import categories
 from houqin_cli.asset.depreciation import is_fixed, unit_value
 from houqin_cli.asset.models import Asset, AssetEvent
-from houqin_cli.core import journal, money, names, settings
+from houqin_cli.core import journal, money, names, notes, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
@@ -325,7 +325,15 @@ def edit(session: Session, actor: Actor, text: str, **changes: Any) -> tuple[Ass
     if not changed:
         raise InputError(_("Nothing to change: give at least one option, such as --spec."))
     session.flush()
-    event(session, actor, asset, "edited", today(session, actor), None, ", ".join(changed))
+    event(
+        session,
+        actor,
+        asset,
+        "edited",
+        today(session, actor),
+        None,
+        notes.coded("edited", fields=changed),
+    )
     session.flush()
     journal.record(
         session,
@@ -354,7 +362,7 @@ def split(session: Session, actor: Actor, asset: Asset, pieces: int, day: date) 
     session.add(new)
     session.flush()
     event(session, actor, asset, "split", day, new.code, f"{pieces}{asset.unit} → {new.code}")
-    origin = _("split from {code}").format(code=asset.code)
+    origin = notes.coded("split_from", code=asset.code)
     event(session, actor, new, "split", day, asset.code, origin)
     return new
 

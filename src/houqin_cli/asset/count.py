@@ -22,7 +22,7 @@ from houqin_cli.asset.rounds import (
     unrecorded,
     where,
 )
-from houqin_cli.core import journal, names
+from houqin_cli.core import journal, names, notes
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
@@ -317,7 +317,7 @@ def close(
         asset = session.get(Asset, ln.asset_id)
         if ln.result == "elsewhere" and asset is not None and asset.status != "scrapped":
             asset.place_id = ln.place_id
-            event(session, actor, asset, "moved", day, c.code, _("found there in the count"))
+            event(session, actor, asset, "moved", day, c.code, notes.coded("found_in_count"))
             moved += 1
     c.status, c.closed_on, c.approved_by_id = "closed", day, person.id
     session.flush()

@@ -22,7 +22,7 @@ from houqin_cli.asset.cards import (
 )
 from houqin_cli.asset.history import net_value
 from houqin_cli.asset.models import Asset, Damage, Loan
-from houqin_cli.core import clock, journal, money, names, settings
+from houqin_cli.core import clock, journal, labels, money, names, notes, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
@@ -120,6 +120,7 @@ def iou(session: Session, code: str) -> dict[str, Any]:
 def give_back(
     session: Session, actor: Actor, text: str, condition: str, note: str | None
 ) -> tuple[Loan, Damage | None]:
+    condition = labels.lookup("condition", condition) or condition
     if condition not in ("ok", "damaged"):
         raise InputError(
             _("Invalid --condition {value!r}; choose ok or damaged.").format(value=condition)
@@ -243,9 +244,9 @@ def open_damage(
         "damaged",
         day,
         damage.code,
-        f"{cause} {name} {money.format_money(damage.due_fen)}"
+        notes.coded("human_damage", cause=cause, by=name, amount=money.format_money(damage.due_fen))
         if cause == "human"
-        else _("natural: to repair"),
+        else notes.coded("natural_repair"),
     )
     return damage
 
@@ -261,6 +262,7 @@ def damage(
     note: str | None,
     source: str | None = None,
 ) -> Damage:
+    cause = labels.lookup("damage_cause", cause) or cause
     if cause not in ("human", "natural"):
         raise InputError(
             _("Invalid --cause {value!r}; choose human or natural.").format(value=cause)

@@ -23,7 +23,7 @@ from houqin_cli.asset.rounds import (
     where,
 )
 from houqin_cli.calendar.service import last_ended, term_at, term_for
-from houqin_cli.core import clock, journal, names, recurrence, settings
+from houqin_cli.core import clock, journal, labels, names, recurrence, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
@@ -61,6 +61,7 @@ def start(
     place: str | None,
     everything: bool,
 ) -> tuple[Inspection, int]:
+    kind = labels.lookup("inspection_kind", kind) or kind  # `--kind 期中`
     if kind not in KINDS:
         raise InputError(
             _("Invalid --kind {value!r}; choose one of: {allowed}.").format(
@@ -121,6 +122,7 @@ def record(
     insp = find(session, code)
     if insp.status != "open":
         raise RuleError(_("Inspection {code} is closed.").format(code=insp.code))
+    status = labels.lookup("condition", status) or status  # `--status 损坏`
     if status not in STATUSES:
         raise InputError(
             _("Invalid --status {value!r}; choose ok, damaged or missing.").format(value=status)

@@ -13,9 +13,11 @@ from houqin_cli.asset.cards import STATUSES, find_asset, names_of, row
 from houqin_cli.asset.depreciation import fixed_test
 from houqin_cli.asset.models import Asset, AssetEvent
 from houqin_cli.asset.reports import totals
+from houqin_cli.core import labels, notes
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.labels import Coded
 from houqin_cli.core.report import Report
 from houqin_cli.people.service import find_party, find_place, party_ids
 
@@ -69,6 +71,7 @@ def card_rows(
         cat = categories.find(category)
         q = q.where((col(Asset.category) == cat.code) | col(Asset.category).startswith(cat.code))
     if status:
+        status = labels.lookup("asset_status", status) or status  # `--status 在用`
         if status not in STATUSES:
             raise InputError(
                 _("Invalid --status {value!r}; choose one of: {allowed}.").format(
@@ -105,13 +108,26 @@ def history(session: Session, asset: Asset) -> list[dict[str, Any]]:
     return [
         {
             "date": e.date,
-            "event": e.kind,
+            "event": Coded("event", e.kind),
             "ref": e.ref_code,
-            "detail": e.detail,
+            "detail": detail(e.kind, e.detail),
             "operator": e.operator,
         }
         for e in events
     ]
+
+
+# the events whose detail is a bare code, and its label table
+CODED_DETAIL = {"inspected": "condition", "returned": "condition", "counted": "count_result"}
+
+
+def detail(kind: str, stored: str | None) -> Any:
+    """A history line's detail in the reader's language (JSON keeps a bare code)."""
+    if stored and kind in CODED_DETAIL:
+        return Coded(CODED_DETAIL[kind], stored)
+    if stored and kind == "damaged" and stored.startswith("human "):  # written before notes
+        return labels.label("damage_cause", "human") + stored[5:]
+    return notes.text(stored)
 
 
 def card(session: Session, text: str) -> Report:

@@ -54,7 +54,10 @@ def _budget(session: Session, period: clock.Period) -> Report:
     title = _("Budget for {month} against the spending of {last}").format(
         month=period.label, last=last.label
     )
-    cols = columns("category", "category_name", "budget", "spent", command="audit budget")
+    # the category's code is shown by its label; its name stays in JSON only
+    cols = columns(
+        "category", "budget", "spent", command="audit budget", labels=reports.CATEGORY_LABELS
+    )
     return Report(title, cols, rows)
 
 

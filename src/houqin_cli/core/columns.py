@@ -19,6 +19,8 @@ CONTRACT below, each with its reason.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from houqin_cli.core.i18n import N_, _
 from houqin_cli.core.report import Column, Kind
 
@@ -27,7 +29,7 @@ VOCABULARY: dict[str, tuple[str, Kind]] = {
     "accumulated": (N_("Accumulated"), "money"),
     "acquired": (N_("Acquired"), "date"),
     "action": (N_("Action"), "text"),
-    "active": (N_("Active"), "bool"),
+    "active": (N_("In use"), "bool"),
     "amount": (N_("Amount"), "money"),
     "amount_due": (N_("Amount due"), "money"),
     "approvers": (N_("Approvers"), "list"),
@@ -130,7 +132,7 @@ VOCABULARY: dict[str, tuple[str, Kind]] = {
     "service": (N_("Service"), "bool"),
     "set_at": (N_("Set at"), "datetime"),
     "set_by": (N_("Set by"), "text"),
-    "share_used": (N_("Share used"), "text"),
+    "share_used": (N_("Share used"), "percent"),
     "signature": (N_("Borrower's signature"), "text"),
     "source": (N_("Source"), "text"),
     "spec": (N_("Spec"), "text"),
@@ -148,7 +150,7 @@ VOCABULARY: dict[str, tuple[str, Kind]] = {
     "unit_cost": (N_("Average cost"), "money"),
     "unit_value": (N_("Unit value"), "money"),
     "until": (N_("Until"), "date"),
-    "value": (N_("Value"), "money"),
+    "value": (N_("Amount"), "money"),
     "voided": (N_("Voided"), "bool"),
     "voided_by": (N_("Reversed by"), "text"),
 }
@@ -179,14 +181,62 @@ CONTRACT: dict[tuple[str, str], tuple[str, Kind, str]] = {
 }
 
 
-def columns(*keys: str, command: str | None = None) -> list[Column]:
+# Where one command's column reads better under another header (same meaning, same kind).
+HEADERS: dict[tuple[str, str], str] = {
+    ("people list", "name"): N_("Full name"),
+    ("people list", "active"): N_("At school"),
+}
+
+# Keys whose values are stored codes, and the label tables (core/labels.py) that show
+# them; a report whose key holds codes of another table says so (`labels=`).
+LABELLED: dict[str, tuple[str, ...]] = {
+    "status": ("asset_status", "round_status", "scrap_status", "condition"),
+    "kind": ("movement_kind", "unit_kind", "place_kind", "inspection_kind"),
+    "cause": ("damage_cause",),
+    "result": ("count_result",),
+    "roles": ("role",),
+    "entity": ("entity",),
+}
+
+
+def columns(
+    *keys: str, command: str | None = None, labels: Mapping[str, tuple[str, ...]] | None = None
+) -> list[Column]:
     """The columns for these keys, headers translated now; for `command`, a key its
-    JSON contract gave another meaning takes that meaning (see CONTRACT)."""
-    return [column(k, command) for k in keys]
+    JSON contract gave another meaning takes that meaning (see CONTRACT); `labels`
+    names the label tables of a key whose codes are not the vocabulary's (LABELLED)."""
+    return [column(k, command, (labels or {}).get(k)) for k in keys]
 
 
-def column(key: str, command: str | None = None) -> Column:
+def column(key: str, command: str | None = None, labels: tuple[str, ...] | None = None) -> Column:
     header, kind = VOCABULARY[key]
     if command is not None and (command, key) in CONTRACT:
         header, kind, _why = CONTRACT[(command, key)]
-    return Column(key, _(header), kind)
+    header = HEADERS.get((command or "", key), header)
+    return Column(key, _(header), kind, LABELLED.get(key, ()) if labels is None else labels)
+
+
+# Fields an edit names that are not report keys (model fields)
+FIELDS: dict[str, str] = {
+    "unit_id": N_("Unit"),
+    "place_id": N_("Place"),
+    "parent_id": N_("Parent"),
+    "head_id": N_("Head"),
+    "durable": N_("Durable"),
+    "reorder_level": N_("Reorder level"),
+    "start": N_("Start"),
+    "end": N_("End"),
+}
+
+
+def field_names(keys: Iterable[str]) -> str:
+    """The fields an edit changed as the reader knows them (`单位, 电话`), for its reply."""
+    out = []
+    for k in keys:
+        if k in VOCABULARY:
+            out.append(_(VOCABULARY[k][0]))
+        elif k in FIELDS:
+            out.append(_(FIELDS[k]))
+        else:
+            out.append(k)
+    return ", ".join(out)

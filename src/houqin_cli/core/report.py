@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["text", "int", "money", "qty", "date", "datetime", "bool", "list"]
+Kind = Literal["text", "int", "money", "qty", "date", "datetime", "bool", "list", "percent"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Column:
     key: str  # the JSON key (English snake_case)
     header: str  # the table header, already translated
     kind: Kind = "text"
+    labels: tuple[str, ...] = ()  # the label tables (core/labels.py) its codes are shown by
 
 
 @dataclass

@@ -19,6 +19,7 @@ from houqin_cli.cli import (
     say,
     write,
 )
+from houqin_cli.core.columns import field_names
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def _warned(s: Session, done: Done, record: Any) -> Done:
 def _changed(p: Any, changes: dict[str, Any]) -> Done:
     return Done(
         _("Changed {name} ({code}): {fields}.").format(
-            name=p.name, code=p.code, fields=", ".join(changes)
+            name=p.name, code=p.code, fields=field_names(changes)
         )
     )
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import names, settings
+from houqin_cli.core import labels, names, settings
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
 from houqin_cli.people.models import Person, Place, Unit
@@ -55,7 +55,7 @@ def clean_name(name: str, what: str) -> str:
 
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
-    v = value.strip().lower()
+    v = labels.among(value, allowed)  # a code, or its label (`--kind 班级`)
     if v not in allowed:
         raise InputError(
             _("Invalid {option} {value!r}; choose one of: {allowed}.").format(
@@ -73,7 +73,7 @@ def parse_roles(values: list[str]) -> list[str]:
             p = part.strip()
             if not p:
                 continue
-            role = by_label.get(p, p.lower())
+            role = by_label.get(p) or labels.lookup("role", p) or p.lower()
             if role not in ROLES:
                 raise InputError(
                     _("Unknown role {role!r}; roles: {roles}.").format(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from houqin_cli.core import journal, money
+from houqin_cli.core import journal, money, notes
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.imports import checked, row_error
@@ -123,7 +123,7 @@ def _import(
             money.qty_str(money.milli_to_qty(milli)),
             amount=money.money_str(fen),
             day=as_of,
-            note=_("Opening balance ({file})").format(file=path.name),
+            note=notes.coded("opening_balance", file=path.name),
         )
     return created, openings
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import clock, money, settings
+from houqin_cli.core import clock, labels, money, notes, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
@@ -189,7 +189,7 @@ def _movement_rows(session: Session, q: Any) -> list[dict[str, Any]]:
                 "no_old_reason": m.no_old_reason,
                 "supplier": m.supplier,
                 "reverses": codes.get(m.reverses_id) if m.reverses_id else None,
-                "note": m.note,
+                "note": notes.text(m.note),
                 "operator": m.operator,
             }
         )
@@ -211,7 +211,7 @@ def movements(
     if end:
         q = q.where(col(M.date) <= end)
     if kind:
-        k = kind.strip().lower()
+        k = labels.lookup("movement_kind", kind) or kind.strip().lower()  # `--kind 领用`
         if k not in KINDS:
             raise InputError(
                 _("Invalid --kind {value!r}; choose one of: {allowed}.").format(

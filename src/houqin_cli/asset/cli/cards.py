@@ -16,6 +16,7 @@ from houqin_cli.asset.cli.args import (
     place_opt,
 )
 from houqin_cli.cli import Done, DryRun, Pieces, added, day, report, run_import, shows, write
+from houqin_cli.core.columns import field_names
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ def edit(
         spec=spec,
         life_years=life_years,
     )
-    fields = ", ".join(changed)
+    fields = field_names(changed)
     return Done(
         _("Changed {name} ({code}): {fields}.").format(name=a.name, code=a.code, fields=fields)
     )

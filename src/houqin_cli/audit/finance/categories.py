@@ -39,13 +39,18 @@ CATEGORY_HELP = N_(
 
 
 def category(text: str) -> Category:
+    from houqin_cli.core import labels
+
     t = text.strip()
     for c in CATEGORIES.values():
         if t.lower() == c.code or t == c.label:
             return c
+    code = labels.lookup("budget_category", t)  # its name in the other language
+    if code in CATEGORIES:
+        return CATEGORIES[code]
     raise InputError(
         _("Unknown category {text!r}; categories: {known}.").format(
-            text=text, known=", ".join(f"{c.code} ({c.label})" for c in CATEGORIES.values())
+            text=text, known=labels.allowed("budget_category")
         )
     )
 

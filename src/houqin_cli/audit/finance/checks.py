@@ -16,7 +16,7 @@ from houqin_cli.audit.finance.goods import is_voided
 from houqin_cli.audit.finance.models import Receipt, ReceiptApproval, ReceiptLink
 from houqin_cli.audit.finance.reports import budget_lines
 from houqin_cli.audit.finance.statement import balance_before
-from houqin_cli.core import clock, money, settings
+from houqin_cli.core import clock, labels, money, settings
 from houqin_cli.core.checks import Check
 from houqin_cli.core.clock import Period
 from houqin_cli.core.i18n import _
@@ -55,7 +55,7 @@ def budget_findings(session: Session, period: Period) -> list[Finding]:
                     "audit.budget",
                     "budget.overrun",
                     _("{category} spent {spent} in {period}, over its budget of {budget}.").format(
-                        category=line["category_name"],
+                        category=labels.label("budget_category", line["category"]),
                         spent=money.format_money(line["spent"]),
                         period=period.label,
                         budget=money.format_money(line["budget"]),

@@ -25,7 +25,7 @@ RECEIPT = (
     "date",
     "supplier",
     "invoice",
-    "category_name",
+    "category",
     "amount",
     "handler",
     "acceptor",
@@ -44,7 +44,10 @@ RECEIPT_SHOWN = (
     "note",
 )
 INCOME = ("code", "date", "source", "category", "amount", "reverses", "voided", "note")
-BUDGET = ("category", "category_name", "budget", "spent", "remaining", "share_used")
+# the category's code is shown by its label, so the name (kept in JSON) is no column
+BUDGET = ("category", "budget", "spent", "remaining", "share_used")
+# receipts, budgets and income store a category's code
+CATEGORY_LABELS = {"category": ("budget_category", "income_category")}
 
 
 def receipt_rows(session: Session, receipts: list[Receipt]) -> list[dict[str, Any]]:
@@ -123,7 +126,7 @@ def receipts(
         q = q.where(col(Receipt.supplier) == supplier.strip())
     rows = receipt_rows(session, list(session.execute(q).scalars()))
     total = {"supplier": _("Total"), "amount": sum(r["amount"] for r in rows)}
-    return Report(_("Receipts"), columns(*RECEIPT), rows, footer=total)
+    return Report(_("Receipts"), columns(*RECEIPT, labels=CATEGORY_LABELS), rows, footer=total)
 
 
 def incomes(
@@ -172,13 +175,13 @@ def incomes(
     ]
     live = sum(r["amount"] for r in rows if not r["voided"] and not r["reverses"])
     total = {"source": _("Total"), "amount": live}
-    return Report(_("Income"), columns(*INCOME), rows, footer=total)
+    return Report(_("Income"), columns(*INCOME, labels=CATEGORY_LABELS), rows, footer=total)
 
 
 def receipt(session: Session, code: str) -> Report:
     """`audit receipt show`: one receipt with its signers and what it certifies."""
     row = receipt_rows(session, [find_receipt(session, code)])[0]
-    return Report(_("Receipt"), columns(*RECEIPT_SHOWN), [row], record=True)
+    return Report(_("Receipt"), columns(*RECEIPT_SHOWN, labels=CATEGORY_LABELS), [row], record=True)
 
 
 def _months(period: Period) -> list[str]:
@@ -232,4 +235,8 @@ def budget(session: Session, month: str) -> Report:
     """`audit budget show`: budget, spent, remaining and share used per category."""
     period = clock.parse_month(month)
     title = _("Budget {month}").format(month=period.label)
-    return Report(title, columns(*BUDGET, command="audit budget"), budget_lines(session, period))
+    return Report(
+        title,
+        columns(*BUDGET, command="audit budget", labels=CATEGORY_LABELS),
+        budget_lines(session, period),
+    )

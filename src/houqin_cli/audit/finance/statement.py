@@ -15,6 +15,7 @@ from sqlmodel import col
 from houqin_cli.audit.finance.models import Income, Receipt
 from houqin_cli.audit.finance.reports import (
     BUDGET,
+    CATEGORY_LABELS,
     RECEIPT,
     budget_lines,
     receipt_rows,
@@ -164,13 +165,13 @@ def report(session: Session, kind: str, text: str) -> Report:
         ),
         Report(
             _("Budget against actual"),
-            columns(*BUDGET, command="audit budget"),
+            columns(*BUDGET, command="audit budget", labels=CATEGORY_LABELS),
             data["categories"],
             footer={"category": _("Total"), "spent": data["expense_total"]},
         ),
         Report(
             _("Receipts"),
-            columns(*RECEIPT),
+            columns(*RECEIPT, labels=CATEGORY_LABELS),
             data["receipts"],
             footer={"supplier": _("Total"), "amount": data["expense_total"]},
         ),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from houqin_cli.cli import Done, day, report, write
+from houqin_cli.core.columns import field_names
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -64,4 +65,6 @@ def term_edit(
         start=day(s, start, future=True) if start else None,
         end=day(s, end, future=True) if end else None,
     )
-    return Done(_("Changed term {name}: {fields}.").format(name=t.name, fields=", ".join(changes)))
+    return Done(
+        _("Changed term {name}: {fields}.").format(name=t.name, fields=field_names(changes))
+    )

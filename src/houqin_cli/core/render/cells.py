@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from houqin_cli.core.i18n import _
+from houqin_cli.core.labels import Coded, shown
 from houqin_cli.core.money import format_money, money_str, qty_str
 from houqin_cli.core.render.text import Grid
 from houqin_cli.core.report import Column, Kind, Report
@@ -33,9 +34,11 @@ def cell(value: Any, kind: Kind | None, family: Family) -> Any:
     if value is None:
         return None if family in ("json", "xlsx") else ""
     if isinstance(value, bool):
-        if family == "text":
-            return _("yes") if value else _("no")
-        return ("true" if value else "false") if family == "csv" else value
+        if family == "json":
+            return value
+        return _("yes") if value else _("no")
+    if isinstance(value, Coded) and family != "json":
+        return neutralise(value.label(), family)
     if kind == "money" and isinstance(value, int):
         if family == "text":
             return format_money(value)
@@ -80,8 +83,46 @@ def finding_columns() -> list[Column]:
     ]
 
 
+def percent(value: Any) -> str:
+    """A share (0.3303, as a decimal string or number) as `33.03%`."""
+    return f"{Decimal(str(value)) * 100:.2f}%"
+
+
+def readable(values: list[Any], column: Column) -> list[Any]:
+    """A column's values as every format but JSON shows them: stored codes by their
+    labels (the column's label tables), shares as percentages."""
+    if column.labels:
+        labels = shown(column.labels)
+
+        def one(v: Any) -> Any:
+            if type(v) is str:
+                return labels.get(v, v)
+            if isinstance(v, list | tuple):
+                return [labels.get(x, x) if isinstance(x, str) else x for x in v]
+            return v
+
+        values = [one(v) for v in values]
+    if column.kind == "percent":
+        values = [None if v is None or v == "" else percent(v) for v in values]
+    return values
+
+
+def readable_rows(columns: list[Column], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`rows` with the labelled and percent columns made readable (copies where changed)."""
+    special = [c for c in columns if c.labels or c.kind == "percent"]
+    if not special:
+        return rows
+    out = [dict(r) for r in rows]
+    for c in special:
+        for r, v in zip(out, readable([r.get(c.key) for r in out], c), strict=True):
+            if c.key in r:
+                r[c.key] = v
+    return out
+
+
 def text_row(columns: list[Column], row: dict[str, Any]) -> list[str]:
-    return [as_text(row.get(c.key), c.kind) for c in columns]
+    shown_row = readable_rows(columns, [row])[0]
+    return [as_text(shown_row.get(c.key), c.kind) for c in columns]
 
 
 def as_text(value: Any, kind: Kind) -> str:
@@ -104,7 +145,7 @@ def listing_grid(
     return Grid(
         title=title,
         headers=[c.header for c in columns],
-        columns=[text_column(values(rows, c.key), c.kind) for c in columns],
+        columns=[text_column(readable(values(rows, c.key), c), c.kind) for c in columns],
         right=[c.kind in _NUMERIC for c in columns],
         footer=text_row(columns, footer) if footer else None,
     )
@@ -159,10 +200,10 @@ def grids(report: Report) -> tuple[list[Grid], str | None]:
 def flat(report: Report) -> tuple[list[Column], list[dict[str, Any]]]:
     """One sheet of data for csv and xlsx."""
     if report.record:
-        return report.columns, report.rows[:1]
+        return report.columns, readable_rows(report.columns, report.rows[:1])
     if report.findings is not None and not report.rows:
         return finding_columns(), [f.as_dict() for f in report.findings]
-    return report.columns, report.rows
+    return report.columns, readable_rows(report.columns, report.rows)
 
 
 def json_doc(report: Report) -> Any:

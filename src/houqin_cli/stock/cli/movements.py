@@ -19,6 +19,7 @@ from houqin_cli.cli import (
     shows,
     write,
 )
+from houqin_cli.core.columns import field_names
 from houqin_cli.core.i18n import _
 from houqin_cli.stock.cli.args import Date, From, Item, Qty, Through
 
@@ -277,7 +278,7 @@ def item_edit(
         code=code,
     )
     message = _("Changed {name} ({code}): {fields}.")
-    return Done(message.format(name=it.name, code=it.code, fields=", ".join(changed)))
+    return Done(message.format(name=it.name, code=it.code, fields=field_names(changed)))
 
 
 @write(item_app, "retire", help=_("Retire an item at zero balance."))
