@@ -10,6 +10,7 @@ from sqlmodel import col
 
 from houqin_cli.asset import categories, custody
 from houqin_cli.asset.cards import STATUSES, find_asset, names_of, row
+from houqin_cli.asset.damages import damages as damage_rows
 from houqin_cli.asset.depreciation import fixed_test
 from houqin_cli.asset.models import Asset, AssetEvent
 from houqin_cli.asset.reports import totals
@@ -152,6 +153,6 @@ def overdue(session: Session) -> Report:
 
 def damages(session: Session, open_only: bool) -> Report:
     """`asset damages`: damage records with what is due, paid and still owed."""
-    rows = custody.damages(session, open_only)
+    rows = damage_rows(session, open_only)
     footer = totals(rows, "asset", "amount_due", "paid", "owed")
     return Report(_("Damage and compensation"), columns(*DAMAGES), rows, footer=footer)

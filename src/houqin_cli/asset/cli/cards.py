@@ -198,7 +198,7 @@ def move(
     custodian: str | None = typer.Option(None, "--custodian", help=_("The new custodian.")),
     qty: Pieces = None,
 ) -> Done:
-    from houqin_cli.asset import cards
+    from houqin_cli.asset import moves
 
-    a = cards.move(s, s.info["actor"], asset, to, custodian, qty)
+    a = moves.move(s, s.info["actor"], asset, to, custodian, qty)
     return made(_("Moved {code}."), a.code)

@@ -83,9 +83,9 @@ def damage(
     ),
     note: Note = None,
 ) -> Done:
-    from houqin_cli.asset import custody
+    from houqin_cli.asset import damages
 
-    d = custody.damage(s, s.info["actor"], asset, cause, by, qty, amount, note)
+    d = damages.damage(s, s.info["actor"], asset, cause, by, qty, amount, note)
     return made(_("Damage recorded: {code}."), d.code)
 
 
@@ -98,10 +98,10 @@ def compensate(
         None, "--date", help=_("The day it was paid (default: today).")
     ),
 ) -> Done:
-    from houqin_cli.asset import custody
+    from houqin_cli.asset import damages
     from houqin_cli.core import money
 
-    d, income = custody.compensate(s, s.info["actor"], damage_code, amount, day(s, date))
+    d, income = damages.compensate(s, s.info["actor"], damage_code, amount, day(s, date))
     owed = money.format_money(d.due_fen - d.paid_fen)
     return Done(
         _("{code}: paid; {owed} still owed; recorded as income {income}.").format(
