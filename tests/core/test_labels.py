@@ -162,7 +162,7 @@ def test_edit_messages_name_fields_as_the_reader_knows_them(demo: Cli) -> None:
 
 def test_label_tables_agree_with_the_old_chinese_names() -> None:
     from houqin_cli.audit.finance.categories import CATEGORIES
-    from houqin_cli.people.service import ROLES
+    from houqin_cli.people.vocab import ROLES
 
     try:
         set_language("zh")

@@ -1,12 +1,9 @@
 """`stock balance` and `stock item list` on the plain reader (#17): the same figures as
 the ORM gives over the same movements — back-dated, reversed, returned, dated after
-today — on either backend, and on SQLite no ORM imported on their path."""
+today — on either backend (tests/test_plain_reads.py checks the ORM stays off their path)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from conftest import BASE_ENV, Cli, js, raw, sa_url
+from conftest import Cli, js, raw, sa_url
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 3, 2)  # HOUQIN_NOW of the tests
@@ -136,25 +133,3 @@ def test_below_reorder_and_category(store: Cli) -> None:
     ]
     only = js(store("stock", "balance", "--category", "清洁用品", "-f", "json"))
     assert [r["item_code"] for r in only] == ["WZ-0002"]
-
-
-@pytest.mark.sqlite_only
-@pytest.mark.parametrize("args", [["stock", "balance"], ["stock", "item", "list", "--all"]])
-def test_the_orm_stays_off_their_path(store: Cli, args: list[str]) -> None:
-    code = (
-        "import sys\n"
-        "from houqin_cli.app import main\n"
-        f"sys.argv = ['houqin', '--db', {store.db!r}, *{args!r}, '-f', 'csv']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as exc:\n"
-        "    assert not exc.code, exc.code\n"
-        "heavy = {'sqlmodel', 'sqlalchemy', 'rich', 'tabulate', 'openpyxl'}\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)\n"
-    )
-    env = {**os.environ, **BASE_ENV, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert "粉笔" in proc.stdout
-    assert proc.stderr.strip().splitlines()[-1] == "[]"

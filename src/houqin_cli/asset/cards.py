@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset import categories
@@ -41,11 +41,8 @@ def find_asset(session: Session, text: str) -> Asset:
     by_code: Asset | None = names.by_code(session, Asset, text or "")
     if by_code is not None:
         return by_code
-    on_books = aliased(
-        Asset,
-        select(Asset).where(col(Asset.status) != "scrapped", col(Asset.qty) > 0).subquery(),
-    )
-    found: Asset = names.resolve(session, on_books, text, _(WHAT))
+    on_books = "status <> 'scrapped' AND qty > 0"
+    found: Asset = names.resolve(session, Asset, text, _(WHAT), scope=on_books)
     return found
 
 

@@ -22,6 +22,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     from houqin_cli.asset import cards, custody, damages, inspections, scrap
     from houqin_cli.calendar import service as calendar
     from houqin_cli.core import clock, settings
+    from houqin_cli.core.tx import reader_of
     from houqin_cli.people import reports as people_reports
     from houqin_cli.people import service as people
 
@@ -110,10 +111,10 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
             continue
         kinds = ["mid"] + (["end"] if term.end <= today + timedelta(days=14) else [])
         for kind in kinds:
-            for row in people_reports.unit_rows(s, "class"):
+            for row in people_reports.unit_rows(reader_of(s), "class"):
                 _inspect(s, actor, kind, term.name, unit=row["code"])
         if term.end <= today + timedelta(days=14):
-            for p in people_reports.place_rows(s):
+            for p in people_reports.place_rows(reader_of(s)):
                 if p["kind"] in inspections.PUBLIC_KINDS and not (
                     p["kind"] == "classroom" and p["org_unit"]
                 ):
