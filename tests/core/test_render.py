@@ -203,6 +203,7 @@ def test_table_is_default_on_a_terminal_and_coloured(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough for the boxed table
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     render(listing())
     out = capsys.readouterr().out
@@ -215,6 +216,7 @@ def test_no_color_means_no_escapes(
 ) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     render(listing(), "table")
     out = capsys.readouterr().out

@@ -20,6 +20,9 @@ Family = Literal["text", "csv", "json", "xlsx"]
 
 _NUMERIC: frozenset[str] = frozenset({"money", "qty", "int"})
 _MEMO_KINDS: frozenset[str] = frozenset({"money", "qty", "int", "date"})
+# what the table format never cuts: amounts, quantities, dates, and columns of codes
+_KEPT_KINDS: frozenset[str] = frozenset({"money", "qty", "int", "date", "datetime", "percent"})
+_CODE_KEYS: frozenset[str] = frozenset({"code", "invoice", "reverses", "voided_by", "period"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SHEET_FORBIDDEN = "[]:*?/\\"
 MAX_SHEET_TITLE = 31
@@ -148,7 +151,14 @@ def listing_grid(
         columns=[text_column(readable(values(rows, c.key), c), c.kind) for c in columns],
         right=[c.kind in _NUMERIC for c in columns],
         footer=text_row(columns, footer) if footer else None,
+        keep=[kept(c) for c in columns],
     )
+
+
+def kept(column: Column) -> bool:
+    """A column the table format never cuts: money, numbers, dates and codes."""
+    key = column.key
+    return column.kind in _KEPT_KINDS or key in _CODE_KEYS or key.endswith("_code")
 
 
 def values(rows: list[dict[str, Any]], key: str) -> list[Any]:
