@@ -124,7 +124,8 @@ def balance(
         "item_code", "item", "category", "unit", "quantity", "unit_cost", "value", "reorder_level"
     )
     footer = {"item": _("Total"), "value": total}
-    return Report(_("Stock balance"), cols, rows, footer=footer)
+    as_of = _("As of {date}").format(date=day or today(session))
+    return Report(_("Stock balance"), cols, rows, footer=footer, period=as_of)
 
 
 _ROW_COLUMNS = (
