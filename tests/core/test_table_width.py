@@ -4,27 +4,18 @@ text columns wrap or shrink first, and no line is wider than the terminal."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from conftest import Cli, new_database, template_ledger
+from conftest import Cli
 from houqin_cli.core.money import format_money
 from houqin_cli.core.render.text import display_width
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with template_ledger(tmp_path_factory.mktemp("demo"), "demo") as t:
-        yield t
-
-
 @pytest.fixture
-def demo(demo_template: str, tmp_path: Path) -> Iterator[Cli]:
-    with new_database(tmp_path / "ledger.db", demo_template) as url:
-        yield Cli(url)
+def demo(demo_ledger: Cli) -> Cli:
+    return demo_ledger
 
 
 def yuan(text: str) -> str:

@@ -24,7 +24,7 @@ from houqin_cli.core.render.cells import (
 )
 from houqin_cli.core.render.cells import cell as cell_value
 from houqin_cli.core.render.text import display_width
-from houqin_cli.core.report import Report
+from houqin_cli.core.report import Kind, Report
 
 MONEY_FORMAT = "¥#,##0.00"
 PERCENT_FORMAT = "0.00%"
@@ -104,50 +104,78 @@ def _title_block(sheet: _Sheet, report: Report, money: bool) -> None:
     sheet.row += 1
 
 
-def _table(sheet: _Sheet, part: Report, titled: bool) -> None:
-    """One table: its title (in a statement), bold headers, rows, bold totals; thin
-    borders on every cell; money as numbers in ¥, shares as percentages."""
-    from openpyxl.styles import Alignment, Border, Side
+def _box() -> Any:
+    from openpyxl.styles import Border, Side
 
     thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws, fonts, widths = sheet.ws, sheet.fonts, sheet.widths
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def _heading(sheet: _Sheet, row: int, column: int, text: str, center: bool = True) -> None:
+    """A bold cell in a box: a column's header, or a field's name on a record's card."""
+    from openpyxl.styles import Alignment
+
+    c = sheet.ws.cell(row=row, column=column, value=text)
+    c.font, c.border = sheet.fonts["bold"], _box()
+    c.alignment = Alignment(
+        horizontal="center" if center else "left", vertical="center", wrap_text=True
+    )
+    sheet.widths[column] = max(sheet.widths.get(column, 0), display_width(text))
+
+
+def _put(sheet: _Sheet, row: int, column: int, raw: Any, kind: Kind, bold: bool) -> None:
+    """One value in a box: money as a number in ¥, a share as a percentage, dates as
+    dates, text wrapped; the column grows to what it shows."""
+    from openpyxl.styles import Alignment
+
+    if kind == "percent" and raw not in (None, ""):
+        value: Any = Decimal(str(raw))
+    else:
+        value = cell_value(raw, kind, "xlsx")
+    c = sheet.ws.cell(row=row, column=column, value=value)
+    c.font, c.border = sheet.fonts["bold" if bold else "body"], _box()
+    shown = cell_value(raw, kind, "text")
+    if kind == "money" and isinstance(value, Decimal):
+        c.number_format = MONEY_FORMAT
+    elif kind == "percent" and isinstance(value, Decimal):
+        c.number_format, shown = PERCENT_FORMAT, f"{value * 100:.2f}%"
+    elif isinstance(value, datetime):
+        c.number_format = "yyyy-mm-dd hh:mm"
+    elif isinstance(value, date):
+        c.number_format = "yyyy-mm-dd"
+    elif isinstance(value, str):
+        c.alignment = Alignment(vertical="center", wrap_text=True)
+    lines = str(shown).split("\n")
+    sheet.widths[column] = max(sheet.widths.get(column, 0), *map(display_width, lines))
+
+
+def _table(sheet: _Sheet, part: Report, titled: bool) -> None:
+    """One table: its title (in a statement), bold headers, rows, bold totals; a
+    record as a card of two columns, each field's name beside its value."""
     columns, rows = flat(part, percents=False)
     if titled:
-        ws.cell(row=sheet.row, column=1, value=neutralise(part.title, "xlsx")).font = fonts["bold"]
+        c = sheet.ws.cell(row=sheet.row, column=1, value=neutralise(part.title, "xlsx"))
+        c.font = sheet.fonts["bold"]
         sheet.row += 1
+    if part.record:
+        _heading(sheet, sheet.row, 1, _("Field"))
+        _heading(sheet, sheet.row, 2, _("Value"))
+        sheet.header_rows.append((sheet.row, len(columns)))
+        sheet.row += 1
+        row = rows[0] if rows else {}
+        for col in columns:
+            _heading(sheet, sheet.row, 1, col.header, center=False)
+            _put(sheet, sheet.row, 2, row.get(col.key), col.kind, bold=False)
+            sheet.row += 1
+        return
     for i, col in enumerate(columns, start=1):
-        c = ws.cell(row=sheet.row, column=i, value=col.header)
-        c.font, c.border = fonts["bold"], box
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        widths[i] = max(widths.get(i, 0), display_width(col.header))
+        _heading(sheet, sheet.row, i, col.header)
     sheet.header_rows.append((sheet.row, len(rows)))
     sheet.row += 1
     footer = [part.footer] if part.footer else []
-    wrap = Alignment(vertical="center", wrap_text=True)
     for n, row in enumerate([*rows, *footer]):
         for i, col in enumerate(columns, start=1):
-            raw = row.get(col.key)
-            if col.kind == "percent" and raw not in (None, ""):
-                value: Any = Decimal(str(raw))
-            else:
-                value = cell_value(raw, col.kind, "xlsx")
-            c = ws.cell(row=sheet.row, column=i, value=value)
-            c.font = fonts["bold" if n >= len(rows) else "body"]
-            c.border = box
-            shown = cell_value(raw, col.kind, "text")
-            if col.kind == "money" and isinstance(value, Decimal):
-                c.number_format = MONEY_FORMAT
-            elif col.kind == "percent" and isinstance(value, Decimal):
-                c.number_format, shown = PERCENT_FORMAT, f"{value * 100:.2f}%"
-            elif isinstance(value, datetime):
-                c.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(value, date):
-                c.number_format = "yyyy-mm-dd"
-            elif isinstance(value, str):
-                c.alignment = wrap
-            lines = str(shown).split("\n")
-            widths[i] = max(widths[i], *map(display_width, lines))
+            _put(sheet, sheet.row, i, row.get(col.key), col.kind, bold=n >= len(rows))
         sheet.row += 1
 
 
@@ -212,7 +240,7 @@ def write_xlsx(report: Report, target: BinaryIO) -> None:
     ws.title = title.strip() or "Sheet1"
     parts = report.sections or [report]
     shapes = [flat(p) for p in parts]
-    span = max([len(cols) for cols, _rows in shapes] + [1])
+    span = max([2 if p.record else len(s[0]) for p, s in zip(parts, shapes, strict=True)] + [1])
     money = any(c.kind == "money" for cols, _rows in shapes for c in cols)
     sheet = _Sheet(ws, span, _fonts())
     _title_block(sheet, report, money)
