@@ -141,7 +141,8 @@ def test_register_and_depreciation_are_signed(demo_ledger: Cli, tmp_path: Path) 
 
 def test_a_record_prints_as_a_card_with_its_code(demo_ledger: Cli, tmp_path: Path) -> None:
     ws = workbook(demo_ledger, tmp_path, "zh", "asset", "show", "ZC-2022-0001")
-    assert ws["A3"].value == "编号：ZC-2022-0001"
+    assert ws["A3"].value == "编号：ZC-2022-0001  单位：元"  # one line across the card
+    assert any(r.coord == "A3:B3" for r in ws.merged_cells.ranges)
     assert ws.max_column == 2
     fields = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in range(5, 30)}
     assert fields["名称"].value == "钢琴"

@@ -90,8 +90,11 @@ def _title_block(sheet: _Sheet, report: Report, money: bool) -> None:
     if not left and not right:
         return
     ws, r = sheet.ws, sheet.row
-    if sheet.span == 1:
-        ws.cell(row=r, column=1, value="  ".join([*left, *([right] if right else [])]))
+    if sheet.span <= 2:  # too narrow for two ends: one line across the table
+        line = "  ".join([*left, *([right] if right else [])])
+        ws.cell(row=r, column=1, value=neutralise(line, "xlsx"))
+        if sheet.span == 2:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
     else:
         if left:
             ws.cell(row=r, column=1, value=neutralise("  ".join(left), "xlsx"))
@@ -198,7 +201,7 @@ def _signatures(sheet: _Sheet) -> None:
             ws.cell(row=row, column=place, value=text).font = sheet.fonts["body"]
             if end > place:  # the line spans its third of the table
                 ws.merge_cells(start_row=row, start_column=place, end_row=row, end_column=end)
-            ws.row_dimensions[row].height = 24
+            ws.row_dimensions[row].height = 20
     sheet.row = r + 2
 
 
@@ -213,7 +216,10 @@ def _page_setup(sheet: _Sheet, report: Report) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
+    margins = ws.page_margins  # inches: more of the page for the table, room for the footer
+    margins.left = margins.right = 0.5
+    margins.top = margins.bottom = 0.6
+    margins.header = margins.footer = 0.3
     if sheet.header_rows:
         first = sheet.header_rows[0][0]
         ws.freeze_panes = f"A{first + 1}"
@@ -244,9 +250,9 @@ def write_xlsx(report: Report, target: BinaryIO) -> None:
     money = any(c.kind == "money" for cols, _rows in shapes for c in cols)
     sheet = _Sheet(ws, span, _fonts())
     _title_block(sheet, report, money)
-    for part in parts:
+    for n, part in enumerate(parts):
+        sheet.row += 1 if n else 0  # a blank row between a statement's tables
         _table(sheet, part, bool(report.sections))
-        sheet.row += 1 if report.sections else 0
     widths = {i: min(w + 2, MAX_XLSX_WIDTH) for i, w in sheet.widths.items()}
     if report.note:
         sheet.row += 1
