@@ -5,6 +5,9 @@ signature block, read back with openpyxl on the demo ledger."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -167,3 +170,39 @@ def test_reprinted_byte_identical(demo_ledger: Cli, tmp_path: Path, args: tuple[
     for path in (a, b):
         demo_ledger.ok("--lang", "zh", *args, "-o", str(path))
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_count_report_is_signed(demo_ledger: Cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    code = demo_ledger.ok("stock", "count", "start").stdout.strip()
+    path = tmp_path / "count.xlsx"
+    res = demo_ledger("--lang", "zh", "stock", "count", "report", code, "-o", str(path))
+    assert res.exit_code == 1, res  # uncounted items are findings; the sheet is written
+    ws = load_workbook(path).active
+    assert_printable(ws, ws.page_setup.orientation)
+    assert code in ws["A2"].value
+    shown = values(ws)
+    for label in ("制表人：", "审核人：", "负责人："):
+        assert any(v.startswith(label) for v in shown), label
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice")
+def test_statement_prints_on_one_page_in_libreoffice(demo_ledger: Cli, tmp_path: Path) -> None:
+    """What a clerk holds: LibreOffice prints the demo month's statement, its seal and
+    its signature lines on one A4 page."""
+    path = tmp_path / "statement.xlsx"
+    demo_ledger.ok("--lang", "zh", "audit", "report", "month", MONTH, "-o", str(path))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    from pypdf import PdfReader
+
+    printed = PdfReader(tmp_path / "statement.pdf")
+    assert len(printed.pages) == 1
+    text = printed.pages[0].extract_text()
+    assert "制表人" in text and "第 1 页 共 1 页" in text.replace("\n", " ")
