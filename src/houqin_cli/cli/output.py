@@ -20,13 +20,17 @@ if TYPE_CHECKING:
     from houqin_cli.core.report import Report
 
 
+PRINTED = (".xlsx", ".pdf")  # the files whose title block names the school
+
+
 def show(
     report: Report, fmt: str | None, output: str | None, *, force: bool = False, mode: int = 0o600
 ) -> None:
     """Render a report; a check with findings then exits 1 (on purpose)."""
     from houqin_cli.core.render import render
 
-    if output is not None and report.school is None:
+    printed = output is not None and Path(output).suffix.lower() in PRINTED
+    if printed and report.school is None:
         report.school = _school()
     render(report, fmt, output, force=force, mode=mode)
     if report.is_check and not report.ok:
