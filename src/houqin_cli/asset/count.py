@@ -279,7 +279,7 @@ def report(session: Session, code: str) -> Report:
         findings.append(Finding("asset.count", f"count.{result}", message, {"asset": a.code}))
     title = _("Asset count {code}").format(code=c.code)
     cols = columns("code", "name", "qty", "place", "result", "found_at")
-    return Report(title, cols, rows, findings=findings, rows_key="lines")
+    return Report(title, cols, rows, findings=findings, rows_key="lines", signed=True)
 
 
 def close(

@@ -122,7 +122,8 @@ def balance(
     total: int = sum(int(r["value"]) for r in rows)
     footer = {"item": _("Total"), "value": total}
     cols = columns(*BALANCE, "reorder_level")
-    return Report(_("Stock balance"), cols, rows, footer=footer)
+    as_of = _("As of {date}").format(date=day or today(reader))
+    return Report(_("Stock balance"), cols, rows, footer=footer, period=as_of)
 
 
 def item_list(
