@@ -20,8 +20,9 @@ HEAVY = "{'sqlmodel', 'sqlalchemy', 'rich', 'tabulate', 'openpyxl'}"
 
 @pytest.fixture
 def school(cli: Cli) -> Cli:
-    """Three units (one retired), a place, three people (one has left), a stock item, a
+    """A term, three units (one retired), a place, three people (one has left), a stock item, a
     card."""
+    cli.ok("term", "add", "2026-spring", "--start", "2026-02-23", "--end", "2026-07-10")
     cli.ok("unit", "add", "总务处", "--kind", "department")
     cli.ok("unit", "add", "初三(1)班", "--kind", "class")
     cli.ok("unit", "add", "初三(9)班", "--kind", "class")
@@ -53,6 +54,8 @@ def school(cli: Cli) -> Cli:
         ["people", "show", "lq"],
         ["unit", "list", "--all"],
         ["place", "list", "--building", "实验楼"],
+        ["term", "list"],
+        ["term", "current"],
     ],
 )
 def test_the_orm_stays_off_their_path(school: Cli, args: list[str]) -> None:
