@@ -80,7 +80,7 @@ def _import(
         Field("opening_qty", ("期初数量", "期初库存", *variants(N_("Opening quantity")))),
         Field("opening_value", ("期初金额", *variants(N_("Opening value")))),
     ]
-    rows = read_rows(path, fields)
+    rows = read_rows(path, fields, session)
     if not rows:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
     given = {"opening_qty", "opening_value"} & set(rows[0].columns)
