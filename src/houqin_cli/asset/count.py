@@ -196,6 +196,7 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> Import
             Field("result", ("结果", "清查结果", *variants(N_("Result")))),
             Field("found_at", ("实际地点", "发现地点", *variants(N_("Found at")))),
         ],
+        session,
     )
     before = lines_by_card(session, AssetCountLine.count_id, c.id)
     lines: list[dict[str, Any]] = []

@@ -26,6 +26,7 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
     """One transaction: the changes and their journal entry, or nothing."""
     from sqlmodel import Session
 
+    ledger.require_writable()
     bind = ledger.engine.execution_options(houqin_write=True)
     with ledger.driver_errors(), Session(bind, expire_on_commit=False) as session:
         if not ledger.is_sqlite:
@@ -33,6 +34,7 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
 
             session.execute(text(f"SET LOCAL lock_timeout = '{int(ledger.busy_ms)}ms'"))
             session.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})"))
+        ledger.require_sound(session.connection())
         schema.guard(session.connection())
         actor = journal.Actor(operator, command, clock.now(settings.timezone(session)))
         journal.attach(session, actor)

@@ -52,7 +52,7 @@ def import_people(session: Session, path: Path) -> tuple[list[Person], list[str]
     for each whose name was already registered."""
     from houqin_cli.core.imports import Refusals, checked, progress, read_rows, row_error
 
-    rows = read_rows(path, _fields())
+    rows = read_rows(path, _fields(), session)
     if not rows:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
     refusals = Refusals(path)
