@@ -11,13 +11,14 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, not_, or_, select
-
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+# SQLAlchemy is imported inside the functions that build queries: TAB completion
+# (cli/complete.py) reads these rules with the plain sqlite3 module.
 
 MAX_VARIANTS = 8
 
@@ -62,8 +63,16 @@ def initials(name: str) -> str:
     return " ".join(unique[:MAX_VARIANTS])
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
+    """`text` for a LIKE pattern with ESCAPE '\\'."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def as_initials(text: str) -> str | None:
+    """`text` as pinyin initials to look up (lower-cased), or None when it cannot be
+    initials (it holds a CJK character, a space, a hyphen…)."""
+    low = text.strip().lower()
+    return low if _ASCII.match(low) else None
 
 
 def describe(records: list[Any]) -> str:
@@ -74,7 +83,9 @@ def _steps(model: Any, typed: str) -> list[tuple[Any, bool]]:
     """The conditions `resolve` tries in turn, most exact first, each with whether
     it matches by name (so a record no longer in use only counts when no live
     record does) rather than by code."""
-    esc = _escape_like(typed)
+    from sqlalchemy import func, or_
+
+    esc = escape_like(typed)
     steps: list[tuple[Any, bool]] = [
         (func.upper(model.code) == typed.upper(), False),
         (model.name == typed, True),
@@ -86,8 +97,8 @@ def _steps(model: Any, typed: str) -> list[tuple[Any, bool]]:
             True,
         ),
     ]
-    low = typed.lower()
-    if _ASCII.match(low):
+    low = as_initials(typed)
+    if low is not None:
         # the common reading first (the first word of `initials`), exact then as a
         # prefix; only then the other readings, so that 洋 read xiáng in 刘洋 (lx)
         # never beats 李秀英 (lxy) for `lx`
@@ -109,6 +120,8 @@ def resolve(session: Session, model: Any, text: str, what: str, *, live: Any = N
     retired): at each step by name those are tried first, and the others only when
     none of them matches, so a record no longer in use never makes a live name
     ambiguous; codes find every record."""
+    from sqlalchemy import and_, not_, select
+
     typed = (text or "").strip()
     if not typed:
         raise InputError(_("Give a {what}: its code or name.").format(what=what))
@@ -136,6 +149,8 @@ def namesakes_warning(session: Session, record: Any, what: str) -> str | None:
     """One line warning that other records of its kind bear `record`'s name (a second
     单丽华), naming each with its code; None when the name is its own. Adding or renaming
     goes ahead: the code tells them apart. `what` is the translated kind of record."""
+    from sqlalchemy import select
+
     model = type(record)
     q = (
         select(model)
@@ -153,6 +168,7 @@ def namesakes_warning(session: Session, record: Any, what: str) -> str | None:
 
 def by_code(session: Session, model: Any, code: str) -> Any:
     """The `model` record with this code, in any case; None if there is none."""
+    from sqlalchemy import func, select
     from sqlmodel import col
 
     q = select(model).where(func.upper(col(model.code)) == code.strip().upper())
