@@ -9,7 +9,8 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import BASE_ENV
+
+from conftest import BASE_ENV
 
 pytestmark = pytest.mark.sqlite_only  # the completer reads the file with sqlite3
 
