@@ -12,8 +12,6 @@ import pytest
 
 from conftest import BASE_ENV
 
-pytestmark = pytest.mark.sqlite_only  # the completer reads the file with sqlite3
-
 CODE = "from houqin_cli.app import main; main()"
 
 
@@ -110,6 +108,7 @@ def test_shells_get_the_labels_as_descriptions(school):
     assert res.stdout.strip() == '_arguments \'*: :(("粉笔":"WZ-0001"))\''
 
 
+@pytest.mark.sqlite_only
 def test_completion_without_a_ledger_offers_nothing(tmp_path):
     assert _complete(str(tmp_path / "none.db"), "houqin people show 张") == []
     assert not (tmp_path / "none.db").exists()
@@ -117,6 +116,7 @@ def test_completion_without_a_ledger_offers_nothing(tmp_path):
     assert _complete(str(tmp_path / "junk.db"), "houqin stock issue fb") == []
 
 
+@pytest.mark.sqlite_only
 def test_a_tab_reads_sqlite_alone(school):
     """No ORM, no Alembic, no pydantic (typer's coercion), no group it does not need."""
     res = _run(

@@ -198,11 +198,13 @@ RECORDS = {
 
 def _records(r: _Reader, kind: str, typed: str) -> Pairs:
     table, which, shown = RECORDS[kind]
-    sql = (
-        f"SELECT code, {shown} FROM {table} WHERE {which} AND upper(code) LIKE ? ESCAPE '\\' "
-        "ORDER BY code DESC LIMIT ?"
-    )
-    rows = r.rows(sql, [names.escape_like(typed.strip().upper()) + "%", LIMIT])
+    start = typed.strip().upper()  # codes are stored upper-case
+    if r.pg:
+        match, params = "upper(code) LIKE ? ESCAPE '\\'", [names.escape_like(start) + "%"]
+    else:  # a range walks the code's index, even over half a million movements
+        match, params = "code >= ? AND code < ?", [start, start + "\U0010ffff"]
+    sql = f"SELECT code, {shown} FROM {table} WHERE {which} AND {match} ORDER BY code DESC LIMIT ?"
+    rows = r.rows(sql, [*params, LIMIT])
     return [(str(c), str(h or "")) for c, h in rows]
 
 
