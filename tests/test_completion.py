@@ -90,6 +90,8 @@ def test_open_records_and_choices(school):
     # a label typed offers the label, which the option takes as well
     assert _complete(db, "houqin asset list --status 在", lang="zh") == ["在用"]
     assert "office" in _complete(db, "houqin audit receipt list --category ")
+    assert _complete(db, "houqin term edit 2026-s") == ["2026-spring"]
+    assert _complete(db, "houqin check --only stock,as") == ["stock,asset"]
 
 
 def test_shells_get_the_labels_as_descriptions(school):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.cli import Done, Quiet, report, say, state, write
+from houqin_cli.cli import Done, Quiet, complete, report, say, state, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -54,7 +54,10 @@ def init(
 def check(
     s: Session,
     only: str | None = typer.Option(
-        None, "--only", help=_("Only these groups, comma-separated (e.g. stock,asset).")
+        None,
+        "--only",
+        help=_("Only these groups, comma-separated (e.g. stock,asset)."),
+        shell_complete=complete.CHECK_GROUPS,
     ),
 ) -> Report:
     from houqin_cli.admin import reports

@@ -13,6 +13,7 @@ when two records share it)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -98,22 +99,24 @@ class _Reader:
 
 
 def _open(ctx: Any) -> _Reader | None:
+    target = ctx.find_root().params.get("db") or os.environ.get("HOUQIN_DB")
+    if target and target.startswith("postgres"):
+        # psycopg takes the URL as libpq does (Ledger's check of it would load SQLAlchemy)
+        import psycopg
+
+        url = "postgresql://" + target.split("://", 1)[-1]
+        return _Reader(psycopg.connect(url, connect_timeout=2, autocommit=True), pg=True)
     from houqin_cli.core.db import Ledger
 
-    ledger = Ledger.from_option(ctx.find_root().params.get("db"))
-    if ledger.is_sqlite:
-        assert ledger.path is not None
-        if not ledger.path.is_file():
-            return None
-        import sqlite3
-        from urllib.parse import quote
+    ledger = Ledger.from_option(target)
+    assert ledger.path is not None
+    if not ledger.path.is_file():
+        return None
+    import sqlite3
+    from urllib.parse import quote
 
-        uri = f"file:{quote(str(ledger.path.resolve()))}?mode=ro"
-        return _Reader(sqlite3.connect(uri, uri=True, timeout=0.1), pg=False)
-    import psycopg  # only on PostgreSQL ledgers
-
-    url = ledger.target.replace("postgresql+psycopg://", "postgresql://", 1)
-    return _Reader(psycopg.connect(url, connect_timeout=2, autocommit=True), pg=True)
+    uri = f"file:{quote(str(ledger.path.resolve()))}?mode=ro"
+    return _Reader(sqlite3.connect(uri, uri=True, timeout=0.1), pg=False)
 
 
 def _read(ctx: Any, fetch: Callable[[_Reader], Pairs]) -> list[Any]:
@@ -318,6 +321,15 @@ def _category(ctx: Any, param: Any, incomplete: str) -> list[Any]:
     return labels("budget_category", "income_category")(ctx, param, incomplete)
 
 
+def _check_groups(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+    """`--only stock,as<TAB>`: the group being typed after those already given."""
+    from houqin_cli import domains
+
+    done, _comma, _last = incomplete.rpartition(",")
+    given = done + "," if done else ""
+    return _offer([(given + g, "") for g in domains.check_groups()], incomplete)
+
+
 PERSON = named("person")
 UNIT = named("unit")
 PLACE = named("place")
@@ -328,5 +340,6 @@ TERM: Completer = _terms
 STOCK_CATEGORY: Completer = _stock_categories
 FORMAT = values(lambda: [(f, "") for f in FORMATS])
 ROLE = labels("role")
+CHECK_GROUPS: Completer = _check_groups
 RECORD: Completer = _record_code  # the shared CODE argument
 CATEGORY: Completer = _category  # the shared --category
