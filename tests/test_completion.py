@@ -155,3 +155,46 @@ def test_show_completion_for_an_unknown_shell():
     res = _run({}, "--show-completion", "tcsh")
     assert res.returncode == 2 and res.stdout == ""
     assert "tcsh" in res.stderr and "zsh" in res.stderr
+
+
+def test_asset_cards_and_their_open_records(cli):
+    cli.ok("place", "add", "仓库", "--kind", "store")
+    cli.ok("people", "add", "张老师")
+    for name in ("投影仪", "投影仪", "台式计算机"):
+        cli.ok(
+            "asset",
+            "add",
+            name,
+            "--category",
+            "201",
+            "--value",
+            "3000",
+            "--acquired",
+            "2025-09-01",
+            "--place",
+            "仓库",
+        )
+    db = cli.db
+    assert _complete(db, "houqin asset show tsj") == ["台式计算机"]
+    # two cards of one name: their codes tell them apart
+    assert _complete(db, "houqin asset show 投") == ["ZC-2025-0001", "ZC-2025-0002"]
+    assert _complete(db, "houqin asset add 椅子 --category 20") == [
+        "201",
+        "202",
+        "203",
+        "204",
+        "205",
+        "206",
+        "207",
+        "208",
+        "209",
+        "210",
+    ]
+    cli.ok("asset", "lend", "ZC-2025-0003", "--to", "张老师", "--due", "2026-03-20")
+    assert _complete(db, "houqin asset iou ") == ["JC-2026-0001"]
+    assert _complete(db, "houqin asset return JC") == ["JC-2026-0001"]
+    cli.ok("asset", "return", "JC-2026-0001")
+    assert _complete(db, "houqin asset iou ") == []
+    cli.ok("asset", "scrap", "request", "ZC-2025-0001", "--reason", "坏了", "--by", "张老师")
+    assert _complete(db, "houqin asset scrap appraise ") == ["BF-2026-0001"]
+    assert _complete(db, "houqin asset scrap approve ") == []

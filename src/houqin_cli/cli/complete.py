@@ -330,12 +330,18 @@ def _check_groups(ctx: Any, param: Any, incomplete: str) -> list[Any]:
     return _offer([(given + g, "") for g in domains.check_groups()], incomplete)
 
 
+def _lent(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+    """`asset return`: the loan's code or the card."""
+    return [*records("loan")(ctx, param, incomplete), *ASSET(ctx, param, incomplete)]
+
+
 PERSON = named("person")
 UNIT = named("unit")
 PLACE = named("place")
 ITEM = named("item")
 ASSET = named("asset")
 HOLDER = named("person", "unit")  # a person or a unit (a custodian, a borrower of stock)
+LENT: Completer = _lent  # a card or its loan (asset return)
 TERM: Completer = _terms
 STOCK_CATEGORY: Completer = _stock_categories
 FORMAT = values(lambda: [(f, "") for f in FORMATS])

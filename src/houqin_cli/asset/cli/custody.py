@@ -51,7 +51,9 @@ def iou(
 @write(app, "return", help=_("Take a lent asset back; a damaged return opens a damage record."))
 def give_back(
     s: Session,
-    asset: str = typer.Argument(..., help=_("The asset or the loan (JC-…).")),
+    asset: str = typer.Argument(
+        ..., help=_("The asset or the loan (JC-…)."), shell_complete=complete.LENT
+    ),
     condition: str = typer.Option(
         "ok", "--condition", help=_("ok or damaged."), shell_complete=complete.labels("condition")
     ),
