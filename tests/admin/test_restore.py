@@ -25,7 +25,8 @@ def _names(db: str) -> list[str]:
 
 
 def _replaced(db: str) -> list[Path]:
-    return sorted(Path(db).parent.glob(Path(db).name + ".replaced-*"))
+    found = Path(db).parent.glob(Path(db).name + ".replaced-*")
+    return sorted(p for p in found if not p.name.endswith(("-wal", "-shm")))
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_ledger(cli: Cli, tmp_path: Path):
@@ -145,3 +146,19 @@ def test_the_refusals_leave_the_ledger_as_it_was(cli: Cli, tmp_path: Path):
     before = snapshot(cli.db)
     cli("db", "restore", str(tmp_path / "none.db"), "--force")
     assert snapshot(cli.db) == before
+
+
+def test_a_damaged_ledger_is_replaced_and_kept_as_it_was(cli: Cli, tmp_path: Path):
+    cli.ok("people", "add", "张三")
+    backup = tmp_path / "b.db"
+    cli.ok("db", "backup", str(backup))
+    with open(cli.db, "r+b") as fh:
+        fh.write(b"garbage!" * 64)  # the header and the first page
+    damaged = Path(cli.db).read_bytes()
+    assert cli("people", "list").exit_code == 4
+    cli.ok("db", "restore", str(backup), "--force")
+    assert _names(cli.db) == ["张三"]
+    assert cli("audit", "verify").exit_code == 0
+    (kept,) = _replaced(cli.db)
+    assert kept.read_bytes() == damaged
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600

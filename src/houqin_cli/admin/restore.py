@@ -151,7 +151,7 @@ def _set_aside(ledger: Ledger) -> Path:
         for suffix in ("", "-wal"):
             if Path(f"{ledger.path}{suffix}").exists():
                 shutil.copyfile(f"{ledger.path}{suffix}", f"{kept}{suffix}")
-        os.chmod(kept, 0o600)
+                os.chmod(f"{kept}{suffix}", 0o600)
     return kept
 
 
