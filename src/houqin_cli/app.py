@@ -70,7 +70,19 @@ class LazyGroup(TyperGroup):
         from houqin_cli.click_i18n import install
 
         install()  # click's and typer's own words through our catalogs
+        if os.environ.get(complete_var or "_HOUQIN_COMPLETE"):
+            from houqin_cli.cli.complete import prepare
+
+            prepare()  # a TAB: values as typed, none of typer's coercion
         argv = list(sys.argv[1:] if args is None else args)
+        if "--show-completion" in argv or "--install-completion" in argv:
+            from houqin_cli.cli.complete import shell_option
+
+            done = shell_option(argv)
+            if done is not None:
+                if standalone_mode:
+                    sys.exit(done)
+                return done
         extra.setdefault("obj", Run(argv=argv))
         code = run_guarded(
             lambda: super(LazyGroup, self).main(

@@ -42,9 +42,12 @@ USAGE = N_("Usage: ")
 HELP = N_("Show this message and exit.")
 # the root's completion options (typer adds them; app.py's localize translates them)
 COMPLETION_HELP = {
-    "install_completion": N_("Install completion for the current shell."),
+    "install_completion": N_(
+        "Install completion for the current shell, or for SHELL (bash, zsh, fish) if given."
+    ),
     "show_completion": N_(
-        "Show completion for the current shell, to copy it or customize the installation."
+        "Show completion for the current shell, or for SHELL (bash, zsh, fish) if given, "
+        "to copy it or customize the installation."
     ),
 }
 

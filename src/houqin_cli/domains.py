@@ -91,7 +91,7 @@ DOMAINS: tuple[Domain, ...] = (
                 "db",
                 "houqin_cli.admin.cli",
                 "db_app",
-                N_("Ledger database: info, upgrade, backup, check"),
+                N_("Ledger database: info, upgrade, backup, restore, check"),
                 12,
             ),
         ),

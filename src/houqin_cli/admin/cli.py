@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.cli import Done, Quiet, report, say, state, write
+from houqin_cli.cli import Done, Quiet, complete, report, say, state, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ init_app = typer.Typer()
 check_app = typer.Typer()
 config_app = typer.Typer(help=_("School-wide settings stored in the ledger."), no_args_is_help=True)
 db_app = typer.Typer(
-    help=_("The ledger database: info, upgrade, backup, check."), no_args_is_help=True
+    help=_("The ledger database: info, upgrade, backup, restore, check."), no_args_is_help=True
 )
 
 
@@ -54,7 +54,10 @@ def init(
 def check(
     s: Session,
     only: str | None = typer.Option(
-        None, "--only", help=_("Only these groups, comma-separated (e.g. stock,asset).")
+        None,
+        "--only",
+        help=_("Only these groups, comma-separated (e.g. stock,asset)."),
+        shell_complete=complete.CHECK_GROUPS,
     ),
 ) -> Report:
     from houqin_cli.admin import reports
@@ -136,6 +139,29 @@ def db_backup(
     state().quiet = quiet
     size = service.backup(state().ledger(), file, force=force)
     say(_("Backed up to {path} ({size} bytes).").format(path=file, size=size))
+
+
+@db_app.command(
+    "restore",
+    help=_(
+        "Put a backup made by `db backup` back: its journal must verify; the replaced "
+        "ledger is kept beside it (SQLite; PostgreSQL: pg_restore)."
+    ),
+)
+def db_restore(
+    file: Path = typer.Argument(..., help=_("The backup to put back.")),
+    force: bool = typer.Option(
+        False, "--force", help=_("Replace the existing ledger (it is kept beside it).")
+    ),
+) -> None:
+    from houqin_cli.admin import restore
+
+    st = state()
+    ledger = st.target()
+    kept = restore.restore(ledger, file, st.operator_name(), st.command_line(), force=force)
+    if kept is not None:
+        say(_("Kept the replaced ledger as {path}.").format(path=kept))
+    say(_("Restored {location} from {path}.").format(location=ledger.location, path=file))
 
 
 @report(

@@ -3,8 +3,8 @@ click context), shared options (`options`), output (`show`, `created`, `say`),
 the `--date` helper, name completion, and the `report` / `write` decorators that
 register a command and do its ceremony (`commands`). Imports no ORM."""
 
+from houqin_cli.cli import complete
 from houqin_cli.cli.commands import Done, added, report, shows, write
-from houqin_cli.cli.complete import complete_person, complete_place, complete_unit
 from houqin_cli.cli.options import (
     Category,
     Code,
@@ -32,9 +32,7 @@ __all__ = [
     "Pieces",
     "Run",
     "added",
-    "complete_person",
-    "complete_place",
-    "complete_unit",
+    "complete",
     "created",
     "day",
     "run_import",

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from houqin_cli.cli import complete
 from houqin_cli.core.i18n import _
 
 Format = Annotated[
@@ -19,6 +20,7 @@ Format = Annotated[
         "-f",
         metavar="table|plain|csv|json|markdown",
         help=_("Output format (default: table on a terminal, plain otherwise)."),
+        shell_complete=complete.FORMAT,
     ),
 ]
 Output = Annotated[
@@ -47,6 +49,9 @@ Pieces = Annotated[str | None, typer.Option("--qty", help=_("How many pieces (de
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help=_("Check the whole file and report, writing nothing."))
 ]
-Category = Annotated[str | None, typer.Option("--category", help=_("Only this category."))]
+Category = Annotated[
+    str | None,
+    typer.Option("--category", help=_("Only this category."), shell_complete=complete.CATEGORY),
+]
 Month = Annotated[str | None, typer.Option("--month", help=_("The month (default: this month)."))]
-Code = Annotated[str, typer.Argument(help=_("The record's code."))]
+Code = Annotated[str, typer.Argument(help=_("The record's code."), shell_complete=complete.RECORD)]

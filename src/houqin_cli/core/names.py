@@ -62,8 +62,16 @@ def initials(name: str) -> str:
     return " ".join(unique[:MAX_VARIANTS])
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
+    """`text` for a LIKE pattern with ESCAPE '\\'."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def as_initials(text: str) -> str | None:
+    """`text` as pinyin initials to look up (lower-cased), or None when it cannot be
+    initials (it holds a CJK character, a space, a hyphen…)."""
+    low = text.strip().lower()
+    return low if _ASCII.match(low) else None
 
 
 def describe(records: list[Any]) -> str:
@@ -74,7 +82,7 @@ def _steps(typed: str) -> list[tuple[str, dict[str, Any], bool]]:
     """The conditions `lookup` tries in turn, most exact first, as SQL with their
     parameters, each with whether it matches by name (so a record no longer in use only
     counts when no live record does) rather than by code."""
-    esc = _escape_like(typed)
+    esc = escape_like(typed)
     steps: list[tuple[str, dict[str, Any], bool]] = [
         ("upper(code) = :upper", {"upper": typed.upper()}, False),
         ("name = :typed", {"typed": typed}, True),
@@ -84,8 +92,8 @@ def _steps(typed: str) -> list[tuple[str, dict[str, Any], bool]]:
             True,
         ),
     ]
-    low = typed.lower()
-    if _ASCII.match(low):
+    low = as_initials(typed)
+    if low is not None:
         # the common reading first (the first word of `initials`), exact then as a
         # prefix; only then the other readings, so that 洋 read xiáng in 刘洋 (lx)
         # never beats 李秀英 (lxy) for `lx`

@@ -42,10 +42,13 @@ def ledger_key(url: Any) -> str:
 def append(url: Any, seq: int, head: str) -> None:
     """Witness a new head; a log that cannot be written is left alone (the write is
     done; `audit verify` still has the seal and the chain)."""
+    _write(f"{ledger_key(url)} {seq}:{head}\n".encode())
+
+
+def _write(line: bytes) -> None:
     path = log_path()
     if path is None:
         return
-    line = f"{ledger_key(url)} {seq}:{head}\n".encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -57,8 +60,18 @@ def append(url: Any, seq: int, head: str) -> None:
         return
 
 
+def forget(url: Any) -> None:
+    """The ledger was put back from a backup (`db restore`): the heads witnessed so far
+    are set aside on purpose, so `audit verify` checks only those written after."""
+    _write(f"{ledger_key(url)} {RESTORED}\n".encode())
+
+
+RESTORED = "restored"
+
+
 def heads(url: Any) -> dict[int, str]:
-    """seq -> hash of every head this computer witnessed for the ledger."""
+    """seq -> hash of every head this computer witnessed for the ledger (since its last
+    restore)."""
     path = log_path()
     if path is None or not path.is_file():
         return {}
@@ -70,6 +83,9 @@ def heads(url: Any) -> dict[int, str]:
         for raw in fh:
             parts = raw.decode("ascii", "replace").split()
             if len(parts) != 2 or parts[0] != key:
+                continue
+            if parts[1] == RESTORED:
+                out.clear()
                 continue
             seq, _colon, digest = parts[1].partition(":")
             if seq.isdigit() and len(digest) == 64:

@@ -11,8 +11,7 @@ from houqin_cli.cli import (
     Done,
     DryRun,
     added,
-    complete_person,
-    complete_unit,
+    complete,
     day,
     report,
     run_import,
@@ -21,6 +20,9 @@ from houqin_cli.cli import (
 )
 from houqin_cli.core.columns import field_names
 from houqin_cli.core.i18n import _
+
+UNIT_KIND = complete.labels("unit_kind")
+PLACE_KIND = complete.labels("place_kind")
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -42,12 +44,12 @@ place_app = typer.Typer(
 )
 
 PersonArg = typer.Argument(
-    ..., help=_("A person: code, name, prefix or pinyin initials."), autocompletion=complete_person
+    ..., help=_("A person: code, name, prefix or pinyin initials."), shell_complete=complete.PERSON
 )
 
 
 def _unit_opt(help_text: str) -> Any:
-    return typer.Option(None, "--unit", help=help_text, autocompletion=complete_unit)
+    return typer.Option(None, "--unit", help=help_text, shell_complete=complete.UNIT)
 
 
 def _warned(s: Session, done: Done, record: Any) -> Done:
@@ -78,7 +80,10 @@ def people_add(
     ),
     unit: str | None = _unit_opt(_("The unit they belong to.")),
     role: list[str] = typer.Option(
-        [], "--role", help=_("A role (repeatable): teacher, approver, storekeeper, …")
+        [],
+        "--role",
+        help=_("A role (repeatable): teacher, approver, storekeeper, …"),
+        shell_complete=complete.ROLE,
     ),
     phone: str | None = typer.Option(None, "--phone", help=_("Phone number.")),
 ) -> Done:
@@ -94,7 +99,9 @@ def people_add(
 def people_list(
     r: Reader,
     unit: str | None = _unit_opt(_("Only people of this unit.")),
-    role: str | None = typer.Option(None, "--role", help=_("Only people with this role.")),
+    role: str | None = typer.Option(
+        None, "--role", help=_("Only people with this role."), shell_complete=complete.ROLE
+    ),
     all_: bool = typer.Option(False, "--all", help=_("Include people who have left.")),
 ) -> Report:
     from houqin_cli.people import reports
@@ -119,7 +126,10 @@ def people_edit(
     code: str | None = typer.Option(None, "--code", help=_("New code.")),
     unit: str | None = _unit_opt(_("New unit ('-' for none).")),
     role: list[str] | None = typer.Option(
-        None, "--role", help=_("Replace the roles with these (repeatable).")
+        None,
+        "--role",
+        help=_("Replace the roles with these (repeatable)."),
+        shell_complete=complete.ROLE,
     ),
     add_role: list[str] = typer.Option([], "--add-role", help=_("Add a role (repeatable).")),
     remove_role: list[str] = typer.Option(
@@ -194,12 +204,14 @@ def people_import(
 def unit_add(
     s: Session,
     name: str = typer.Argument(..., help=_("The unit's name, such as 总务处 or 初一(1)班.")),
-    kind: str = typer.Option(..., "--kind", help=_("department, grade or class.")),
+    kind: str = typer.Option(
+        ..., "--kind", help=_("department, grade or class."), shell_complete=UNIT_KIND
+    ),
     head: str | None = typer.Option(
-        None, "--head", help=_("The person in charge."), autocompletion=complete_person
+        None, "--head", help=_("The person in charge."), shell_complete=complete.PERSON
     ),
     parent: str | None = typer.Option(
-        None, "--parent", help=_("The unit above (a class's grade)."), autocompletion=complete_unit
+        None, "--parent", help=_("The unit above (a class's grade)."), shell_complete=complete.UNIT
     ),
 ) -> Done:
     from houqin_cli.people import units
@@ -216,7 +228,9 @@ def unit_add(
 )
 def unit_list(
     r: Reader,
-    kind: str | None = typer.Option(None, "--kind", help=_("Only units of this kind.")),
+    kind: str | None = typer.Option(
+        None, "--kind", help=_("Only units of this kind."), shell_complete=UNIT_KIND
+    ),
     all_: bool = typer.Option(False, "--all", help=_("Include retired units.")),
 ) -> Report:
     from houqin_cli.people import reports
@@ -225,9 +239,11 @@ def unit_list(
 
 
 UnitArg = typer.Argument(
-    ..., help=_("A unit: code, name, prefix or pinyin initials."), autocompletion=complete_unit
+    ..., help=_("A unit: code, name, prefix or pinyin initials."), shell_complete=complete.UNIT
 )
-PlaceArg = typer.Argument(..., help=_("A place: code, name, prefix or pinyin initials."))
+PlaceArg = typer.Argument(
+    ..., help=_("A place: code, name, prefix or pinyin initials."), shell_complete=complete.PLACE
+)
 RetireDate = typer.Option(None, "--date", help=_("The day it was retired (default: today)."))
 
 
@@ -236,15 +252,17 @@ def unit_edit(
     s: Session,
     unit: str = UnitArg,
     name: str | None = typer.Option(None, "--name", help=_("The unit's new name.")),
-    kind: str | None = typer.Option(None, "--kind", help=_("department, grade or class.")),
+    kind: str | None = typer.Option(
+        None, "--kind", help=_("department, grade or class."), shell_complete=UNIT_KIND
+    ),
     parent: str | None = typer.Option(
-        None, "--parent", help=_("The unit above ('-' for none)."), autocompletion=complete_unit
+        None, "--parent", help=_("The unit above ('-' for none)."), shell_complete=complete.UNIT
     ),
     head: str | None = typer.Option(
         None,
         "--head",
         help=_("The person in charge ('-' for none)."),
-        autocompletion=complete_person,
+        shell_complete=complete.PERSON,
     ),
 ) -> Done:
     from houqin_cli.people import units
@@ -317,7 +335,10 @@ def place_add(
     building: str | None = typer.Option(None, "--building", help=_("The building it is in.")),
     unit: str | None = _unit_opt(_("The unit that uses it.")),
     kind: str = typer.Option(
-        "other", "--kind", help=_("classroom, office, dorm, canteen, store, outdoor or other.")
+        "other",
+        "--kind",
+        help=_("classroom, office, dorm, canteen, store, outdoor or other."),
+        shell_complete=PLACE_KIND,
     ),
 ) -> Done:
     from houqin_cli.people import units
@@ -332,7 +353,9 @@ def place_list(
     building: str | None = typer.Option(
         None, "--building", help=_("Only places in this building.")
     ),
-    kind: str | None = typer.Option(None, "--kind", help=_("Only places of this kind.")),
+    kind: str | None = typer.Option(
+        None, "--kind", help=_("Only places of this kind."), shell_complete=PLACE_KIND
+    ),
     all_: bool = typer.Option(False, "--all", help=_("Include retired places.")),
 ) -> Report:
     from houqin_cli.people import reports
@@ -350,7 +373,10 @@ def place_edit(
     ),
     unit: str | None = _unit_opt(_("The unit that uses it ('-' for none).")),
     kind: str | None = typer.Option(
-        None, "--kind", help=_("classroom, office, dorm, canteen, store, outdoor or other.")
+        None,
+        "--kind",
+        help=_("classroom, office, dorm, canteen, store, outdoor or other."),
+        shell_complete=PLACE_KIND,
     ),
 ) -> Done:
     from houqin_cli.people import units

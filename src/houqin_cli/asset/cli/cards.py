@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from houqin_cli.asset.cli.args import (
+    ASSET_CATEGORY,
     AssetArg,
     Funding,
     Invoice,
@@ -15,7 +16,18 @@ from houqin_cli.asset.cli.args import (
     made,
     place_opt,
 )
-from houqin_cli.cli import Done, DryRun, Pieces, added, day, report, run_import, shows, write
+from houqin_cli.cli import (
+    Done,
+    DryRun,
+    Pieces,
+    added,
+    complete,
+    day,
+    report,
+    run_import,
+    shows,
+    write,
+)
 from houqin_cli.core.columns import field_names
 from houqin_cli.core.i18n import _
 
@@ -51,7 +63,10 @@ def add(
     s: Session,
     name: str = typer.Argument(..., help=_("The asset's name.")),
     category: str = typer.Option(
-        ..., "--category", help=_("Category code or name (see `asset category list`).")
+        ...,
+        "--category",
+        help=_("Category code or name (see `asset category list`)."),
+        shell_complete=ASSET_CATEGORY,
     ),
     value: str = typer.Option(..., "--value", help=_("Value of one piece.")),
     acquired: str = typer.Option(..., "--acquired", help=_("The day it was acquired.")),
@@ -59,7 +74,10 @@ def add(
     unit: str | None = typer.Option(None, "--unit", help=_("Unit of measure: 台, 套, 张 …")),
     place: str | None = place_opt(_("Where it stands.")),
     custodian: str | None = typer.Option(
-        None, "--custodian", help=_("Who keeps it: a person or a unit.")
+        None,
+        "--custodian",
+        help=_("Who keeps it: a person or a unit."),
+        shell_complete=complete.HOLDER,
     ),
     funding: Funding = None,
     invoice: Invoice = None,
@@ -99,13 +117,22 @@ def list_(
     s: Session,
     place: str | None = place_opt(_("Only cards at this place.")),
     custodian: str | None = typer.Option(
-        None, "--custodian", help=_("Only cards this person or unit keeps.")
+        None,
+        "--custodian",
+        help=_("Only cards this person or unit keeps."),
+        shell_complete=complete.HOLDER,
     ),
     category: str | None = typer.Option(
-        None, "--category", help=_("Only this category (and its subcategories).")
+        None,
+        "--category",
+        help=_("Only this category (and its subcategories)."),
+        shell_complete=ASSET_CATEGORY,
     ),
     status: str | None = typer.Option(
-        None, "--status", help=_("in_use, on_loan or scrapped (default: what is on the books).")
+        None,
+        "--status",
+        help=_("in_use, on_loan or scrapped (default: what is on the books)."),
+        shell_complete=complete.labels("asset_status"),
     ),
     fixed: bool | None = typer.Option(
         None,
@@ -138,7 +165,9 @@ def edit(
     s: Session,
     asset: AssetArg,
     name: str | None = typer.Option(None, "--name", help=_("New name.")),
-    category: str | None = typer.Option(None, "--category", help=_("New category.")),
+    category: str | None = typer.Option(
+        None, "--category", help=_("New category."), shell_complete=ASSET_CATEGORY
+    ),
     value: str | None = typer.Option(None, "--value", help=_("New value of one piece.")),
     unit: str | None = typer.Option(None, "--unit", help=_("New unit of measure.")),
     funding: Funding = None,
@@ -195,7 +224,9 @@ def move(
     s: Session,
     asset: AssetArg,
     to: str = place_opt(_("The new place."), "--to", ...),
-    custodian: str | None = typer.Option(None, "--custodian", help=_("The new custodian.")),
+    custodian: str | None = typer.Option(
+        None, "--custodian", help=_("The new custodian."), shell_complete=complete.HOLDER
+    ),
     qty: Pieces = None,
 ) -> Done:
     from houqin_cli.asset import moves

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from houqin_cli.asset.cli.args import AssetArg, CausedBy, made
-from houqin_cli.cli import Code, Done, Note, Pieces, complete_person, day, report, write
+from houqin_cli.cli import Code, Done, Note, Pieces, complete, day, report, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ app = typer.Typer()  # loans and damage
 def lend(
     s: Session,
     asset: AssetArg,
-    to: str = typer.Option(..., "--to", help=_("The borrower."), autocompletion=complete_person),
+    to: str = typer.Option(..., "--to", help=_("The borrower."), shell_complete=complete.PERSON),
     due: str = typer.Option(..., "--due", help=_("When it must be back.")),
     qty: Pieces = None,
     note: Note = None,
@@ -39,7 +39,9 @@ def lend(
 @report(app, "iou", help=_("Print the IOU (借条) to sign."))
 def iou(
     s: Session,
-    loan: str = typer.Argument(..., help=_("The loan's code, such as JC-2026-0001.")),
+    loan: str = typer.Argument(
+        ..., help=_("The loan's code, such as JC-2026-0001."), shell_complete=complete.RECORD
+    ),
 ) -> Report:
     from houqin_cli.asset import listings
 
@@ -49,8 +51,12 @@ def iou(
 @write(app, "return", help=_("Take a lent asset back; a damaged return opens a damage record."))
 def give_back(
     s: Session,
-    asset: str = typer.Argument(..., help=_("The asset or the loan (JC-…).")),
-    condition: str = typer.Option("ok", "--condition", help=_("ok or damaged.")),
+    asset: str = typer.Argument(
+        ..., help=_("The asset or the loan (JC-…)."), shell_complete=complete.LENT
+    ),
+    condition: str = typer.Option(
+        "ok", "--condition", help=_("ok or damaged."), shell_complete=complete.labels("condition")
+    ),
     note: Note = None,
 ) -> Done:
     from houqin_cli.asset import custody
@@ -75,7 +81,9 @@ def overdue(s: Session) -> Report:
 def damage(
     s: Session,
     asset: AssetArg,
-    cause: str = typer.Option(..., "--cause", help=_("human or natural.")),
+    cause: str = typer.Option(
+        ..., "--cause", help=_("human or natural."), shell_complete=complete.labels("damage_cause")
+    ),
     by: CausedBy = None,
     qty: Pieces = None,
     amount: str | None = typer.Option(
@@ -92,7 +100,9 @@ def damage(
 @write(app, "compensate", help=_("Record a compensation payment, in part or in full."))
 def compensate(
     s: Session,
-    damage_code: str = typer.Argument(..., help=_("The damage record, such as SH-2026-0001.")),
+    damage_code: str = typer.Argument(
+        ..., help=_("The damage record, such as SH-2026-0001."), shell_complete=complete.RECORD
+    ),
     amount: str = typer.Option(..., "--amount", help=_("The amount paid.")),
     date: str | None = typer.Option(
         None, "--date", help=_("The day it was paid (default: today).")
@@ -135,7 +145,10 @@ def scrap_request(
     qty: Pieces = None,
     reason: str = typer.Option(..., "--reason", help=_("Why.")),
     by: str | None = typer.Option(
-        None, "--by", help=_("Who asks (default: the operator, if registered).")
+        None,
+        "--by",
+        help=_("Who asks (default: the operator, if registered)."),
+        shell_complete=complete.PERSON,
     ),
 ) -> Done:
     from houqin_cli.asset import scrap
@@ -150,7 +163,7 @@ def scrap_request(
 def appraise(
     s: Session,
     code: Code,
-    by: str = typer.Option(..., "--by", help=_("The appraiser.")),
+    by: str = typer.Option(..., "--by", help=_("The appraiser."), shell_complete=complete.PERSON),
     opinion: str = typer.Option(..., "--opinion", help=_("The appraisal's opinion.")),
 ) -> Done:
     from houqin_cli.asset import scrap
@@ -163,7 +176,9 @@ def appraise(
     scrap_app, "approve", help=_("Approve scrapping: the card leaves the books, its history stays.")
 )
 def approve(
-    s: Session, code: Code, by: str = typer.Option(..., "--by", help=_("The approver."))
+    s: Session,
+    code: Code,
+    by: str = typer.Option(..., "--by", help=_("The approver."), shell_complete=complete.PERSON),
 ) -> Done:
     from houqin_cli.asset import scrap
 

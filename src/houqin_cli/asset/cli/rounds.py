@@ -18,7 +18,18 @@ from houqin_cli.asset.cli.args import (
     TermOpt,
     made,
 )
-from houqin_cli.cli import Code, Done, DryRun, Note, Pieces, report, run_import, shows, write
+from houqin_cli.cli import (
+    Code,
+    Done,
+    DryRun,
+    Note,
+    Pieces,
+    complete,
+    report,
+    run_import,
+    shows,
+    write,
+)
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -34,7 +45,12 @@ inspect_app = typer.Typer(
 @write(inspect_app, "start", help=_("Start an inspection of a unit, a place or everything."))
 def inspect_start(
     s: Session,
-    kind: str = typer.Option(..., "--kind", help=_("mid, end or term.")),
+    kind: str = typer.Option(
+        ...,
+        "--kind",
+        help=_("mid, end or term."),
+        shell_complete=complete.labels("inspection_kind"),
+    ),
     term: TermOpt = None,
     unit: ScopeUnit = None,
     place: ScopePlace = None,
@@ -57,8 +73,18 @@ def inspect_record(
     s: Session,
     code: Code,
     asset: AssetArg,
-    status: str = typer.Option(..., "--status", help=_("ok, damaged or missing.")),
-    cause: str | None = typer.Option(None, "--cause", help=_("human or natural (for damaged).")),
+    status: str = typer.Option(
+        ...,
+        "--status",
+        help=_("ok, damaged or missing."),
+        shell_complete=complete.labels("condition"),
+    ),
+    cause: str | None = typer.Option(
+        None,
+        "--cause",
+        help=_("human or natural (for damaged)."),
+        shell_complete=complete.labels("damage_cause"),
+    ),
     by: CausedBy = None,
     qty: Pieces = None,
     note: Note = None,
@@ -127,7 +153,9 @@ def count_record(
     asset: AssetArg,
     found: bool = typer.Option(False, "--found", help=_("Found where it should be.")),
     missing: bool = typer.Option(False, "--missing", help=_("Not found.")),
-    at: str | None = typer.Option(None, "--at", help=_("Found at this place.")),
+    at: str | None = typer.Option(
+        None, "--at", help=_("Found at this place."), shell_complete=complete.PLACE
+    ),
     correct: Correct = False,
 ) -> Done:
     from houqin_cli.asset import count
@@ -164,7 +192,7 @@ def count_close(
     s: Session,
     code: Code,
     approved_by: str | None = typer.Option(
-        None, "--approved-by", help=_("Who approved the count.")
+        None, "--approved-by", help=_("Who approved the count."), shell_complete=complete.PERSON
     ),
     unrecorded_as_missing: bool = typer.Option(
         False, "--unrecorded-as-missing", help=_("Record the cards not counted yet as missing.")

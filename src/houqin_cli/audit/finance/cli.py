@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from houqin_cli.audit.finance.categories import CATEGORY_HELP
-from houqin_cli.cli import Category, Done, Month, Note, day, report, shows, write
+from houqin_cli.cli import Category, Done, Month, Note, complete, day, report, shows, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -35,9 +35,9 @@ REASON = typer.Option(..., "--reason", help=_("Why it is reversed."))
 MonthArg = Annotated[str, typer.Argument(help=_("The month, such as 2026-05."))]
 
 
-def _many(name: str, help_text: str) -> Any:
+def _many(name: str, help_text: str, completer: Any = None) -> Any:
     """A repeatable option."""
-    return typer.Option([], name, help=help_text)
+    return typer.Option([], name, help=help_text, shell_complete=completer)
 
 
 @write(
@@ -53,12 +53,23 @@ def receipt_add(
     invoice: str = typer.Option(..., "--invoice", help=_("Invoice number.")),
     invoice_date: str = typer.Option(..., "--invoice-date", help=_("The invoice's date.")),
     amount: str = AMOUNT,
-    category: str = typer.Option(..., "--category", help=_(CATEGORY_HELP)),
-    handler: str = typer.Option(..., "--handler", help=_("Who bought it (经手人).")),
-    acceptor: str = typer.Option(..., "--acceptor", help=_("Who accepted the goods (验收人).")),
-    reviewer: str = typer.Option(..., "--reviewer", help=_("Who reviewed it (审核人).")),
+    category: str = typer.Option(
+        ..., "--category", help=_(CATEGORY_HELP), shell_complete=complete.CATEGORY
+    ),
+    handler: str = typer.Option(
+        ..., "--handler", help=_("Who bought it (经手人)."), shell_complete=complete.PERSON
+    ),
+    acceptor: str = typer.Option(
+        ...,
+        "--acceptor",
+        help=_("Who accepted the goods (验收人)."),
+        shell_complete=complete.PERSON,
+    ),
+    reviewer: str = typer.Option(
+        ..., "--reviewer", help=_("Who reviewed it (审核人)."), shell_complete=complete.PERSON
+    ),
     approved_by: list[str] = _many(
-        "--approved-by", _("An approver (repeatable); above the thresholds.")
+        "--approved-by", _("An approver (repeatable); above the thresholds."), complete.PERSON
     ),
     stock: list[str] = _many(
         "--stock", _("A stock receipt RK-… the goods came in by (repeatable).")
@@ -112,7 +123,9 @@ def receipt_list(
 @report(receipt_app, "show", help=_("Show one receipt with its signers and what it certifies."))
 def receipt_show(
     s: Session,
-    code: str = typer.Argument(..., help=_("The receipt's code, such as BX-2026-0001.")),
+    code: str = typer.Argument(
+        ..., help=_("The receipt's code, such as BX-2026-0001."), shell_complete=complete.RECORD
+    ),
 ) -> Report:
     from houqin_cli.audit.finance import reports
 
@@ -126,7 +139,7 @@ def _reversed(code: str, new: str) -> Done:
 @write(receipt_app, "void", help=_("Reverse a receipt by a new entry; the original stays visible."))
 def receipt_void(
     s: Session,
-    code: str = typer.Argument(..., help=_("The receipt's code.")),
+    code: str = typer.Argument(..., help=_("The receipt's code."), shell_complete=complete.RECORD),
     reason: str = REASON,
 ) -> Done:
     from houqin_cli.audit.finance import receipts
@@ -163,7 +176,9 @@ def income_add(
 def income_list(
     s: Session,
     month: str | None = typer.Option(None, "--month", help=_("Only this month, quarter or year.")),
-    category: str | None = typer.Option(None, "--category", help=_("Only this category.")),
+    category: str | None = typer.Option(
+        None, "--category", help=_("Only this category."), shell_complete=complete.CATEGORY
+    ),
     source: str | None = typer.Option(None, "--source", help=_("Only this source.")),
 ) -> Report:
     from houqin_cli.audit.finance import reports
@@ -174,7 +189,9 @@ def income_list(
 @write(income_app, "void", help=_("Reverse an income by a new entry; the original stays visible."))
 def income_void(
     s: Session,
-    code: str = typer.Argument(..., help=_("The income's code, such as SR-2026-0001.")),
+    code: str = typer.Argument(
+        ..., help=_("The income's code, such as SR-2026-0001."), shell_complete=complete.RECORD
+    ),
     reason: str = REASON,
 ) -> Done:
     from houqin_cli.audit.finance import budget
@@ -186,7 +203,9 @@ def income_void(
 def budget_set(
     s: Session,
     month: MonthArg,
-    category: str = typer.Argument(..., help=_("The receipt category.")),
+    category: str = typer.Argument(
+        ..., help=_("The receipt category."), shell_complete=complete.labels("budget_category")
+    ),
     amount: str = typer.Argument(..., help=_("The budget.")),
 ) -> Done:
     from houqin_cli.audit.finance import budget

@@ -4,9 +4,12 @@ from typing import Annotated
 
 import typer
 
+from houqin_cli.cli import complete
 from houqin_cli.core.i18n import _
 
-TaskCode = Annotated[str, typer.Argument(help=_("The task's code, such as RW-0001."))]
+TaskCode = Annotated[
+    str, typer.Argument(help=_("The task's code, such as RW-0001."), shell_complete=complete.RECORD)
+]
 Occurrence = Annotated[
     str,
     typer.Argument(
@@ -19,13 +22,21 @@ Every = Annotated[
     str | None,
     typer.Option("--every", help=_("The schedule: daily, weekly:mon, monthly:last, 2/term, …")),
 ]
-Owner = Annotated[str | None, typer.Option("--owner", help=_("The person who does it."))]
+Owner = Annotated[
+    str | None,
+    typer.Option("--owner", help=_("The person who does it."), shell_complete=complete.PERSON),
+]
 Rotate = Annotated[
     str | None,
     typer.Option("--rotate", help=_("People taking turns, comma-separated: 王芳,李强.")),
 ]
-Place = Annotated[str | None, typer.Option("--place", help=_("Where it is done."))]
-Unit = Annotated[str | None, typer.Option("--unit", help=_("The unit it belongs to."))]
+Place = Annotated[
+    str | None, typer.Option("--place", help=_("Where it is done."), shell_complete=complete.PLACE)
+]
+Unit = Annotated[
+    str | None,
+    typer.Option("--unit", help=_("The unit it belongs to."), shell_complete=complete.UNIT),
+]
 DueDays = Annotated[
     int | None, typer.Option("--due-days", help=_("Days allowed after the due day (default 0)."))
 ]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.cli import Done, day, report, write
+from houqin_cli.cli import Done, complete, day, report, write
 from houqin_cli.core.columns import field_names
 from houqin_cli.core.i18n import _
 
@@ -57,7 +57,9 @@ def term_current(r: Reader) -> Report:
 @write(term_app, "edit", help=_("Correct a term's name or days; terms may not overlap."))
 def term_edit(
     s: Session,
-    name: str = typer.Argument(..., help=_("The term, like 2026-autumn.")),
+    name: str = typer.Argument(
+        ..., help=_("The term, like 2026-autumn."), shell_complete=complete.TERM
+    ),
     new_name: str | None = typer.Option(None, "--name", help=_("The term's new name.")),
     start: str | None = typer.Option(None, "--start", help=_("New first day.")),
     end: str | None = typer.Option(None, "--end", help=_("New last day.")),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from houqin_cli.cli import Category, Done, DryRun, Note, day, run_import, shows, write
+from houqin_cli.cli import Category, Done, DryRun, Note, complete, day, run_import, shows, write
 from houqin_cli.core.i18n import _
 from houqin_cli.stock.cli.args import CountCode, Item, Qty
 
@@ -67,7 +67,10 @@ def count_close(
     s: Session,
     code: CountCode,
     approved_by: str | None = typer.Option(
-        None, "--approved-by", help=_("Who approved the differences.")
+        None,
+        "--approved-by",
+        help=_("Who approved the differences."),
+        shell_complete=complete.PERSON,
     ),
     uncounted_as_book: bool = typer.Option(
         False, "--uncounted-as-book", help=_("Take uncounted items as matching the books.")

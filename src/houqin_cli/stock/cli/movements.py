@@ -13,6 +13,7 @@ from houqin_cli.cli import (
     DryRun,
     Note,
     added,
+    complete,
     day,
     report,
     run_import,
@@ -66,8 +67,12 @@ def issue(
     s: Session,
     item: Item,
     qty: Qty,
-    to: str = typer.Option(..., "--to", help=_("The unit or person who draws it.")),
-    by: str | None = typer.Option(None, "--by", help=_("Who handed it out.")),
+    to: str = typer.Option(
+        ..., "--to", help=_("The unit or person who draws it."), shell_complete=complete.HOLDER
+    ),
+    by: str | None = typer.Option(
+        None, "--by", help=_("Who handed it out."), shell_complete=complete.PERSON
+    ),
     old_returned: str | None = typer.Option(
         None, "--old-returned", help=_("How many old ones came back.")
     ),
@@ -78,7 +83,10 @@ def issue(
         help=_("Why no old one comes back (needs --approved-by)."),
     ),
     approved_by: str | None = typer.Option(
-        None, "--approved-by", help=_("Who approved issuing without the old one.")
+        None,
+        "--approved-by",
+        help=_("Who approved issuing without the old one."),
+        shell_complete=complete.PERSON,
     ),
     date: Date = None,
     note: Note = None,
@@ -106,7 +114,9 @@ def give_back(
     s: Session,
     item: Item,
     qty: Qty,
-    from_: str = typer.Option(..., "--from", help=_("The unit or person returning it.")),
+    from_: str = typer.Option(
+        ..., "--from", help=_("The unit or person returning it."), shell_complete=complete.HOLDER
+    ),
     date: Date = None,
     note: Note = None,
 ) -> Done:
@@ -119,7 +129,11 @@ def give_back(
 @write(app, "void", help=_("Reverse a receipt, issue or return by a new movement (红冲)."))
 def void(
     s: Session,
-    code: str = typer.Argument(..., help=_("The movement's code, such as RK-2026-0001.")),
+    code: str = typer.Argument(
+        ...,
+        help=_("The movement's code, such as RK-2026-0001."),
+        shell_complete=complete.records("movement"),
+    ),
     reason: str = typer.Option(..., "--reason", help=_("Why it is reversed.")),
 ) -> Done:
     from houqin_cli.stock import service
@@ -164,10 +178,16 @@ def movements(
     start: From = None,
     end: Through = None,
     kind: str | None = typer.Option(
-        None, "--kind", help=_("receive, issue, return, void, gain or loss.")
+        None,
+        "--kind",
+        help=_("receive, issue, return, void, gain or loss."),
+        shell_complete=complete.labels("movement_kind"),
     ),
     unit: str | None = typer.Option(
-        None, "--unit", help=_("Only what this unit or person drew or returned.")
+        None,
+        "--unit",
+        help=_("Only what this unit or person drew or returned."),
+        shell_complete=complete.HOLDER,
     ),
 ) -> Report:
     from houqin_cli.stock import reports
@@ -263,7 +283,9 @@ def item_edit(
     item: Item,
     name: str | None = typer.Option(None, "--name", help=_("New name.")),
     unit: str | None = typer.Option(None, "--unit", help=_("New unit of measure.")),
-    category: str | None = typer.Option(None, "--category", help=_("New category.")),
+    category: str | None = typer.Option(
+        None, "--category", help=_("New category."), shell_complete=complete.STOCK_CATEGORY
+    ),
     durable: bool | None = typer.Option(
         None, "--durable/--consumable", help=_("Durable or consumable."), show_default=False
     ),
