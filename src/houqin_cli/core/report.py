@@ -50,6 +50,8 @@ class Report:
     # a statement's JSON object, JSON-ready, or what builds it (only when JSON is asked for)
     document: dict[str, Any] | Callable[[], dict[str, Any]] | None = None
     note: str | None = None  # a closing line (a statement's seal), printed after the tables
+    # a form a school signs (core/forms.Form): what -o FILE.xlsx and -o FILE.pdf print
+    form: Any = None
 
     @property
     def is_check(self) -> bool:
