@@ -10,6 +10,10 @@ Every value here is already text, as the paper shows it (money as ¥1,234.50 and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from houqin_cli.core.report import Report
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class Form:
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     landscape: bool = False
+    xlsx: bool = True  # False: -o FILE.xlsx stays the report's own workbook (a statement)
 
     def heading(self) -> list[str]:
         """What stands under the title: the school and the code, then `lines`."""
@@ -79,3 +84,23 @@ def signature_text(sig: Signature, date_word: str) -> str:
     name = sig.name or "＿" * 6
     when = sig.date or "　　年　　月　　日"
     return f"{sig.label}：{name}　{date_word}：{when}"
+
+
+def report_table(report: Report, *, blank: int = 0, title: str = "") -> Table:
+    """A listing as a ruled table, as the text formats show it (labels, ¥, dates),
+    with its totals row and `blank` empty rows to write in."""
+    from houqin_cli.core.render.cells import text_row
+
+    cols = report.columns
+    return Table(
+        tuple(c.header for c in cols),
+        tuple(tuple(text_row(cols, r)) for r in report.rows),
+        blank=blank,
+        total=tuple(text_row(cols, report.footer)) if report.footer else None,
+        title=title,
+    )
+
+
+def signers(*labels: str, per_row: int = 3, title: str = "") -> Signatures:
+    """Empty signature lines, one for each label."""
+    return Signatures(tuple(Signature(label) for label in labels), per_row, title)

@@ -103,7 +103,7 @@ def _markdown_text(report: Report) -> str:
 
 
 def _write_xlsx(report: Report, fh: BinaryIO) -> None:
-    if report.form is not None:  # a form a school signs: its own sheet (core/forms)
+    if report.form is not None and report.form.xlsx:  # a form to sign: its own sheet
         from houqin_cli.core.forms.xlsx import write_form_xlsx
 
         write_form_xlsx(report.form, fh)
