@@ -260,5 +260,6 @@ def count_sheet(session: Session, code: str) -> Report:
             signers(_("Counted by (盘点人)"), _("Supervised by (监盘人)"), _("Custodian (保管员)")),
         ],
         landscape=True,
+        xlsx=False,  # the workbook stays the sheet `count import` reads back
     )
     return report
