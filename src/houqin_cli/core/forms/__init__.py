@@ -104,3 +104,15 @@ def report_table(report: Report, *, blank: int = 0, title: str = "") -> Table:
 def signers(*labels: str, per_row: int = 3, title: str = "") -> Signatures:
     """Empty signature lines, one for each label."""
     return Signatures(tuple(Signature(label) for label in labels), per_row, title)
+
+
+@dataclass(frozen=True)
+class LabelSheet:
+    """A sheet of labels (`asset label`): each (code, name, place) with a QR code of the
+    code, `layout` = (across, down) to an A4 page. Printed as PDF only."""
+
+    title: str
+    school: str
+    labels: tuple[tuple[str, str, str], ...]
+    layout: tuple[int, int] = (3, 8)
+    xlsx: bool = False

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from houqin_cli.core.forms import Fields, Form, Sentence, Signatures, Table, signature_text
+from houqin_cli.core.forms import (
+    Fields,
+    Form,
+    LabelSheet,
+    Sentence,
+    Signatures,
+    Table,
+    signature_text,
+)
 from houqin_cli.core.i18n import _
 from houqin_cli.core.render import pdf
 
@@ -55,7 +63,12 @@ def _signatures(block: Signatures, available: float) -> Any:
     return table
 
 
-def write_form_pdf(form: Form, target: BinaryIO) -> None:
+def write_form_pdf(form: Form | LabelSheet, target: BinaryIO) -> None:
+    if isinstance(form, LabelSheet):
+        from houqin_cli.core.forms.labels import write_labels_pdf
+
+        write_labels_pdf(form, target)
+        return
     from reportlab.lib import pagesizes
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer

@@ -52,7 +52,7 @@ def para(text: str, size: float = 10, *, align: int = 0) -> Any:
     return Paragraph(escape(text).replace("\n", "<br/>"), style(size, align=align))
 
 
-def _stamp(doc: Any) -> None:
+def stamp(doc: Any) -> None:
     """The PDF's creation and modification date: the ledger's "now", not the wall clock."""
     from reportlab.lib.utils import TimeStamp
 
@@ -74,7 +74,7 @@ def _numbered_canvas(footer: str) -> Any:
         def __init__(self, *args: Any, **kw: Any) -> None:
             kw["invariant"] = 1
             super().__init__(*args, **kw)
-            _stamp(self._doc)
+            stamp(self._doc)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
