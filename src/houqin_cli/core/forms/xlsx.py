@@ -111,7 +111,7 @@ def write_form_xlsx(form: Form, target: BinaryIO) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from houqin_cli.core.render.xlsx import _save_reproducibly
+    from houqin_cli.core.render.xlsx import save_reproducibly
 
     tables = [b for b in form.blocks if isinstance(b, Table)]
     cols = max([MIN_COLUMNS, *(len(t.headers) for t in tables)])
@@ -140,7 +140,7 @@ def write_form_xlsx(form: Form, target: BinaryIO) -> None:
     for i, width in enumerate(sh.widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     _page_setup(ws, form, sh.row - 1, cols, header_row)
-    _save_reproducibly(wb, target)
+    save_reproducibly(wb, target)
 
 
 def _page_setup(ws: Any, form: Form, last_row: int, cols: int, header_row: int) -> None:
