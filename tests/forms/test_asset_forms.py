@@ -45,7 +45,16 @@ def test_iou_on_stdout_and_json(demo: Cli) -> None:
 def test_form_for_a_record_of_another_kind(demo: Cli, tmp_path: Path) -> None:
     before = snapshot(demo.db)
     out = tmp_path / "x.pdf"
-    assert_refused(demo, 2, "asset", "iou", "BX-2026-0001", "-o", str(out), contains="BX-2026-0001")
+    assert_refused(
+        demo,
+        2,
+        "asset",
+        "iou",
+        "BX-2026-0001",
+        "-o",
+        str(out),
+        contains="BX-2026-0001 is not a loan",
+    )
     assert_refused(demo, 2, "asset", "iou", "JC-2026-0099", "-o", str(out), contains="JC-2026-0099")
     assert_refused(demo, 2, "asset", "scrap", "show", "JC-2026-0001", "-o", str(out),
                    contains="JC-2026-0001")  # fmt: skip

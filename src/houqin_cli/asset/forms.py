@@ -15,6 +15,7 @@ from houqin_cli.asset.cards import card
 from houqin_cli.asset.models import AssetEvent, Scrap
 from houqin_cli.asset.rounds import scope_name
 from houqin_cli.core import labels, money, names, settings
+from houqin_cli.core.codes import require_prefix
 from houqin_cli.core.columns import columns
 from houqin_cli.core.forms import (
     Fields,
@@ -42,6 +43,7 @@ def _day(value: Any) -> str:
 
 def iou(session: Session, code: str) -> Report:
     """`asset iou`: the IOU (借条) the borrower signs, and what comes back."""
+    require_prefix(code, "JC", "ZC", what=_("a loan (借条)"))
     loan = custody.find_loan(session, code)
     asset, person = card(session, loan.asset_id), person_by_id(session, loan.person_id)
     value = money.divide(asset.value_fen * loan.qty, asset.qty)

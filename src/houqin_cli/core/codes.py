@@ -72,3 +72,18 @@ def scanned(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "").strip()
     text = text.replace("\u2010", "-").replace("\u2011", "-").replace("\u2212", "-")
     return text.upper() if _SCANNED_CODE.fullmatch(text) else text
+
+
+def require_prefix(text: str, *prefixes: str, what: str) -> None:
+    """Exit 2 when `text` is a record's code of another kind (a BX- where a JC- is
+    asked for), saying what kind of code the command takes; anything else passes."""
+    from houqin_cli.core.errors import InputError
+    from houqin_cli.core.i18n import _
+
+    code = scanned(text)
+    if _SCANNED_CODE.fullmatch(code) and code[:2] not in prefixes:
+        raise InputError(
+            _("{code} is not {what}: give a code like {example}.").format(
+                code=code, what=what, example=f"{prefixes[0]}-2026-0001"
+            )
+        )
