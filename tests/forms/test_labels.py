@@ -34,6 +34,8 @@ def test_labels_of_named_cards_and_a_place(demo: Cli, tmp_path: Path) -> None:
     assert [r["code"] for r in rows] == ["ZC-2020-0001", "ZC-2021-0001"]
     rows = js(demo.ok("asset", "label", "--place", "音乐室", "-f", "json"))
     assert [r["place"] for r in rows] == ["音乐室"] * len(rows) and rows
+    rows = js(demo.ok("asset", "label", "--unit", "一年级(1)班", "-f", "json"))
+    assert [r["code"] for r in rows] == ["ZC-2023-0001", "ZC-2024-0001"]  # the class's room 101
     out = tmp_path / "two.pdf"
     demo.ok("asset", "label", "ZC-2020-0001", "--sheet", "2x5", "-o", str(out))
     assert "ZC-2020-0001" in pdf_text(out)
