@@ -167,7 +167,7 @@ def natural_widths(texts: list[list[str]], size: float = 8) -> list[float]:
         )
         * size
         * 0.55
-        + 8
+        + 14  # the cell padding, 6 points each side
         for i in range(cols)
     ]
 
