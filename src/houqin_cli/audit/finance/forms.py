@@ -13,6 +13,7 @@ from houqin_cli.audit.finance import reports, statement
 from houqin_cli.audit.finance.categories import label
 from houqin_cli.core import clock, money, settings
 from houqin_cli.core.forms import (
+    Box,
     Fields,
     Form,
     Sentence,
@@ -75,7 +76,7 @@ def _receipt_form(row: dict[str, Any], school: str) -> Form:
                 per_row=1,
             ),
             Table((_("Linked goods"),), goods),
-            Sentence(_("Paste the invoice here (粘贴处).")),
+            Box(_("Paste the invoice here (粘贴处)."), rows=10),
             Signatures(people, per_row=2),
         ],
         footnotes=notes,

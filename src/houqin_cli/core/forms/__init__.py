@@ -59,7 +59,15 @@ class Signatures:
     title: str = ""
 
 
-Block = Sentence | Fields | Table | Signatures
+@dataclass(frozen=True)
+class Box:
+    """A ruled empty box `rows` lines high under its label (where an invoice is pasted)."""
+
+    label: str
+    rows: int = 8
+
+
+Block = Sentence | Fields | Table | Signatures | Box
 
 
 @dataclass

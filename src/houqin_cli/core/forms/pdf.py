@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from houqin_cli.core.forms import (
+    Box,
     Fields,
     Form,
     LabelSheet,
@@ -63,6 +64,18 @@ def _signatures(block: Signatures, available: float) -> Any:
     return table
 
 
+def _box(block: Box, available: float) -> Any:
+    from reportlab.platypus import Table as RlTable
+
+    table = RlTable(
+        [[pdf.para(block.label, 9)]], colWidths=[available], rowHeights=[block.rows * 20]
+    )
+    style = pdf.table_style(0)
+    style.add("VALIGN", (0, 0), (-1, -1), "TOP")
+    table.setStyle(style)
+    return table
+
+
 def write_form_pdf(form: Form | LabelSheet, target: BinaryIO) -> None:
     if isinstance(form, LabelSheet):
         from houqin_cli.core.forms.labels import write_labels_pdf
@@ -81,6 +94,8 @@ def write_form_pdf(form: Form | LabelSheet, target: BinaryIO) -> None:
             story.append(pdf.para(block.text, 11))
         elif isinstance(block, Fields):
             story.append(_fields(block, available))
+        elif isinstance(block, Box):
+            story.append(_box(block, available))
         elif isinstance(block, Table):
             if block.title:
                 story += [pdf.para(block.title, 10), Spacer(1, 2)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
-from houqin_cli.core.forms import Fields, Form, Sentence, Signatures, Table, signature_text
+from houqin_cli.core.forms import Box, Fields, Form, Sentence, Signatures, Table, signature_text
 from houqin_cli.core.i18n import _
 from houqin_cli.core.render.cells import MAX_SHEET_TITLE, SHEET_FORBIDDEN, neutralise
 from houqin_cli.core.render.text import display_width
@@ -95,6 +95,22 @@ def _table(sh: _Sheet, block: Table) -> int:
     return header
 
 
+def _box(sh: _Sheet, block: Box) -> None:
+    """One merged, ruled cell `rows` lines high, its label at the top."""
+    from openpyxl.styles import Alignment
+
+    first = sh.row
+    sh.put(1, sh.cols, block.label)
+    last = first + block.rows - 1
+    sh.ws.unmerge_cells(start_row=first, start_column=1, end_row=first, end_column=sh.cols)
+    for r in range(first, last + 1):
+        for c in range(1, sh.cols + 1):
+            sh.ws.cell(row=r, column=c).border = sh.border
+    sh.ws.merge_cells(start_row=first, start_column=1, end_row=last, end_column=sh.cols)
+    sh.ws.cell(row=first, column=1).alignment = Alignment(vertical="top", wrap_text=True)
+    sh.row = last + 1
+
+
 def _signatures(sh: _Sheet, block: Signatures) -> None:
     if block.title:
         sh.line(block.title)
@@ -130,6 +146,8 @@ def write_form_xlsx(form: Form, target: BinaryIO) -> None:
             sh.line(block.text)
         elif isinstance(block, Fields):
             _fields(sh, block)
+        elif isinstance(block, Box):
+            _box(sh, block)
         elif isinstance(block, Table):
             header_row = header_row or _table(sh, block)
         else:
