@@ -23,6 +23,7 @@ from houqin_cli.asset.rounds import (
     where,
 )
 from houqin_cli.core import journal, names, notes
+from houqin_cli.core.codes import scanned
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
@@ -169,7 +170,7 @@ def record(
     c = _open(find(session, code))
     if sum((found, missing, at is not None)) != 1:
         raise InputError(_("Give exactly one of --found, --missing or --at PLACE."))
-    asset = find_asset(session, text)
+    asset = find_asset(session, scanned(text))
     result, place_id = ("missing", None) if missing else ("found", asset.place_id)
     if at is not None:
         place = find_place(session, at)

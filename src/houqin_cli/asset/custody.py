@@ -29,7 +29,6 @@ from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding
 from houqin_cli.people.service import (
     active_person,
-    person_by_id,
     person_names,
 )
 
@@ -87,28 +86,6 @@ def find_loan(session: Session, text: str) -> Loan:
             _("{code} {name} is not out on loan.").format(code=asset.code, name=asset.name)
         )
     return loan
-
-
-def iou(session: Session, code: str) -> dict[str, Any]:
-    """What the borrower signs (借条)."""
-    loan = find_loan(session, code)
-    asset, person = card(session, loan.asset_id), person_by_id(session, loan.person_id)
-    return {
-        "code": loan.code,
-        "school": settings.raw(session, "school.name"),
-        "borrower": person.name,
-        "borrower_code": person.code,
-        "asset_code": asset.code,
-        "asset": asset.name,
-        "spec": asset.spec,
-        "qty": loan.qty,
-        "unit": asset.unit,
-        "value": asset.value_fen,
-        "lent_on": loan.lent_on,
-        "due": loan.due,
-        "note": loan.note,
-        "signature": "",
-    }
 
 
 def give_back(

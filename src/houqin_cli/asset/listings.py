@@ -26,10 +26,6 @@ CARD = (
     "code", "name", "category_name", "qty", "unit", "unit_value", "total_value", "acquired",
     "place", "custodian", "status", "fixed",
 )  # fmt: skip
-IOU = (
-    "school", "code", "borrower", "asset_code", "asset", "spec", "qty", "unit", "value",
-    "lent_on", "due", "note", "signature",
-)  # fmt: skip
 OVERDUE = ("code", "asset_code", "asset", "qty", "borrower", "lent_on", "due", "days_overdue")
 DAMAGES = (
     "code", "date", "asset_code", "asset", "cause", "qty", "by", "amount_due", "paid", "owed",
@@ -138,11 +134,6 @@ def card(session: Session, text: str) -> Report:
     r["history"] = history(session, a)
     cols = columns(*CARD, "spec", "funding", "invoice", "life_years", "history")
     return Report(_("Asset card"), cols, [r], record=True)
-
-
-def iou(session: Session, code: str) -> Report:
-    """`asset iou`: the IOU (借条) the borrower signs."""
-    return Report(_("IOU (借条)"), columns(*IOU), [custody.iou(session, code)], record=True)
 
 
 def overdue(session: Session) -> Report:

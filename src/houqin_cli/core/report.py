@@ -54,6 +54,8 @@ class Report:
     period: str | None = None  # "Period: 2026-03", "As of 2026-02-28": translated
     school: str | None = None  # the school's name; filled in when the report goes to a file
     signed: bool = False  # paper that is signed: prepared by / checked by / approved by
+    # a form a school signs (core/forms.Form): what -o FILE.xlsx and -o FILE.pdf print
+    form: Any = None
 
     @property
     def is_check(self) -> bool:

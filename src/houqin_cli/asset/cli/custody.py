@@ -32,7 +32,7 @@ def lend(
 
     loan = custody.lend(s, s.info["actor"], asset, to, day(s, due, future=True), qty, note)
     return made(
-        _("Lent: {code}; print the IOU with `houqin asset iou {code} -o iou.md`."), loan.code
+        _("Lent: {code}; print the IOU with `houqin asset iou {code} -o iou.pdf`."), loan.code
     )
 
 
@@ -43,9 +43,9 @@ def iou(
         ..., help=_("The loan's code, such as JC-2026-0001."), shell_complete=complete.RECORD
     ),
 ) -> Report:
-    from houqin_cli.asset import listings
+    from houqin_cli.asset import forms
 
-    return listings.iou(s, loan)
+    return forms.iou(s, loan)
 
 
 @write(app, "return", help=_("Take a lent asset back; a damaged return opens a damage record."))
@@ -136,6 +136,25 @@ def damages(
 scrap_app = typer.Typer(
     help=_("Scrapping: request, appraisal by 总务处, approval."), no_args_is_help=True
 )
+
+
+@report(scrap_app, "list", help=_("The scrapping requests."))
+def scrap_list(
+    s: Session,
+    status: str | None = typer.Option(
+        None, "--status", help=_("requested, appraised or approved.")
+    ),
+) -> Report:
+    from houqin_cli.asset import forms
+
+    return forms.scrap_list(s, status)
+
+
+@report(scrap_app, "show", help=_("A scrapping request and its form (报废申请表)."))
+def scrap_show(s: Session, code: Code) -> Report:
+    from houqin_cli.asset import forms
+
+    return forms.scrap_show(s, code)
 
 
 @write(scrap_app, "request", help=_("Ask to scrap an asset."))

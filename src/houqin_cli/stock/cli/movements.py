@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -107,6 +107,11 @@ def issue(
         note=note,
     )
     return Done(_("Issued: {code}.").format(code=m.code), m.code)
+
+
+SLIP_HELP = _("The issue slip (领料单) of one issue, to sign.")
+SlipCode = Annotated[str, typer.Argument(help=_("The issue's code, such as CK-2026-0001."))]
+shows(app, "slip", SLIP_HELP, "stock.forms:slip", code=SlipCode)
 
 
 @write(app, "return", help=_("Take unused goods back in, at the current average cost (退库)."))
