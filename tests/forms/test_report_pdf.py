@@ -56,3 +56,17 @@ def test_pdf_export_keeps_the_rules(demo: Cli, tmp_path: Path) -> None:
     )
     assert sorted(p.name for p in folder.iterdir()) == ["dir.pdf", "r.pdf"]
     assert list((folder / "dir.pdf").iterdir()) == []
+
+
+def test_report_pdf_carries_the_title_block_and_a_signed_reports_signatures(
+    demo: Cli, tmp_path: Path
+) -> None:
+    register = tmp_path / "register.pdf"
+    demo.ok("asset", "register", "-o", str(register), env=ZH)
+    text = pdf_text(register)
+    assert "青山实验学校" in text and "单位：元" in text
+    assert "制表人：" in text and "审核人：" in text and "负责人：" in text and "日期：" in text
+    receipts = tmp_path / "receipts.pdf"  # a listing is not signed
+    demo.ok("audit", "receipt", "list", "-o", str(receipts), env=ZH)
+    listed = pdf_text(receipts)
+    assert "青山实验学校" in listed and "制表人：" not in listed

@@ -239,3 +239,27 @@ def json_doc(report: Report) -> Any:
     if report.record:
         return obj(report.rows[0]) if report.rows else None
     return [obj(r) for r in report.rows]
+
+
+# -- what a printed sheet carries around its tables (xlsx and pdf alike) --------------
+
+
+def heading(report: Report, money: bool) -> tuple[list[str], str | None]:
+    """The title block's line under the title: the period and a record's code on the
+    left, 单位：元 on the right when the sheet holds money."""
+    left = [report.period] if report.period else []
+    code = report.rows[0].get("code") if report.record and report.rows else None
+    if code:
+        left.append(_("Code: {code}").format(code=code))
+    return left, (_("Unit: yuan") if money else None)
+
+
+def holds_money(report: Report) -> bool:
+    return any(c.kind == "money" for c in report.columns) or any(
+        c.kind == "money" for section in report.sections for c in section.columns
+    )
+
+
+def signers() -> list[str]:
+    """制表人 / 审核人 / 负责人: who signs a signed report (`Report.signed`)."""
+    return [_("Prepared by:"), _("Checked by:"), _("Approved by:")]

@@ -12,6 +12,7 @@ import time
 from typing import Any, BinaryIO
 
 from houqin_cli.core import clock
+from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Report
 
 FONT = "STSong-Light"
@@ -203,15 +204,15 @@ def _rows(grid: Any) -> list[list[str]]:
     return [*rows, list(grid.footer)] if grid.footer else rows
 
 
-def write_pdf(report: Report, target: BinaryIO, school: str = "") -> None:
-    """A report as tables on A4 (landscape when wide), under its title block, the
-    header rows repeated on every page, the note (a statement's seal) after the last
-    table."""
+def write_pdf(report: Report, target: BinaryIO) -> None:
+    """A report as tables on A4 (landscape when wide), under its title block (school,
+    title, period or code, 单位：元), the header rows repeated on every page, the note (a
+    statement's seal) after the last table, and the signature lines of a signed report."""
     from reportlab.lib import pagesizes
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer, Table
 
-    from houqin_cli.core.render.cells import grids
+    from houqin_cli.core.render.cells import grids, heading, holds_money, signers
 
     shown, note = grids(report)
     tables = [_rows(g) for g in shown if g.headers]
@@ -219,7 +220,9 @@ def write_pdf(report: Report, target: BinaryIO, school: str = "") -> None:
     landscape = any(sum(natural_widths(t)) > portrait for t in tables)
     page = pagesizes.landscape(pagesizes.A4) if landscape else pagesizes.A4
     available = page[0] - 2 * MARGIN_MM * mm
-    story: list[Any] = title_block(report.title, [school])
+    left, right = heading(report, holds_money(report))
+    lines = [report.school or "", "    ".join([*left, *([right] if right else [])])]
+    story: list[Any] = title_block(report.title, lines)
     for grid in shown:
         rows = _rows(grid)
         if grid.title and grid.title != report.title:
@@ -237,4 +240,11 @@ def write_pdf(report: Report, target: BinaryIO, school: str = "") -> None:
         story.append(para(note, 9))
     if report.note:
         story.append(para(report.note, 9))
+    if report.signed:
+        blank = "_" * 12
+        story += [Spacer(1, 18), para("        ".join(f"{s}{blank}" for s in signers()), 10)]
+        story += [
+            Spacer(1, 8),
+            para("        ".join(f"{_('Date:')}{blank}" for _s in signers()), 10),
+        ]
     build(story, target, title=report.title, landscape=landscape)

@@ -20,7 +20,9 @@ from houqin_cli.core.render.cells import (
     MAX_XLSX_WIDTH,
     SHEET_FORBIDDEN,
     flat,
+    heading,
     neutralise,
+    signers,
 )
 from houqin_cli.core.render.cells import cell as cell_value
 from houqin_cli.core.render.text import display_width
@@ -82,11 +84,7 @@ def _title_block(sheet: _Sheet, report: Report, money: bool) -> None:
         _merged(sheet, report.school, "school")
     _merged(sheet, report.title, "title")
     sheet.ws.row_dimensions[sheet.row - 1].height = 24
-    left = [report.period] if report.period else []
-    code = report.rows[0].get("code") if report.record and report.rows else None
-    if code:
-        left.append(_("Code: {code}").format(code=code))
-    right = _("Unit: yuan") if money else None
+    left, right = heading(report, money)
     if not left and not right:
         return
     ws, r = sheet.ws, sheet.row
@@ -184,7 +182,7 @@ def _table(sheet: _Sheet, part: Report, titled: bool) -> None:
 
 def _signatures(sheet: _Sheet) -> None:
     """制表人 / 审核人 / 负责人, each with a line to sign on and a date line under it."""
-    labels = [_("Prepared by:"), _("Checked by:"), _("Approved by:")]
+    labels = signers()
     line = "_" * 10
     ws, r = sheet.ws, sheet.row + 1
     if sheet.span < 3:
@@ -265,10 +263,10 @@ def write_xlsx(report: Report, target: BinaryIO) -> None:
     for i, width in widths.items():
         ws.column_dimensions[get_column_letter(i)].width = width
     _page_setup(sheet, report)
-    _save_reproducibly(wb, target)
+    save_reproducibly(wb, target)
 
 
-def _save_reproducibly(wb: Any, target: BinaryIO) -> None:
+def save_reproducibly(wb: Any, target: BinaryIO) -> None:
     """The same report saved twice is byte-identical (with HOUQIN_NOW pinned): the
     document's dates are "now" and every zip entry carries one fixed timestamp."""
     moment = clock.now().astimezone(UTC).replace(tzinfo=None, microsecond=0)
@@ -285,7 +283,3 @@ def _save_reproducibly(wb: Any, target: BinaryIO) -> None:
                 stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
             dst.writestr(fixed, data)
-
-
-# the forms' workbooks (core/forms/xlsx.py) are saved the same reproducible way
-save_reproducibly = _save_reproducibly
