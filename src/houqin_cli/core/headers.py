@@ -7,7 +7,7 @@ only sees rows of cells."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,15 +168,27 @@ def collect(
     letters: bool,
     most: int | None = None,
 ) -> list[Row]:
-    """The data rows below the header; reading stops, exit 2, at the first data row
-    past `most` (the setting import.max_rows)."""
+    """The data rows below the header, as a list (see stream)."""
+    return list(stream(rows, fields, where, letters=letters, most=most))
+
+
+def stream(
+    rows: Iterable[list[Any]],
+    fields: Sequence[Field],
+    where: str,
+    *,
+    letters: bool,
+    most: int | None = None,
+) -> Iterator[Row]:
+    """The data rows below the header, one at a time as `rows` are read; reading
+    stops, exit 2, at the first data row past `most` (the setting import.max_rows)."""
     required = [f for f in fields if f.required]
     best: list[Field] = []
     header: dict[str, int] | None = None
     columns: dict[str, str] = {}
     pending: Named | None = None  # a complete header row, until the next row says if it has two
     above: Named | None = None  # a header-like row just above, incomplete alone
-    out: list[Row] = []
+    out = 0  # data rows so far
     for number, cells in enumerate(rows, start=1):
         if header is None:
             if pending is None and number > HEADER_SEARCH_ROWS:
@@ -213,7 +225,7 @@ def collect(
         if all(v is None or v == "" for v in values.values()):
             continue  # blank, or only 序号/备注 filled in
         _require_text(number, values, columns)
-        if most is not None and len(out) >= most:
+        if most is not None and out >= most:
             raise InputError(
                 _(
                     "{path} has more than {limit} rows, the most an import reads (setting "
@@ -221,7 +233,8 @@ def collect(
                     "`houqin config set import.max_rows N`."
                 ).format(path=where, limit=most)
             )
-        out.append(Row(number, values, columns))
+        out += 1
+        yield Row(number, values, columns)
     if header is None and pending is not None:
         header, columns = _header(pending, letters=letters)  # a header and no data below
     if header is None:
@@ -238,4 +251,3 @@ def collect(
                 "{path}: no header row in the first 15 rows; expected columns such as {fields}."
             ).format(path=where, fields=expected)
         )
-    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.headers import Field, Row
 from houqin_cli.core.i18n import _
-from houqin_cli.core.sheets import Limits, read_rows
+from houqin_cli.core.sheets import Limits, read_rows, stream_rows
 
 if TYPE_CHECKING:
     from houqin_cli.core.report import Column, Report
@@ -40,6 +40,7 @@ __all__ = [  # Field and Row live in core.headers, with the header matching; imp
     "preview",
     "progress",
     "read_rows",
+    "stream_rows",
     "row_error",
 ]
 
@@ -199,8 +200,9 @@ def preview(
 # --------------------------------------------------------------------------- helpers
 
 
-def progress(items: Sequence[T], label: str) -> Iterator[T]:
-    """A transient rich progress bar on stderr when it is a terminal; silence otherwise."""
+def progress(items: Iterable[T], label: str) -> Iterator[T]:
+    """A transient rich progress bar on stderr when it is a terminal (with a total when
+    `items` has a length); silence otherwise."""
     stream = sys.stderr
     if stream is None or not stream.isatty():
         yield from items
@@ -209,7 +211,11 @@ def progress(items: Sequence[T], label: str) -> Iterator[T]:
     from rich.progress import track
 
     yield from track(
-        items, description=label, total=len(items), console=Console(stderr=True), transient=True
+        items,
+        description=label,
+        total=len(items) if isinstance(items, Sized) else None,
+        console=Console(stderr=True),
+        transient=True,
     )
 
 

@@ -260,8 +260,10 @@ def record(
 
 
 def imported(session: Session, action: str, entity: str, file: str, rows: Sequence[Any]) -> Journal:
-    """The one entry for a whole import: the file, how many records it added, their codes."""
-    payload = {"file": file, "count": len(rows), "codes": [r.code for r in rows]}
+    """The one entry for a whole import: the file, how many records it added, their
+    codes (`rows`: the records, or their codes)."""
+    codes = [r if isinstance(r, str) else r.code for r in rows]
+    payload = {"file": file, "count": len(codes), "codes": codes}
     return append(session, action, entity, payload=payload)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.core.errors import InputError
-from houqin_cli.core.headers import Field, Row, collect
+from houqin_cli.core.headers import Field, Row, stream
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -65,6 +65,14 @@ def _mb(size: int) -> str:
 def read_rows(path: Path, fields: Sequence[Field], session: Session | None = None) -> list[Row]:
     """Every data row of a .csv or .xlsx file, matched to `fields`; exit 2 on a bad file,
     or one past the ledger's Limits (read from `session`'s settings)."""
+    return list(stream_rows(path, fields, session))
+
+
+def stream_rows(
+    path: Path, fields: Sequence[Field], session: Session | None = None
+) -> Iterator[Row]:
+    """read_rows one row at a time, as the file is read: an import of many rows
+    need not hold them all."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -84,8 +92,9 @@ def read_rows(path: Path, fields: Sequence[Field], session: Session | None = Non
             raise _unreadable(path, exc) from exc
         if size > limits.size:
             raise limits.too_big(path, size)
-        return collect(_csv_rows(path), fields, str(path), letters=False, most=limits.rows)
-    return _read_xlsx(path, fields, limits)
+        yield from stream(_csv_rows(path), fields, str(path), letters=False, most=limits.rows)
+        return
+    yield from _read_xlsx(path, fields, limits)
 
 
 def _unreadable(path: Path, exc: BaseException) -> InputError:
@@ -145,7 +154,7 @@ def _unpacked_size(path: Path) -> int:
         raise _bad_workbook(path) from exc
 
 
-def _read_xlsx(path: Path, fields: Sequence[Field], limits: Limits) -> list[Row]:
+def _read_xlsx(path: Path, fields: Sequence[Field], limits: Limits) -> Iterator[Row]:
     size = _unpacked_size(path)
     if size > limits.size:
         raise limits.too_big(path, size)
@@ -163,7 +172,7 @@ def _read_xlsx(path: Path, fields: Sequence[Field], limits: Limits) -> list[Row]
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # some writers record a wrong size; read every row there is
         rows = ([_xlsx_value(v) for v in r] for r in ws.iter_rows(min_row=1, values_only=True))
-        return collect(rows, fields, str(path), letters=True, most=limits.rows)
+        yield from stream(rows, fields, str(path), letters=True, most=limits.rows)
     except InputError:
         raise
     except Exception as exc:

@@ -25,22 +25,13 @@ if TYPE_CHECKING:
     from houqin_cli.core.journal import Actor
 
 
-def import_items(
-    session: Session, path: Path, *, actor: Actor | None = None, as_of: date | None = None
-) -> list[StockItem]:
-    """All rows or none (one journal entry for the file); an error names the row
-    and the column as the user sees them in the spreadsheet. Rows with 期初数量 and
-    期初金额 also get their opening balance, a receipt dated `as_of`."""
-    return _import(session, path, actor, as_of)[0]
-
-
 def run_import(session: Session, actor: Actor, path: Path, as_of: date | None) -> Imported:
     """`stock item import`: the items written, the first of them as a report, and
     how many opening balances."""
     from houqin_cli.core.columns import columns
     from houqin_cli.core.imports import preview
 
-    created, openings = _import(session, path, actor, as_of)
+    n, created, openings = _import(session, path, actor, as_of)
     rows = (
         {
             "code": it.code,
@@ -61,16 +52,22 @@ def run_import(session: Session, actor: Actor, path: Path, as_of: date | None) -
             date=as_of,
             value=money.format_money(sum(fen for _m, fen in openings.values())),
         )
-    return preview(path, len(created), cols, rows, more)
+    return preview(path, n, cols, rows, more)
 
 
-FLUSH_EVERY = 1000  # rows written per flush: one flush of 100,000 items took ~1 KB a row more
+FLUSH_EVERY = 1000  # items written, then let go, at a time (benchmarks/imports.py)
 
 
 def _import(
     session: Session, path: Path, actor: Actor | None, as_of: date | None
-) -> tuple[list[StockItem], dict[str, tuple[int, int]]]:
-    from houqin_cli.core.imports import Field, Refusals, progress, read_rows
+) -> tuple[int, list[StockItem], dict[str, tuple[int, int]]]:
+    """How many items were written, the first PREVIEW_ROWS of them, and the opening
+    balances by item code. The rows are read as they stream and the items flushed
+    and let go of every FLUSH_EVERY, so a big file is not held whole (one transaction
+    still: all rows or none)."""
+    from itertools import chain
+
+    from houqin_cli.core.imports import PREVIEW_ROWS, Field, Refusals, progress, stream_rows
 
     fields = [  # the issue's Chinese labels, and the headers `item list -o` writes
         Field("name", ("名称", "物品名称", "品名", *variants(N_("Name"))), required=True),
@@ -83,10 +80,11 @@ def _import(
         Field("opening_qty", ("期初数量", "期初库存", *variants(N_("Opening quantity")))),
         Field("opening_value", ("期初金额", *variants(N_("Opening value")))),
     ]
-    rows = read_rows(path, fields, session)
-    if not rows:
+    rows = stream_rows(path, fields, session)
+    first = next(rows, None)
+    if first is None:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
-    given = {"opening_qty", "opening_value"} & set(rows[0].columns)
+    given = {"opening_qty", "opening_value"} & set(first.columns)
     if as_of is not None and not given:
         raise InputError(
             _(
@@ -94,20 +92,24 @@ def _import(
                 "(期初数量) or opening value (期初金额) column."
             ).format(path=path.name)
         )
-    created: list[StockItem] = []
+    created: list[StockItem] = []  # the first PREVIEW_ROWS
+    codes: list[str] = []
+    batch: list[StockItem] = []
     openings: dict[str, tuple[int, int]] = {}  # item code -> (milli, fen)
     known = Known.load(session)
     refusals = Refusals(path)
-    for row in progress(rows, _("Importing items")):
+    for row in progress(chain([first], rows), _("Importing items")):
         with refusals.row():
             opening = _opening(row) if given else None
             item = _item_from_row(session, row, known)
-            created.append(item)
-            if len(created) % FLUSH_EVERY == 0:
-                session.flush()  # bounds one flush's work (benchmarks/imports.py)
+            codes.append(item.code)
+            (created if len(created) < PREVIEW_ROWS else batch).append(item)
+            if len(batch) >= FLUSH_EVERY:
+                _let_go(session, batch)
             if opening is not None:
                 openings[item.code] = opening
     refusals.done()
+    _let_go(session, batch)
     if openings and as_of is None:
         raise InputError(
             _(
@@ -118,7 +120,7 @@ def _import(
     if openings:
         assert actor is not None and as_of is not None
         check_open_date(session, as_of)  # exit 3 before anything is written
-    journal.imported(session, "stock.item.import", "stock_item", path.name, created)
+    journal.imported(session, "stock.item.import", "stock_item", path.name, codes)
     for code, (milli, fen) in openings.items():  # the storeroom's own receipt: its valuation
         assert actor is not None and as_of is not None
         receive(
@@ -130,7 +132,15 @@ def _import(
             day=as_of,
             note=notes.coded("opening_balance", file=path.name),
         )
-    return created, openings
+    return len(codes), created, openings
+
+
+def _let_go(session: Session, items: list[StockItem]) -> None:
+    """Write `items` (the journal has their rows' keys) and drop them from the session."""
+    session.flush()
+    for it in items:
+        session.expunge(it)
+    items.clear()
 
 
 def _opening(row: Any) -> tuple[int, int] | None:
