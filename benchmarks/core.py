@@ -123,6 +123,14 @@ def floors() -> tuple[Bench, Bench]:
     )
 
 
+def typer_floor() -> Bench:
+    """The least a typer CLI can cost: the floor of a read on the plain reader (#17)."""
+    return python_c('python -c "import typer"', "import typer")
+
+
+PLAIN_SLACK = 0.15  # a read on the plain reader: within the typer floor + 0.15 s (#17)
+
+
 def houqin_exe(given: str | None) -> str:
     """The houqin beside this Python (or on PATH)."""
     houqin = given or str(Path(PY).parent / "houqin")

@@ -252,7 +252,7 @@ def _last_digests(cur: Any, mark: str) -> dict[str, str]:
 def bulk_append(ledger: Any, total: int, batch: int, seed: int) -> int:
     """Append people.edit entries until the journal holds `total`; returns how many."""
     from houqin_cli.core.journal import canonical_json, row_digest
-    from houqin_cli.people.service import ROLES
+    from houqin_cli.people.vocab import ROLES
 
     raw = Raw(ledger)
     rng = random.Random(seed + 1)

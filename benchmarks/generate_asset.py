@@ -561,7 +561,7 @@ class Sim:
     def split(
         self, a: dict[str, Any], pieces: int, day: date, op: str
     ) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
-        """cards.split: `pieces` off `a` onto a new card; the touched rows."""
+        """moves.split: `pieces` off `a` onto a new card; the touched rows."""
         from houqin_cli.core import money
         from houqin_cli.core.i18n import _
 
@@ -762,7 +762,7 @@ class Sim:
         note: str | None,
         source: str | None,
     ) -> dict[str, Any]:
-        """custody.damage: the record and its own journal entry."""
+        """damages.damage: the record and its own journal entry."""
         from houqin_cli.core import money
 
         person = by if by and "roles" in by else None

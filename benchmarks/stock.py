@@ -215,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             return [houqin, "--db", str(db), *a]
 
         b_pass, b_orm = core.floors()
+        b_typer = core.typer_floor()
         b_sql = core.python_c(
             "sqlite3 balance: one GROUP BY",
             "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
@@ -249,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         benches = [
             b_pass,
+            b_typer,
             b_orm,
             b_sql,
             b_balance,
@@ -285,11 +287,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     lines.append("")
     lines.append(f"{'':<44} {'wall':>9} {'cpu s':>7}  {'floor':<34} {'target':<27} result")
-    for b in (b_pass, b_orm, b_sql):
+    for b in (b_pass, b_typer, b_orm, b_sql):
         row(b, "floor", "", None)
+    plain = b_typer.median + core.PLAIN_SLACK  # the reads on the plain reader (#17)
+    floor = f"typer {s(b_typer.median)}; SQL {s(b_sql.median)}"
+    for b in (b_balance, b_at):
+        row(b, floor, f"<= floor + {core.PLAIN_SLACK} = {s(plain)}", b.median <= plain)
     cap = b_orm.median + SLACK
     floor = f"sqlmodel {s(b_orm.median)}; SQL {s(b_sql.median)}"
-    for b in (b_balance, b_at, b_ledger, b_summary, b_report, b_issue):
+    for b in (b_ledger, b_summary, b_report, b_issue):
         row(b, floor, f"<= floor + {SLACK} = {s(cap)}", b.median <= cap)
     row(
         b_import,

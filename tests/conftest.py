@@ -380,3 +380,17 @@ def run_houqin(
         env=merged,
         timeout=timeout,
     )
+
+
+@pytest.fixture(scope="session")
+def demo_ledger_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`houqin demo` on a new ledger, once for the session (the demo itself is slow)."""
+    with template_ledger(tmp_path_factory.mktemp("demo_ledger"), "demo") as t:
+        yield t
+
+
+@pytest.fixture
+def demo_ledger(demo_ledger_template: str, tmp_path: Path) -> Iterator[Cli]:
+    """A CLI on a copy of the demo ledger."""
+    with new_database(tmp_path / "ledger.db", demo_ledger_template) as url:
+        yield Cli(url)

@@ -17,6 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from houqin_cli import __version__, domains
 from houqin_cli.click_i18n import COMPLETION_HELP
+from houqin_cli.core.control import control_character
 from houqin_cli.core.errors import HouqinError, InputError
 from houqin_cli.core.i18n import N_, _, detect_language, set_language
 
@@ -114,7 +115,7 @@ def _require_text(argv: Sequence[str]) -> None:
                     name=name, shown=repr(os.fsencode(text))[2:-1]
                 )
             ) from exc
-        bad = next((ch for ch in text if ch < " " and ch not in "\t\n\r" or ch == "\x7f"), None)
+        bad = control_character(text)
         if bad is not None:
             raise InputError(
                 _(

@@ -7,15 +7,10 @@ their path.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
-from conftest import BASE_ENV, ROOT, Cli
+from conftest import Cli
 
 
 def _json(cli: Cli, *args: str) -> Any:
@@ -95,33 +90,3 @@ def test_reports_on_an_empty_ledger(cli: Cli) -> None:
     assert register_codes(cli) == set()
     res = cli.ok("asset", "register")
     assert "¥0.00" in res.stdout
-
-
-@pytest.mark.sqlite_only
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["asset", "depreciation", "--month", "2026-02"],
-        ["asset", "register"],
-        ["asset", "summary", "--by", "unit"],
-    ],
-)
-def test_reports_keep_the_orm_off_their_path(cli: Cli, args: list[str]) -> None:
-    add(cli, "电脑", "201", "7200")
-    code = (
-        "import sys\n"
-        "from houqin_cli.app import main\n"
-        f"sys.argv = ['houqin', '--db', {cli.db!r}, *{args!r}]\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as exc:\n"
-        "    assert not exc.code, exc.code\n"
-        "heavy = {'sqlmodel', 'sqlalchemy', 'rich', 'tabulate', 'openpyxl'}\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)\n"
-    )
-    env = {**os.environ, **BASE_ENV, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert "¥7,200.00" in proc.stdout  # the card is in the report
-    assert proc.stderr.strip().splitlines()[-1] == "[]"

@@ -366,10 +366,13 @@ def test_xlsx_is_what_a_finance_office_expects(quarter: Cli, tmp_path: Path) -> 
         c.number_format == MONEY_FORMAT and c.font.bold and abs(c.value - 174.99) < 1e-9
         for c in money
     )
-    # the seal in the printed page's footer (Excel allows 255 characters there)
-    footer = ws.oddFooter.center.text
-    assert footer and seal(quarter) in footer
-    assert len(footer) <= 255
+    # the seal under the tables, in one cell merged across the table's width and
+    # wrapped; the printed page's footer numbers the pages (#12)
+    sealed = next(c for c in cells if isinstance(c.value, str) and seal(quarter) in c.value)
+    assert sealed.alignment.wrap_text
+    span = next(r for r in ws.merged_cells.ranges if r.min_row == sealed.row)
+    assert span.min_col == 1 and span.max_col == ws.max_column
+    assert ws.oddFooter.center.text == "Page &P of &N"
 
 
 def test_xlsx_headers_in_chinese(quarter: Cli, tmp_path: Path) -> None:
@@ -381,13 +384,16 @@ def test_xlsx_headers_in_chinese(quarter: Cli, tmp_path: Path) -> None:
     assert header and all(re.search(r"[\u4e00-\u9fff]", h) for h in header), header
     seen = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert "金额" in seen
-    # columns wide enough for the Chinese they hold (tables, not the one-cell titles)
+    # columns wide enough for the Chinese they hold (tables, not the one-cell titles
+    # nor the title block's lines merged across the table)
+    merged = {c for rng in ws.merged_cells.ranges for c in [ws.cell(rng.min_row, rng.min_col)]}
     for row in ws.iter_rows():
-        filled = [c for c in row if c.value is not None]
+        filled = [c for c in row if c.value is not None and c not in merged]
         if len(filled) < 2:
             continue
         for c in filled:
             if isinstance(c.value, str) and re.search(r"[\u4e00-\u9fff]", c.value):
                 width = ws.column_dimensions[c.column_letter].width
                 assert width >= _display_width(c.value), (c.coordinate, c.value, width)
-    assert seal(quarter) in ws.oddFooter.center.text
+    assert any(seal(quarter) in v for v in seen)
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"

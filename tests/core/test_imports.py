@@ -18,7 +18,6 @@ from houqin_cli.core.i18n import set_language
 from houqin_cli.core.imports import (
     Field,
     Row,
-    _xlsx_value,
     parse_loose_date,
     progress,
     read_rows,
@@ -26,6 +25,7 @@ from houqin_cli.core.imports import (
 )
 from houqin_cli.core.render import render
 from houqin_cli.core.report import Column, Report
+from houqin_cli.core.sheets import _xlsx_value
 
 FIELDS = [
     Field("name", ("名称", "物品名称"), required=True),

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Cli, js, template_ledger
+from conftest import Cli, js, new_database, template_ledger
 from houqin_cli.core import labels, notes
 from houqin_cli.core.i18n import set_language
 
@@ -36,8 +36,9 @@ def _reads() -> list[str]:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    with template_ledger(tmp_path_factory.mktemp("demo"), *ZH, "demo") as path:
-        yield Cli(path)
+    where = tmp_path_factory.mktemp("demo")
+    with template_ledger(where, *ZH, "demo") as t, new_database(where / "copy.db", t) as url:
+        yield Cli(url)
 
 
 CODES = {code for table in labels.TABLES.values() for code in table}
@@ -161,7 +162,7 @@ def test_edit_messages_name_fields_as_the_reader_knows_them(demo: Cli) -> None:
 
 def test_label_tables_agree_with_the_old_chinese_names() -> None:
     from houqin_cli.audit.finance.categories import CATEGORIES
-    from houqin_cli.people.service import ROLES
+    from houqin_cli.people.vocab import ROLES
 
     try:
         set_language("zh")

@@ -435,3 +435,78 @@ def test_qty_to_milli_refuses_more_places() -> None:
 )
 def test_amount_in_chinese_capitals(fen: int, words: str) -> None:
     assert money.in_words(fen) == words
+
+
+@pytest.mark.parametrize(
+    ("fen", "words"),
+    [
+        (123450, "壹仟贰佰叁拾肆元伍角整"),
+        (100405, "壹仟零肆元零伍分"),
+        (5, "伍分"),
+        (10000000, "壹拾万元整"),
+        (1000, "壹拾元整"),
+        (100000010, "壹佰万元零壹角整"),
+        (168032, "壹仟陆佰捌拾元零叁角贰分"),
+        (1050, "壹拾元零伍角整"),
+        (0, "零元整"),
+    ],
+)
+def test_amount_in_words_worked_examples(fen: int, words: str) -> None:
+    assert money.amount_in_words(fen) == words
+
+
+def test_amount_in_words_refuses_negative() -> None:
+    with pytest.raises(ValueError):
+        money.amount_in_words(-1)
+
+
+_CAPITAL = {d: i for i, d in enumerate("零壹贰叁肆伍陆柒捌玖")}
+_UNIT = {"拾": 10, "佰": 100, "仟": 1000}
+
+
+def _parse_capitals(words: str) -> int:
+    """A small reader of 大写 amounts, independent of the writer: back to fen."""
+    assert words.endswith(("整", "分")), words
+    body = words.removesuffix("整")
+    fen = 0
+    yuan_part, _sep, small = body.partition("元") if "元" in body else ("", "", body)
+    total = section = digit = 0
+    for ch in yuan_part:
+        if ch in _CAPITAL:
+            digit = _CAPITAL[ch]
+        elif ch in _UNIT:
+            section += digit * _UNIT[ch]
+            digit = 0
+        elif ch == "万":
+            section += digit
+            total += section * 10_000
+            section = digit = 0
+        elif ch == "亿":
+            section += digit
+            total = (total + section) * 100_000_000
+            section = digit = 0
+        else:
+            raise AssertionError(ch)
+    total += section + digit
+    fen = total * 100
+    small = small.lstrip("零")
+    rest = small
+    if "角" in rest:
+        j, rest = rest.split("角", 1)
+        fen += _CAPITAL[j] * 10
+        rest = rest.lstrip("零")
+    if "分" in rest:
+        f, rest = rest.split("分", 1)
+        fen += _CAPITAL[f]
+    assert rest == "", words
+    return fen
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+@example(100000010)
+@example(10000100000)
+@example(409006000700)
+def test_amount_in_words_parses_back(fen: int) -> None:
+    words = money.amount_in_words(fen)
+    assert "零零" not in words
+    assert _parse_capitals(words) == fen

@@ -203,6 +203,7 @@ def test_table_is_default_on_a_terminal_and_coloured(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough for the boxed table
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     render(listing())
     out = capsys.readouterr().out
@@ -215,6 +216,7 @@ def test_no_color_means_no_escapes(
 ) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     render(listing(), "table")
     out = capsys.readouterr().out
@@ -328,10 +330,13 @@ def test_xlsx_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     render(report, "csv", str(path))
     ws = openpyxl.load_workbook(path).active
     assert ws.title == "库存余额 202602 粉笔 与其他很长很长很长很长的标题"[:31]
-    assert [c.value for c in ws[1]] == [c.header for c in COLUMNS]
-    assert all(c.font.bold for c in ws[1])
-    assert ws.freeze_panes == "A2"
-    code, name, qty, price, received, at, active, tags = ws[2]
+    # the title block: the report's title, then 单位：元 (the sheet holds money)
+    assert ws["A1"].value == report.title
+    assert ws.cell(row=2, column=len(COLUMNS)).value == _("Unit: yuan")
+    assert [c.value for c in ws[3]] == [c.header for c in COLUMNS]
+    assert all(c.font.bold for c in ws[3])
+    assert ws.freeze_panes == "A4"
+    code, name, qty, price, received, at, active, tags = ws[4]
     assert code.value == "0012"
     assert Decimal(str(price.value)) == Decimal("1234.50")
     assert price.number_format == "¥#,##0.00"
@@ -340,8 +345,8 @@ def test_xlsx_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert at.value == datetime(2026, 2, 25, 11, 30)  # naive, in the school's zone
     assert active.value == _("yes")  # 是 in Chinese: a word, not TRUE (#12)
     assert tags.value == "教学, 耗材"
-    assert ws["B3"].value == "'=1+1"
-    assert ws["D3"].value == -12
+    assert ws["B5"].value == "'=1+1"
+    assert ws["D5"].value == -12
     assert ws.column_dimensions["B"].width >= 6  # 名称 counts as four columns
     assert capsys.readouterr().err == _("Written to {path}").format(path=path) + "\n"
 

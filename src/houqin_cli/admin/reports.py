@@ -8,6 +8,7 @@ from houqin_cli.admin import service
 from houqin_cli.core import clock, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.db import Ledger
+from houqin_cli.core.errors import LedgerError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Report
 
@@ -46,7 +47,14 @@ def ledger_report(ledger: Ledger) -> Report:
     from houqin_cli.audit import service as audit
 
     findings = service.integrity(ledger)
-    with ledger.read() as s:
-        more, stats = audit.verify(s)
+    try:
+        with ledger.read() as s:
+            more, stats = audit.verify(s)
+    except LedgerError:
+        if not findings:
+            raise
+        # the damage the integrity check found stops the verification: the findings
+        # say what is damaged, which is what a damaged file's check reports
+        return Report(_("Ledger check"), [], findings=findings)
     findings.extend(more)
     return Report(_("Ledger check"), [], findings=findings, extra=stats)

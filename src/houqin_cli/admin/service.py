@@ -98,6 +98,9 @@ def upgrade(ledger: Ledger, operator: str, command: str) -> tuple[str, str, Path
         return rev, rev, None
     if rev not in REVISIONS:
         ledger.require_current()  # raises: newer than this program
+    ledger.require_writable()
+    with ledger.read() as session:
+        ledger.require_sound(session.connection())
     saved = None
     if ledger.is_sqlite:
         assert ledger.path is not None
@@ -211,9 +214,10 @@ def _pg_dump(ledger: Ledger, tmp: Path) -> None:
 def integrity(ledger: Ledger) -> list[Finding]:
     if not ledger.is_sqlite:
         return []
+    from houqin_cli.core import dbfile
+
     with ledger.read() as session:
-        rows = session.connection().exec_driver_sql("PRAGMA integrity_check").fetchall()
-    problems = [str(r[0]) for r in rows if str(r[0]) != "ok"]
+        problems = [p for p in dbfile.check(session.connection(), "integrity_check") if p != "ok"]
     return [
         Finding(
             "db.integrity", "db.corrupt", _("SQLite integrity check: {problem}").format(problem=p)

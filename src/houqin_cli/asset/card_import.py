@@ -97,7 +97,7 @@ def import_file(
     """A school's existing register as it is: all rows or none."""
     bulk = Bulk.load(session, actor)
     books = Books.load(session)
-    rows = read_rows(path, FIELDS)
+    rows = read_rows(path, FIELDS, session)
     if rows and not {"value", "amount"} & set(rows[0].columns):
         raise InputError(
             _("{path}: the header row has no column for {fields}.").format(

@@ -1,7 +1,8 @@
 """School property's part of `houqin check`."""
 
 from houqin_cli.asset.count import missing_check
-from houqin_cli.asset.custody import overdue_check, unpaid_check
+from houqin_cli.asset.custody import overdue_check
+from houqin_cli.asset.damages import unpaid_check
 from houqin_cli.asset.inspections import owed_check
 from houqin_cli.core.checks import Check
 

@@ -23,6 +23,7 @@ from houqin_cli.asset.rounds import (
     where,
 )
 from houqin_cli.core import journal, names, notes
+from houqin_cli.core.codes import scanned
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
@@ -169,7 +170,7 @@ def record(
     c = _open(find(session, code))
     if sum((found, missing, at is not None)) != 1:
         raise InputError(_("Give exactly one of --found, --missing or --at PLACE."))
-    asset = find_asset(session, text)
+    asset = find_asset(session, scanned(text))
     result, place_id = ("missing", None) if missing else ("found", asset.place_id)
     if at is not None:
         place = find_place(session, at)
@@ -196,6 +197,7 @@ def import_file(session: Session, actor: Actor, code: str, path: Path) -> Import
             Field("result", ("结果", "清查结果", *variants(N_("Result")))),
             Field("found_at", ("实际地点", "发现地点", *variants(N_("Found at")))),
         ],
+        session,
     )
     before = lines_by_card(session, AssetCountLine.count_id, c.id)
     lines: list[dict[str, Any]] = []
@@ -279,7 +281,7 @@ def report(session: Session, code: str) -> Report:
         findings.append(Finding("asset.count", f"count.{result}", message, {"asset": a.code}))
     title = _("Asset count {code}").format(code=c.code)
     cols = columns("code", "name", "qty", "place", "result", "found_at")
-    return Report(title, cols, rows, findings=findings, rows_key="lines")
+    return Report(title, cols, rows, findings=findings, rows_key="lines", signed=True)
 
 
 def close(

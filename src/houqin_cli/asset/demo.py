@@ -19,9 +19,10 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     pianos, kitchen equipment; a loan, a damage with part compensation, a
     scrapping through appraisal and approval; and every inspection already due
     (classes mid- and end-of-term, offices and public rooms once a term)."""
-    from houqin_cli.asset import cards, custody, inspections, scrap
+    from houqin_cli.asset import cards, custody, damages, inspections, scrap
     from houqin_cli.calendar import service as calendar
     from houqin_cli.core import clock, settings
+    from houqin_cli.core.tx import reader_of
     from houqin_cli.people import reports as people_reports
     from houqin_cli.people import service as people
 
@@ -86,7 +87,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     borrower = people.with_role(s, "teacher")[0]
     loan = custody.lend(s, actor, "显微镜", borrower, today + timedelta(days=14), "2", "科技节展示")
     custody.give_back(s, actor, loan.code, "ok", None)
-    broken = custody.damage(
+    broken = damages.damage(
         s,
         actor,
         projector["三年级(2)班"].code,
@@ -97,7 +98,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
         "投影仪灯泡被砸坏",
         None,
     )
-    custody.compensate(s, actor, broken.code, "600.00", today)
+    damages.compensate(s, actor, broken.code, "600.00", today)
     request = scrap.scrap_request(
         s, actor, "办公桌", "2", "桌面开裂，无法修复", people.with_role(s, "storekeeper")[0]
     )
@@ -110,10 +111,10 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
             continue
         kinds = ["mid"] + (["end"] if term.end <= today + timedelta(days=14) else [])
         for kind in kinds:
-            for row in people_reports.unit_rows(s, "class"):
+            for row in people_reports.unit_rows(reader_of(s), "class"):
                 _inspect(s, actor, kind, term.name, unit=row["code"])
         if term.end <= today + timedelta(days=14):
-            for p in people_reports.place_rows(s):
+            for p in people_reports.place_rows(reader_of(s)):
                 if p["kind"] in inspections.PUBLIC_KINDS and not (
                     p["kind"] == "classroom" and p["org_unit"]
                 ):

@@ -58,12 +58,9 @@ if TYPE_CHECKING:
 def net_value(session: Session, asset: Asset, day: date) -> int:
     """The card's net value at `day` as the depreciation report shows it (a part of a
     split batch: its share of the batch's accumulated depreciation)."""
-    from sqlalchemy import text
+    from houqin_cli.core.tx import reader_of
 
-    from houqin_cli.core.db import Reader
-
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    reader = Reader(sqlite, lambda sql, params: list(session.execute(text(sql), params)))
+    reader = reader_of(session)
     n = day.year * 12 + day.month
     b = book(reader, day, (n,), acquired=asset.acquired)
     r = next(r for r in b.rows if r[ID] == asset.id)

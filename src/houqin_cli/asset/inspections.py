@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.asset.cards import event, find_asset, pieces_of, today
-from houqin_cli.asset.custody import damage
+from houqin_cli.asset.damages import damage
 from houqin_cli.asset.models import Asset, Inspection, InspectionLine
 from houqin_cli.asset.rounds import (
     lines_by_card,

@@ -10,6 +10,7 @@ from sqlmodel import col
 
 from houqin_cli.asset import categories, custody
 from houqin_cli.asset.cards import STATUSES, find_asset, names_of, row
+from houqin_cli.asset.damages import damages as damage_rows
 from houqin_cli.asset.depreciation import fixed_test
 from houqin_cli.asset.models import Asset, AssetEvent
 from houqin_cli.asset.reports import totals
@@ -24,10 +25,6 @@ from houqin_cli.people.service import find_party, find_place, party_ids
 CARD = (
     "code", "name", "category_name", "qty", "unit", "unit_value", "total_value", "acquired",
     "place", "custodian", "status", "fixed",
-)  # fmt: skip
-IOU = (
-    "school", "code", "borrower", "asset_code", "asset", "spec", "qty", "unit", "value",
-    "lent_on", "due", "note", "signature",
 )  # fmt: skip
 OVERDUE = ("code", "asset_code", "asset", "qty", "borrower", "lent_on", "due", "days_overdue")
 DAMAGES = (
@@ -139,11 +136,6 @@ def card(session: Session, text: str) -> Report:
     return Report(_("Asset card"), cols, [r], record=True)
 
 
-def iou(session: Session, code: str) -> Report:
-    """`asset iou`: the IOU (借条) the borrower signs."""
-    return Report(_("IOU (借条)"), columns(*IOU), [custody.iou(session, code)], record=True)
-
-
 def overdue(session: Session) -> Report:
     """`asset overdue`: the loans past due, each a finding."""
     rows, findings = custody.overdue(session), custody.overdue_check(session)
@@ -152,6 +144,6 @@ def overdue(session: Session) -> Report:
 
 def damages(session: Session, open_only: bool) -> Report:
     """`asset damages`: damage records with what is due, paid and still owed."""
-    rows = custody.damages(session, open_only)
+    rows = damage_rows(session, open_only)
     footer = totals(rows, "asset", "amount_due", "paid", "owed")
     return Report(_("Damage and compensation"), columns(*DAMAGES), rows, footer=footer)

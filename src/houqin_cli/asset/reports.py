@@ -217,7 +217,8 @@ def depreciation_report(reader: Reader, month: str | None, category: str | None)
     rows = depreciation(reader, period.start.year, period.start.month, category)
     footer = totals(rows, "name", "original_value", "monthly", "accumulated", "net_value")
     title = _("Depreciation {month}").format(month=period.label)
-    return Report(title, columns(*DEPRECIATION), rows, footer=footer)
+    line = _("Period: {start} to {end}").format(start=period.start, end=period.end)
+    return Report(title, columns(*DEPRECIATION), rows, footer=footer, period=line, signed=True)
 
 
 def register_report(reader: Reader, at: str | None = None) -> Report:
@@ -255,7 +256,15 @@ def register_report(reader: Reader, at: str | None = None) -> Report:
     note = _("All fixed assets: {total}, net {net}.").format(
         total=money.format_money(total), net=money.format_money(net)
     )
-    return Report(_("Fixed-asset register"), [], sections=sections, document=document, note=note)
+    return Report(
+        _("Fixed-asset register"),
+        [],
+        sections=sections,
+        document=document,
+        note=note,
+        period=_("As of {date}").format(date=day),
+        signed=True,
+    )
 
 
 def summary_report(reader: Reader, by: str, at: str | None = None) -> Report:

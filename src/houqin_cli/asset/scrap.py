@@ -14,10 +14,10 @@ from houqin_cli.asset.cards import (
     find_asset,
     pieces_of,
     require_here,
-    split,
     today,
 )
 from houqin_cli.asset.models import Scrap
+from houqin_cli.asset.moves import split
 from houqin_cli.core import journal, money, names, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError

@@ -176,7 +176,7 @@ def import_file(session: Session, actor: Actor, path: Path) -> Imported:
         Field("name", ("名称", "节日", *variants(N_("Name"))), required=True),
         Field("kind", ("类型", "安排", *variants(N_("Kind"))), required=True),
     ]
-    rows = read_rows(path, fields)
+    rows = read_rows(path, fields, session)
     if not rows:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
     tz = settings.timezone(session)

@@ -11,12 +11,8 @@ from sqlmodel import col
 
 from houqin_cli.calendar.models import Term
 from houqin_cli.core import clock, journal, settings
-from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
-from houqin_cli.core.report import Report
-
-TERM = ("name", "start", "end")
 
 
 def _check_term(session: Session, name: str, start: date, end: date, exclude: int | None) -> str:
@@ -137,22 +133,3 @@ def term_for(session: Session, name: str | None, day: date | None = None) -> Ter
             + "\n"
         )
     return term
-
-
-def _term_row(t: Term) -> dict[str, object]:
-    return {"name": t.name, "start": t.start, "end": t.end}
-
-
-def terms_report(session: Session) -> Report:
-    return Report(_("Terms"), columns(*TERM), [_term_row(t) for t in terms(session)])
-
-
-def current_report(session: Session) -> Report:
-    """The term today falls in; none is exit 3."""
-    today = clock.today(settings.timezone(session))
-    t = term_at(session, today)
-    if t is None:
-        raise RuleError(
-            _("No term covers {day}; add one with `houqin term add`.").format(day=today)
-        )
-    return Report(_("Current term"), columns(*TERM), [_term_row(t)], record=True)

@@ -29,7 +29,9 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help=_("Write to FILE; the format follows its extension (.csv .xlsx .json .md)."),
+        help=_(
+            "Write to FILE; the format follows its extension (.csv .xlsx .json .md .html .pdf)."
+        ),
     ),
 ]
 Quiet = Annotated[

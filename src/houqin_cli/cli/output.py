@@ -20,15 +20,33 @@ if TYPE_CHECKING:
     from houqin_cli.core.report import Report
 
 
+PRINTED = (".xlsx", ".pdf")  # the files whose title block names the school
+
+
 def show(
     report: Report, fmt: str | None, output: str | None, *, force: bool = False, mode: int = 0o600
 ) -> None:
     """Render a report; a check with findings then exits 1 (on purpose)."""
     from houqin_cli.core.render import render
 
+    printed = output is not None and Path(output).suffix.lower() in PRINTED
+    if printed and report.school is None:
+        report.school = _school()
     render(report, fmt, output, force=force, mode=mode)
     if report.is_check and not report.ok:
         raise typer.Exit(1)
+
+
+def _school() -> str | None:
+    """The school's name for a printed sheet's title block (None without a ledger)."""
+    from houqin_cli.core import settings
+    from houqin_cli.core.errors import HouqinError
+
+    try:
+        with state().read() as s:
+            return settings.raw(s, "school.name").strip() or None
+    except HouqinError:
+        return None
 
 
 def day(session: Any, text: str | None, *, future: bool = False) -> Any:

@@ -78,6 +78,14 @@ def today(tz: tzinfo) -> date:
     return now(tz).astimezone(tz).date()
 
 
+def stored_date(value: date | str | None) -> date | None:
+    """A DATE column's value as plain SQL reads it (ISO text on SQLite, a date on
+    PostgreSQL), as the ORM would have typed it."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
 def _make_date(text: str) -> date:
     m = _DATE.match(text)
     if not m:

@@ -5,6 +5,7 @@ up and two writers never get the same number (writes are serialised)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Integer, String, select
@@ -56,3 +57,33 @@ def next_code(
             or session.execute(select(model.id).where(model.code == code)).first() is None
         ):
             return code
+
+
+_SCANNED_CODE = re.compile(r"[A-Za-z]{2}-\d{4}-\d{4}")
+
+
+def scanned(text: str) -> str:
+    """A code as a barcode or QR scanner types it, made the code again: full-width
+    characters (a Chinese input method left on) narrowed, surrounding spaces and line
+    ends dropped, and a code typed in lower case (Caps Lock) upper-cased. Anything
+    that is not a code comes back only narrowed and trimmed (a name stays a name)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    text = text.replace("\u2010", "-").replace("\u2011", "-").replace("\u2212", "-")
+    return text.upper() if _SCANNED_CODE.fullmatch(text) else text
+
+
+def require_prefix(text: str, *prefixes: str, what: str) -> None:
+    """Exit 2 when `text` is a record's code of another kind (a BX- where a JC- is
+    asked for), saying what kind of code the command takes; anything else passes."""
+    from houqin_cli.core.errors import InputError
+    from houqin_cli.core.i18n import _
+
+    code = scanned(text)
+    if _SCANNED_CODE.fullmatch(code) and code[:2] not in prefixes:
+        raise InputError(
+            _("{code} is not {what}: give a code like {example}.").format(
+                code=code, what=what, example=f"{prefixes[0]}-2026-0001"
+            )
+        )

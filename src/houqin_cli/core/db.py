@@ -1,6 +1,10 @@
 """The ledger: engine and sessions for SQLite or PostgreSQL, the plain reader,
 and the cheap schema check that runs before any command touches data.
 
+A SQLite ledger this user may not write (a read-only file, or one in a read-only
+folder) is still read: its reads open it read-only (`mode=ro`, and `immutable=1`
+when the folder cannot hold the WAL's -shm), and a write is refused (exit 4).
+
 Writes go through `core.tx.write()` (the database, the journal and the
 settings together); this module knows nothing of the journal.
 """
@@ -14,8 +18,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from houqin_cli.core import dbfile
+from houqin_cli.core.dberrors import DEFAULT_BUSY_MS, translate_db_error
 from houqin_cli.core.errors import HouqinError, InputError, InternalError, LedgerError
 from houqin_cli.core.i18n import _
 
@@ -24,7 +30,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-DEFAULT_BUSY_MS = 5000
 PG_LOCK_KEY = 0x686F7571  # "houq": the one advisory lock every write takes
 
 
@@ -95,26 +100,26 @@ class Ledger:
         return self._pg_revision()
 
     def require_regular(self) -> None:
-        """A SQLite ledger is a regular file this user may read and write: a FIFO would
-        hang, a device or a folder is no ledger, another user's 0600 file cannot open."""
         assert self.path is not None
-        if not self.path.exists():
-            return
-        if not self.path.is_file():
-            raise LedgerError(
-                _("{location} is not a regular file, so it cannot be a ledger.").format(
-                    location=self.location
-                )
-            )
-        if not os.access(self.path, os.R_OK | os.W_OK):
-            raise LedgerError(
-                _(
-                    "{location} belongs to {owner} and only its owner may use it (mode 0600). "
-                    "Run houqin as that user; for several users, share one ledger through "
-                    "PostgreSQL or give the file to a group (chgrp, chmod 660), as the README's "
-                    '"Sharing one ledger" says.'
-                ).format(location=self.location, owner=_owner(self.path))
-            )
+        dbfile.require_regular(self.path, self.location)
+
+    def require_writable(self) -> None:
+        """Exit 4, saying why and what to do, unless this user may write the ledger."""
+        if self.is_sqlite:
+            assert self.path is not None
+            dbfile.require_writable(self.path, self.location)
+
+    def require_sound(self, con: Any) -> None:
+        """Exit 4 when SQLite's quick check finds the file damaged (on a write's own
+        connection `con`; reads never pay for it)."""
+        if self.is_sqlite:
+            dbfile.require_sound(con, self.location)
+
+    def connect(
+        self, *, isolation_level: Literal["DEFERRED"] | None = "DEFERRED"
+    ) -> sqlite3.Connection:
+        assert self.path is not None
+        return dbfile.connect(self.path, self.busy_ms, isolation_level)
 
     def _sqlite_revision(self) -> str | None:
         assert self.path is not None
@@ -128,9 +133,7 @@ class Ledger:
         if head != SQLITE_MAGIC:
             raise self.foreign_error()
         try:
-            con = sqlite3.connect(
-                f"file:{self.path}?mode=rw", uri=True, timeout=self.busy_ms / 1000
-            )
+            con = self.connect()
             try:
                 tables = {
                     r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -151,7 +154,7 @@ class Ledger:
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
-            raise translate_db_error(exc, self) from exc
+            raise translate_db_error(exc, self.location, self.busy_ms) from exc
         return row[0] if row else None
 
     def _pg_revision(self) -> str | None:
@@ -183,7 +186,7 @@ class Ledger:
         except HouqinError:
             raise
         except Exception as exc:
-            raise translate_db_error(exc, self) from exc
+            raise translate_db_error(exc, self.location, self.busy_ms) from exc
 
     def foreign_error(self) -> LedgerError:
         return LedgerError(
@@ -193,7 +196,8 @@ class Ledger:
         )
 
     def require_current(self) -> None:
-        """Exit 4 unless the ledger exists and its schema is the program's."""
+        """Exit 4 unless the ledger exists and its schema is the program's (a write
+        also calls require_writable)."""
         from houqin_cli.migrations.revisions import HEAD, REVISIONS
 
         rev = self.revision()
@@ -227,10 +231,8 @@ class Ledger:
         from sqlalchemy import create_engine, event
 
         if self.is_sqlite:
-            eng = create_engine(
-                f"sqlite:///{self.path}",
-                connect_args={"timeout": self.busy_ms / 1000},
-            )
+            # the URL names the file (the witness log's key); connect() opens it
+            eng = create_engine(f"sqlite:///{self.path}", creator=self.connect)
 
             @event.listens_for(eng, "connect")
             def _on_connect(dbapi_con: Any, _record: Any) -> None:
@@ -271,12 +273,7 @@ class Ledger:
         over tens of thousands of rows. On SQLite the driver alone (no SQLAlchemy)."""
         with self.driver_errors():
             if self.is_sqlite:
-                con = sqlite3.connect(
-                    f"file:{self.path}?mode=rw",
-                    uri=True,
-                    timeout=self.busy_ms / 1000,
-                    isolation_level=None,
-                )
+                con = self.connect(isolation_level=None)
                 try:
                     con.execute("BEGIN")  # one snapshot for every query of the report
                     yield Reader(True, lambda sql, params: con.execute(sql, params).fetchall())
@@ -298,7 +295,7 @@ class Ledger:
         except HouqinError:
             raise
         except Exception as exc:
-            err = translate_db_error(exc, self)
+            err = translate_db_error(exc, self.location, self.busy_ms)
             if isinstance(err, InternalError):
                 raise
             raise err from exc
@@ -329,15 +326,6 @@ class Reader:
         return f"(CAST(EXTRACT(YEAR FROM {column}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM {column}) AS INTEGER))"
 
 
-def _owner(path: Path) -> str:
-    try:
-        import pwd
-
-        return pwd.getpwuid(path.stat().st_uid).pw_name
-    except (ImportError, KeyError, OSError):
-        return str(path.stat().st_uid)
-
-
 def _check_url(url: str) -> None:
     """A PostgreSQL URL that cannot be parsed is a bad argument (exit 2)."""
     from sqlalchemy.engine import make_url
@@ -351,74 +339,3 @@ def _check_url(url: str) -> None:
                 reason=str(exc).splitlines()[0]
             )
         ) from exc
-
-
-# where SQLAlchemy turns stored values into Python ones as it hands out rows
-_ROW_CODE = ("result", "_result", "row", "_row", "_py_row", "processors", "_processors", "_py_proc")
-
-
-def _raised_reading_a_row(exc: BaseException) -> bool:
-    """The error came out of SQLAlchemy turning a stored value into a Python one (a
-    DATE column holding 'garbage'): the innermost Python frame is its result code."""
-    tb = exc.__traceback__
-    last = None
-    while tb is not None:
-        last = tb.tb_frame.f_code.co_filename
-        tb = tb.tb_next
-    if last is None:
-        return False
-    folder, _sep, name = last.replace(os.sep, "/").rpartition("/")
-    return folder.endswith("sqlalchemy/engine") and name.startswith(_ROW_CODE)
-
-
-def translate_db_error(exc: BaseException, ledger: Ledger | None = None) -> HouqinError:
-    """Map a driver error to exit 4 with one clear line; anything else is a bug."""
-    module = type(exc).__module__
-    if isinstance(exc, ValueError | TypeError) and _raised_reading_a_row(exc):
-        return LedgerError(
-            _(
-                "The ledger holds a value that cannot be read ({error}): a row was damaged "
-                "or tampered with. Run `houqin db check`, which names it."
-            ).format(error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        )
-    if not module.startswith(("sqlalchemy", "sqlite3", "psycopg")):
-        return InternalError(f"{type(exc).__name__}: {exc}")
-    text = str(getattr(exc, "orig", None) or exc).lower()
-    where = ledger.location if ledger else ""
-    ms = ledger.busy_ms if ledger else DEFAULT_BUSY_MS
-    if (
-        "database is locked" in text
-        or "lock timeout" in text
-        or "locknotavailable" in text
-        or ("canceling statement due to lock timeout" in text)
-    ):
-        return LedgerError(
-            _(
-                "The ledger is busy: another program kept it locked for more than {ms} ms. "
-                "Try again, or raise db.busy_timeout_ms."
-            ).format(ms=ms)
-        )
-    if (
-        "not a database" in text  # "file is not a database"
-        or "malformed" in text
-        or "no such table" in text
-        or "undefinedtable" in text
-        or ("does not exist" in text and "relation" in text)
-    ):
-        return LedgerError(
-            _("{location} is not a houqin ledger (or it is damaged).").format(location=where)
-        )
-    if (
-        "unable to open database" in text
-        or "connection" in text
-        or "could not connect" in text
-        or "readonly database" in text
-        or "password authentication" in text
-        or ("database" in text and "does not exist" in text)
-    ):
-        return LedgerError(
-            _("Cannot open the ledger {location}: {reason}").format(
-                location=where, reason=str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            )
-        )
-    return InternalError(str(exc))

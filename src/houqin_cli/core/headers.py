@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from houqin_cli.core.control import control_character
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 
@@ -144,9 +145,31 @@ def _header(named: Named, *, letters: bool) -> tuple[dict[str, int], dict[str, s
     return header, columns
 
 
+def _require_text(number: int, values: dict[str, Any], columns: dict[str, str]) -> None:
+    """A cell holding a control character (NUL, ESC, DEL, …) is exit 2 naming it."""
+    for key, value in values.items():
+        if isinstance(value, str) and (bad := control_character(value)) is not None:
+            raise InputError(
+                _("Row {row}, column {column}: {problem}").format(
+                    row=number,
+                    column=columns.get(key, key),
+                    problem=_(
+                        "the cell holds a control character (U+{code:04X}); remove it."
+                    ).format(code=ord(bad)),
+                )
+            )
+
+
 def collect(
-    rows: Iterable[list[Any]], fields: Sequence[Field], where: str, *, letters: bool
+    rows: Iterable[list[Any]],
+    fields: Sequence[Field],
+    where: str,
+    *,
+    letters: bool,
+    most: int | None = None,
 ) -> list[Row]:
+    """The data rows below the header; reading stops, exit 2, at the first data row
+    past `most` (the setting import.max_rows)."""
     required = [f for f in fields if f.required]
     best: list[Field] = []
     header: dict[str, int] | None = None
@@ -189,6 +212,15 @@ def collect(
         values = {k: cells[i] if i < len(cells) else None for k, i in header.items()}
         if all(v is None or v == "" for v in values.values()):
             continue  # blank, or only 序号/备注 filled in
+        _require_text(number, values, columns)
+        if most is not None and len(out) >= most:
+            raise InputError(
+                _(
+                    "{path} has more than {limit} rows, the most an import reads (setting "
+                    "import.max_rows); split the file, or raise the limit with "
+                    "`houqin config set import.max_rows N`."
+                ).format(path=where, limit=most)
+            )
         out.append(Row(number, values, columns))
     if header is None and pending is not None:
         header, columns = _header(pending, letters=letters)  # a header and no data below

@@ -3,27 +3,27 @@
 A register comes from Excel or WPS with title rows above the header (often merged),
 blank rows and a total row at the bottom; a CSV may be UTF-8 (with or without BOM)
 or GB18030/GBK. `read_rows` finds the header by the fields' English keys or Chinese
-labels and returns the data rows numbered as the user sees them in the spreadsheet.
+labels and returns the data rows numbered as the user sees them in the spreadsheet
+(the files are read by `core.sheets`, within the ledger's import limits).
 openpyxl and rich are imported only by the functions that need them.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from houqin_cli.core.errors import InputError, RuleError
-from houqin_cli.core.headers import Field, Row, collect
+from houqin_cli.core.headers import Field, Row
 from houqin_cli.core.i18n import _
+from houqin_cli.core.sheets import Limits, read_rows
 
 if TYPE_CHECKING:
     from houqin_cli.core.report import Column, Report
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [  # Field and Row live in core.headers, with the header matching; imports use them from here
     "Field",
     "Imported",
+    "Limits",
     "Once",
     "Refusals",
     "Row",
@@ -44,7 +45,6 @@ __all__ = [  # Field and Row live in core.headers, with the header matching; imp
 
 T = TypeVar("T")
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what core/render.py prefixes with '
 _EXCEL_EPOCH = date(1899, 12, 30)  # 1900 date system, Lotus leap-year bug included
 _SERIAL_MIN, _SERIAL_MAX = 20000, 80000
 _DATE_SEP = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -194,125 +194,6 @@ def preview(
         else _("{file}: {n} rows").format(file=path.name, n=n)
     )
     return Imported(n, Report(title, cols, first), more)
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def read_rows(path: Path, fields: Sequence[Field]) -> list[Row]:
-    """Every data row of a .csv or .xlsx file, matched to `fields`; exit 2 on a bad file."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise InputError(
-            _(
-                "Cannot import {name}: only .csv and .xlsx files can be imported "
-                "(save an .xls or .et file as .xlsx first)."
-            ).format(name=path.name)
-        )
-    if not path.is_file():
-        raise InputError(_("File not found: {path}").format(path=path))
-    if suffix == ".csv":
-        return collect(_csv_rows(path), fields, str(path), letters=False)
-    return _read_xlsx(path, fields)
-
-
-def _unreadable(path: Path, exc: BaseException) -> InputError:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return InputError(_("Cannot read {path}: {reason}").format(path=path, reason=reason))
-
-
-def _csv_rows(path: Path) -> Iterator[list[Any]]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _unreadable(path, exc) from exc
-    text = _decode(data, path)
-    sample = text[:65536]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
-    except csv.Error:
-        delimiter = ","
-    if delimiter not in sample:
-        delimiter = ","
-    try:
-        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            yield [_text_value(cell) for cell in record]
-    except csv.Error as exc:
-        raise _unreadable(path, exc) from exc
-
-
-def _decode(data: bytes, path: Path) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        return data.decode("utf-16", errors="replace")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(
-        _(
-            "Cannot read {path}: the text is neither UTF-8 nor GB18030; save it as CSV UTF-8."
-        ).format(path=path)
-    )
-
-
-def _read_xlsx(path: Path, fields: Sequence[Field]) -> list[Row]:
-    try:
-        from openpyxl import load_workbook
-
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except OSError as exc:
-        raise _unreadable(path, exc) from exc
-    except Exception as exc:
-        raise _bad_workbook(path) from exc
-    try:
-        if not wb.worksheets:
-            raise _bad_workbook(path)
-        ws = wb.worksheets[0]
-        ws.reset_dimensions()  # some writers record a wrong size; read every row there is
-        rows = ([_xlsx_value(v) for v in r] for r in ws.iter_rows(min_row=1, values_only=True))
-        return collect(rows, fields, str(path), letters=True)
-    except InputError:
-        raise
-    except Exception as exc:
-        raise _bad_workbook(path) from exc
-    finally:
-        wb.close()
-
-
-def _bad_workbook(path: Path) -> InputError:
-    return InputError(
-        _(
-            "Cannot read {path}: it is not a valid .xlsx workbook "
-            "(damaged, password-protected, or an old .xls renamed)."
-        ).format(path=path)
-    )
-
-
-def _text_value(value: str) -> str | None:
-    text = value.strip()
-    if len(text) > 1 and text[0] == "'" and text[1:].startswith(_FORMULA_START):
-        text = text[1:].strip()  # houqin's own exports neutralise formulas with a '
-    return text or None
-
-
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return _text_value(value)
-    if isinstance(value, float):
-        # What Excel shows (15 significant digits), never the binary float:
-        # 12.5 -> 12.5, 3.0 -> 3, 0.1+0.2 -> 0.3.
-        d = Decimal(format(value, ".15g"))
-        try:
-            return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
-        except InvalidOperation:
-            return d
-    if isinstance(value, datetime) and value.time() == datetime.min.time():
-        return value.date()
-    return value  # int, bool, date, datetime with a time, time, None
 
 
 # --------------------------------------------------------------------------- helpers

@@ -240,3 +240,17 @@ def in_words(fen: int) -> str:
     elif yuan or jiao:
         words += "整"
     return words or "零元整"
+
+
+def amount_in_words(fen: int) -> str:
+    """The amount a form prints in 大写 (人民币大写), as `in_words` writes it, with a 零
+    after a 元 whose units place is empty before a 角 (¥1,000,000.10 -> 壹佰万元零壹角整,
+    the way the 附一 example ¥1,680.32 may also be written). A form's amount is never
+    negative: a negative one is a mistake upstream (ValueError)."""
+    if fen < 0:
+        raise ValueError(f"amount_in_words: a negative amount ({fen} fen) has no 大写 form")
+    words = in_words(fen)
+    yuan, rest = divmod(fen, 100)
+    if yuan and yuan % 10 == 0 and rest >= 10:
+        words = words.replace("元", "元零", 1)
+    return words

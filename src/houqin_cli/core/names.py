@@ -17,8 +17,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-# SQLAlchemy is imported inside the functions that build queries: TAB completion
-# (cli/complete.py) reads these rules with the plain sqlite3 module.
+    from houqin_cli.core.db import Reader
 
 MAX_VARIANTS = 8
 
@@ -79,21 +78,17 @@ def describe(records: list[Any]) -> str:
     return ", ".join(f"{r.name} ({r.code})" for r in records)
 
 
-def _steps(model: Any, typed: str) -> list[tuple[Any, bool]]:
-    """The conditions `resolve` tries in turn, most exact first, each with whether
-    it matches by name (so a record no longer in use only counts when no live
-    record does) rather than by code."""
-    from sqlalchemy import func, or_
-
+def _steps(typed: str) -> list[tuple[str, dict[str, Any], bool]]:
+    """The conditions `lookup` tries in turn, most exact first, as SQL with their
+    parameters, each with whether it matches by name (so a record no longer in use only
+    counts when no live record does) rather than by code."""
     esc = escape_like(typed)
-    steps: list[tuple[Any, bool]] = [
-        (func.upper(model.code) == typed.upper(), False),
-        (model.name == typed, True),
+    steps: list[tuple[str, dict[str, Any], bool]] = [
+        ("upper(code) = :upper", {"upper": typed.upper()}, False),
+        ("name = :typed", {"typed": typed}, True),
         (
-            or_(
-                model.name.like(f"{esc}%", escape="\\"),
-                func.upper(model.code).like(f"{esc.upper()}%", escape="\\"),
-            ),
+            "(name LIKE :prefix ESCAPE '\\' OR upper(code) LIKE :code_prefix ESCAPE '\\')",
+            {"prefix": f"{esc}%", "code_prefix": f"{esc.upper()}%"},
             True,
         ),
     ]
@@ -102,47 +97,77 @@ def _steps(model: Any, typed: str) -> list[tuple[Any, bool]]:
         # the common reading first (the first word of `initials`), exact then as a
         # prefix; only then the other readings, so that 洋 read xiáng in 刘洋 (lx)
         # never beats 李秀英 (lxy) for `lx`
-        padded = " " + model.initials + " "
+        padded = "(' ' || initials || ' ')"
         steps += [
-            (or_(model.initials == low, model.initials.like(f"{low} %")), True),
-            (model.initials.like(f"{low}%"), True),
-            (padded.like(f"% {low} %"), True),
-            (padded.like(f"% {low}%"), True),
+            ("(initials = :low OR initials LIKE :first)", {"low": low, "first": f"{low} %"}, True),
+            ("initials LIKE :start", {"start": f"{low}%"}, True),
+            (f"{padded} LIKE :word", {"word": f"% {low} %"}, True),
+            (f"{padded} LIKE :word_start", {"word_start": f"% {low}%"}, True),
         ]
     return steps
 
 
-def resolve(session: Session, model: Any, text: str, what: str, *, live: Any = None) -> Any:
-    """The one record of `model` that `text` names; exit 2 when none or several.
+def lookup(
+    reader: Reader,
+    table: str,
+    text: str,
+    what: str,
+    *,
+    live: str | None = None,
+    scope: str | None = None,
+) -> tuple[Any, ...]:
+    """The one row (id, code, name) of `table` that `text` names; exit 2 when none or
+    several. Plain SQL: the read commands' path, and `resolve`'s.
 
     `what` is the translated kind of record ("person", "unit", ...). `live`, an SQL
-    condition, marks the records still in use (a person still here, a unit not
-    retired): at each step by name those are tried first, and the others only when
-    none of them matches, so a record no longer in use never makes a live name
-    ambiguous; codes find every record."""
-    from sqlalchemy import and_, not_, select
-
+    condition (`:yes` is bound to true), marks the records still in use (a person still
+    here, a unit not retired): at each step by name those are tried first, and the
+    others only when none of them matches, so a record no longer in use never makes a
+    live name ambiguous; codes find every record. `scope`, an SQL condition, limits
+    every step to the rows it holds."""
     typed = (text or "").strip()
     if not typed:
         raise InputError(_("Give a {what}: its code or name.").format(what=what))
-    for cond, by_name in _steps(model, typed):
+    for cond, params, by_name in _steps(typed):
+        cond = f"{cond} AND {scope}" if scope else cond
         tiers = (
-            [cond] if live is None or not by_name else [and_(cond, live), and_(cond, not_(live))]
+            [cond]
+            if live is None or not by_name
+            else [f"{cond} AND {live}", f"{cond} AND NOT ({live})"]
         )
         for where in tiers:
             found = list(
-                session.execute(select(model).where(where).order_by(model.code).limit(21)).scalars()
+                reader.rows(
+                    f"SELECT id, code, name FROM {table} WHERE {where} ORDER BY code LIMIT 21",
+                    {**params, "yes": True},
+                )
             )
             if len(found) == 1:
-                return found[0]
+                return tuple(found[0])
             if len(found) > 1:
-                shown = describe(found[:20]) + (" …" if len(found) > 20 else "")
+                shown = ", ".join(f"{name} ({code})" for _id, code, name in found[:20])
                 raise Ambiguous(
                     _("{text!r} matches several records: {candidates}; give the code.").format(
-                        text=typed, candidates=shown
+                        text=typed, candidates=shown + (" …" if len(found) > 20 else "")
                     )
                 )
     raise InputError(_("No {what} matches {text!r}.").format(what=what, text=typed))
+
+
+def resolve(
+    session: Session,
+    model: Any,
+    text: str,
+    what: str,
+    *,
+    live: str | None = None,
+    scope: str | None = None,
+) -> Any:
+    """The one record of `model` that `text` names (see `lookup`), loaded in `session`."""
+    from houqin_cli.core.tx import reader_of
+
+    row = lookup(reader_of(session), model.__tablename__, text, what, live=live, scope=scope)
+    return session.get(model, row[0])
 
 
 def namesakes_warning(session: Session, record: Any, what: str) -> str | None:

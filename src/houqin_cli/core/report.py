@@ -50,6 +50,12 @@ class Report:
     # a statement's JSON object, JSON-ready, or what builds it (only when JSON is asked for)
     document: dict[str, Any] | Callable[[], dict[str, Any]] | None = None
     note: str | None = None  # a closing line (a statement's seal), printed after the tables
+    # what a printed sheet's title block and foot carry (xlsx, pdf)
+    period: str | None = None  # "Period: 2026-03", "As of 2026-02-28": translated
+    school: str | None = None  # the school's name; filled in when the report goes to a file
+    signed: bool = False  # paper that is signed: prepared by / checked by / approved by
+    # a form a school signs (core/forms.Form): what -o FILE.xlsx and -o FILE.pdf print
+    form: Any = None
 
     @property
     def is_check(self) -> bool:

@@ -105,6 +105,20 @@ SPECS: dict[str, Spec] = {
             N_("The permissions of files written with -o (octal; 0600: the owner only)"),
         ),
         _spec(
+            "import.max_rows",
+            "int",
+            "200000",
+            N_(
+                "The most rows an import reads; a larger file is refused before anything is written"
+            ),
+        ),
+        _spec(
+            "import.max_bytes",
+            "int",
+            str(200 * 1024 * 1024),
+            N_("The most bytes an imported file may hold, a workbook unpacked (200 MiB)"),
+        ),
+        _spec(
             "db.busy_timeout_ms",
             "int",
             "5000",

@@ -14,9 +14,10 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from houqin_cli.core import clock, journal, schema, settings, witness
-from houqin_cli.core.db import PG_LOCK_KEY, Ledger
+from houqin_cli.core.db import PG_LOCK_KEY, Ledger, Reader
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session as OrmSession
     from sqlmodel import Session
 
 
@@ -25,6 +26,7 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
     """One transaction: the changes and their journal entry, or nothing."""
     from sqlmodel import Session
 
+    ledger.require_writable()
     bind = ledger.engine.execution_options(houqin_write=True)
     with ledger.driver_errors(), Session(bind, expire_on_commit=False) as session:
         if not ledger.is_sqlite:
@@ -32,6 +34,7 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
 
             session.execute(text(f"SET LOCAL lock_timeout = '{int(ledger.busy_ms)}ms'"))
             session.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})"))
+        ledger.require_sound(session.connection())
         schema.guard(session.connection())
         actor = journal.Actor(operator, command, clock.now(settings.timezone(session)))
         journal.attach(session, actor)
@@ -43,3 +46,12 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
             session.commit()
             if "head" in session.info:
                 witness.append(ledger.engine.url, *session.info["head"])
+
+
+def reader_of(session: OrmSession) -> Reader:
+    """A Reader over a session's connection: the plain queries a write shares with the
+    reports (one place knows each query), run inside the write's transaction."""
+    from sqlalchemy import text
+
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    return Reader(sqlite, lambda sql, params: list(session.execute(text(sql), params)))

@@ -27,6 +27,7 @@ PLACE_KIND = complete.labels("place_kind")
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 people_app = typer.Typer(
@@ -92,9 +93,11 @@ def people_add(
     return _warned(s, added(p), p)
 
 
-@report(people_app, "list", help=_("List people (those still here, unless --all)."))
+@report(
+    people_app, "list", help=_("List people (those still here, unless --all)."), session="reader"
+)
 def people_list(
-    s: Session,
+    r: Reader,
     unit: str | None = _unit_opt(_("Only people of this unit.")),
     role: str | None = typer.Option(
         None, "--role", help=_("Only people with this role."), shell_complete=complete.ROLE
@@ -103,14 +106,16 @@ def people_list(
 ) -> Report:
     from houqin_cli.people import reports
 
-    return reports.people(s, unit=unit, role=role, include_left=all_)
+    return reports.people(r, unit=unit, role=role, include_left=all_)
 
 
-@report(people_app, "show", help=_("Show a person and their history in the journal."))
-def people_show(s: Session, person: str = PersonArg) -> Report:
+@report(
+    people_app, "show", help=_("Show a person and their history in the journal."), session="reader"
+)
+def people_show(r: Reader, person: str = PersonArg) -> Report:
     from houqin_cli.people import reports
 
-    return reports.person(s, person)
+    return reports.person(r, person)
 
 
 @write(people_app, "edit", help=_("Change a person's name, code, unit, roles or phone."))
@@ -215,9 +220,14 @@ def unit_add(
     return _warned(s, added(u), u)
 
 
-@report(unit_app, "list", help=_("List departments, grades and classes (in use, unless --all)."))
+@report(
+    unit_app,
+    "list",
+    help=_("List departments, grades and classes (in use, unless --all)."),
+    session="reader",
+)
 def unit_list(
-    s: Session,
+    r: Reader,
     kind: str | None = typer.Option(
         None, "--kind", help=_("Only units of this kind."), shell_complete=UNIT_KIND
     ),
@@ -225,7 +235,7 @@ def unit_list(
 ) -> Report:
     from houqin_cli.people import reports
 
-    return reports.units(s, kind, retired=all_)
+    return reports.units(r, kind, retired=all_)
 
 
 UnitArg = typer.Argument(
@@ -337,9 +347,9 @@ def place_add(
     return _warned(s, added(p), p)
 
 
-@report(place_app, "list", help=_("List rooms and areas (in use, unless --all)."))
+@report(place_app, "list", help=_("List rooms and areas (in use, unless --all)."), session="reader")
 def place_list(
-    s: Session,
+    r: Reader,
     building: str | None = typer.Option(
         None, "--building", help=_("Only places in this building.")
     ),
@@ -350,7 +360,7 @@ def place_list(
 ) -> Report:
     from houqin_cli.people import reports
 
-    return reports.places(s, building, kind, retired=all_)
+    return reports.places(r, building, kind, retired=all_)
 
 
 @write(place_app, "edit", help=_("Change a place's name, building, unit or kind (journalled)."))

@@ -16,7 +16,8 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.people.changes import Changes
 from houqin_cli.people.models import Person, Unit
-from houqin_cli.people.service import WHAT, clean_name, find_person, find_unit, parse_roles
+from houqin_cli.people.service import find_person, find_unit
+from houqin_cli.people.vocab import WHAT, clean_name, parse_roles
 
 
 def _added(session: Session, action: str, record: Person, payload: dict[str, Any]) -> Person:

@@ -1,88 +1,87 @@
-"""The registries' listings as Reports: people, a person with their history, units, places."""
+"""The registries' listings and shows, in plain SQL on a `Reader` (sqlite3 alone on
+SQLite: no ORM on their path): people, one person with their history, units, places."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-from sqlmodel import col
-
-from houqin_cli.core import journal, settings
-from houqin_cli.core.clock import from_iso_utc
+from houqin_cli.core import names, settings
+from houqin_cli.core.clock import from_iso_utc, stored_date
 from houqin_cli.core.columns import columns
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Report
-from houqin_cli.people.models import Person, Place, Unit
-from houqin_cli.people.service import (
-    PLACE_KINDS,
-    UNIT_KINDS,
-    choice,
-    find_person,
-    find_unit,
-    holds_role,
-    live,
-    unit_names,
-)
+from houqin_cli.people.vocab import LIVE, PLACE_KINDS, UNIT_KINDS, WHAT, choice, parse_roles
+
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
 
 PEOPLE = ("code", "name", "unit", "roles", "phone", "active", "left_on")
 
-LISTED = ("code", "name", "unit_id", "roles", "phone", "active", "left_on")
+_PERSON_SQL = "SELECT id, code, name, unit_id, roles, phone, active, left_on FROM person"
+
+
+def _names(reader: Reader, table: str) -> dict[int, str]:
+    """id -> name of every row of `table` (person, unit, place)."""
+    return {int(i): n for i, n in reader.rows(f"SELECT id, name FROM {table}")}
 
 
 def person_row(person: Any, units: dict[int, str]) -> dict[str, Any]:
-    """A person (or a row of the LISTED columns) as listings show it."""
+    """A row of `_PERSON_SQL` as listings show it."""
+    _id, code, name, unit_id, roles, phone, active, left_on = person
     return {
-        "code": person.code,
-        "name": person.name,
-        "unit": units.get(person.unit_id) if person.unit_id else None,
-        "roles": person.roles.split(),
-        "phone": person.phone,
-        "active": person.active,
-        "left_on": person.left_on,
+        "code": code,
+        "name": name,
+        "unit": units.get(unit_id) if unit_id else None,
+        "roles": roles.split(),
+        "phone": phone,
+        "active": bool(active),
+        "left_on": stored_date(left_on),
     }
 
 
 def people(
-    session: Session,
+    reader: Reader,
     *,
     unit: str | None = None,
     role: str | None = None,
     include_left: bool = False,
 ) -> Report:
-    q = select(*(getattr(Person, c) for c in LISTED)).order_by(col(Person.code))
+    where: list[str] = []
+    params: dict[str, Any] = {"yes": True}
     if not include_left:
-        q = q.where(col(Person.active).is_(True))
+        where.append(LIVE["person"])
     if unit:
-        q = q.where(col(Person.unit_id) == find_unit(session, unit, current=False).id)
-    if role:
-        q = q.where(holds_role(role))
-    units = unit_names(session)
-    rows = [person_row(row, units) for row in session.execute(q)]
+        found = names.lookup(reader, "unit", unit, _(WHAT["unit"]), live=LIVE["unit"])
+        where.append("unit_id = :unit")
+        params["unit"] = found[0]
+    if role:  # roles are stored space-separated
+        where.append("(' ' || roles || ' ') LIKE :role")
+        params["role"] = f"% {parse_roles([role])[0]} %"
+    sql = _PERSON_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY code"
+    units = _names(reader, "unit")
+    rows = [person_row(row, units) for row in reader.rows(sql, params)]
     return Report(_("People"), columns(*PEOPLE, command="people list"), rows)
 
 
-def person(session: Session, text: str) -> Report:
+def person(reader: Reader, text: str) -> Report:
     """One person, with every journal entry about them."""
-    p = find_person(session, text)
-    tz = settings.timezone(session)
-    history = session.execute(
-        select(journal.Journal)
-        .where(
-            col(journal.Journal.entity) == "person",
-            col(journal.Journal.entity_id) == str(p.id),
-        )
-        .order_by(col(journal.Journal.seq))
-    ).scalars()
-    row = person_row(p, unit_names(session))
+    pid = names.lookup(reader, "person", text, _(WHAT["person"]), live=LIVE["person"])[0]
+    [found] = reader.rows(_PERSON_SQL + " WHERE id = :id", {"id": pid})
+    tz = settings.zone(reader)
+    history = reader.rows(
+        "SELECT seq, time, action, operator FROM journal"
+        " WHERE entity = 'person' AND entity_id = :id ORDER BY seq",
+        {"id": str(pid)},
+    )
+    row = person_row(found, _names(reader, "unit"))
     row["history"] = [
         {
-            "seq": e.seq,
-            "time": from_iso_utc(e.time).astimezone(tz),
-            "action": e.action,
-            "operator": e.operator,
+            "seq": seq,
+            "time": from_iso_utc(time).astimezone(tz),
+            "action": action,
+            "operator": operator,
         }
-        for e in history
+        for seq, time, action, operator in history
     ]
     return Report(
         _("Person"), columns(*PEOPLE, "history", command="people list"), [row], record=True
@@ -90,32 +89,31 @@ def person(session: Session, text: str) -> Report:
 
 
 def unit_rows(
-    session: Session, kind: str | None = None, *, retired: bool = False
+    reader: Reader, kind: str | None = None, *, retired: bool = False
 ) -> list[dict[str, Any]]:
     """The units in use (and the retired ones too when `retired`)."""
-    q = select(Unit).order_by(col(Unit.code))
-    if not retired:
-        q = q.where(live(Unit))
+    where: list[str] = [] if retired else [LIVE["unit"]]
+    params: dict[str, Any] = {}
     if kind:
-        q = q.where(col(Unit.kind) == choice(kind, UNIT_KINDS, "--kind"))
-    units = list(session.execute(q).scalars())
-    by_id = {u.id: u for u in session.execute(select(Unit)).scalars()}
-    heads = {
-        p.id: p
-        for p in session.execute(
-            select(Person).where(col(Person.id).in_([u.head_id for u in units if u.head_id]))
-        ).scalars()
-    }
+        where.append("kind = :kind")
+        params["kind"] = choice(kind, UNIT_KINDS, "--kind")
+    units = reader.rows(
+        "SELECT code, name, kind, head_id, parent_id, retired_on FROM unit"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY code",
+        params,
+    )
+    by_id, people_names = _names(reader, "unit"), _names(reader, "person")
     return [
         {
-            "code": u.code,
-            "name": u.name,
-            "kind": u.kind,
-            "head": heads[u.head_id].name if u.head_id in heads else None,
-            "parent": by_id[u.parent_id].name if u.parent_id in by_id else None,
-            **({"retired_on": u.retired_on} if retired else {}),
+            "code": code,
+            "name": name,
+            "kind": kind_,
+            "head": people_names.get(head) if head else None,
+            "parent": by_id.get(parent) if parent else None,
+            **({"retired_on": stored_date(retired_on)} if retired else {}),
         }
-        for u in units
+        for code, name, kind_, head, parent, retired_on in units
     ]
 
 
@@ -123,50 +121,57 @@ UNITS = ("code", "name", "kind", "head", "parent")
 PLACES = ("code", "name", "building", "kind", "org_unit")
 
 
-def units(session: Session, kind: str | None = None, *, retired: bool = False) -> Report:
+def units(reader: Reader, kind: str | None = None, *, retired: bool = False) -> Report:
     """`unit list`; with --all the retired units too, and when each was retired."""
-    rows = unit_rows(session, kind, retired=retired)
+    rows = unit_rows(reader, kind, retired=retired)
     keys = (*UNITS, "retired_on") if retired else UNITS
     return Report(_("Units"), columns(*keys), rows)
 
 
 def place_rows(
-    session: Session,
+    reader: Reader,
     building: str | None = None,
     kind: str | None = None,
     *,
     retired: bool = False,
 ) -> list[dict[str, Any]]:
     """The places in use (and the retired ones too when `retired`)."""
-    q = select(Place).order_by(col(Place.building), col(Place.name))
-    if not retired:
-        q = q.where(live(Place))
+    where: list[str] = [] if retired else [LIVE["place"]]
+    params: dict[str, Any] = {}
     if building:
-        q = q.where(col(Place.building) == building.strip())
+        where.append("building = :building")
+        params["building"] = building.strip()
     if kind:
-        q = q.where(col(Place.kind) == choice(kind, PLACE_KINDS, "--kind"))
-    names = unit_names(session)
+        where.append("kind = :kind")
+        params["kind"] = choice(kind, PLACE_KINDS, "--kind")
+    found = reader.rows(
+        "SELECT code, name, building, kind, unit_id, retired_on FROM place"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY building, name",
+        params,
+    )
+    units = _names(reader, "unit")
     return [
         {
-            "code": p.code,
-            "name": p.name,
-            "building": p.building,
-            "kind": p.kind,
-            "org_unit": names.get(p.unit_id) if p.unit_id else None,
-            **({"retired_on": p.retired_on} if retired else {}),
+            "code": code,
+            "name": name,
+            "building": building_,
+            "kind": kind_,
+            "org_unit": units.get(unit_id) if unit_id else None,
+            **({"retired_on": stored_date(retired_on)} if retired else {}),
         }
-        for p in session.execute(q).scalars()
+        for code, name, building_, kind_, unit_id, retired_on in found
     ]
 
 
 def places(
-    session: Session,
+    reader: Reader,
     building: str | None = None,
     kind: str | None = None,
     *,
     retired: bool = False,
 ) -> Report:
     """`place list`; with --all the retired places too, and when each was retired."""
-    rows = place_rows(session, building, kind, retired=retired)
+    rows = place_rows(reader, building, kind, retired=retired)
     keys = (*PLACES, "retired_on") if retired else PLACES
     return Report(_("Places"), columns(*keys), rows)

@@ -11,78 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from houqin_cli.core import labels, names, settings
+from houqin_cli.core import names, settings
 from houqin_cli.core.errors import InputError, RuleError
-from houqin_cli.core.i18n import N_, _
+from houqin_cli.core.i18n import _
 from houqin_cli.people.models import Person, Place, Unit
+from houqin_cli.people.vocab import LIVE, WHAT, parse_roles
 
-UNIT_KINDS = ("department", "grade", "class")
-PLACE_KINDS = ("classroom", "office", "dorm", "canteen", "store", "outdoor", "other")
-# role -> its Chinese label (accepted as input too)
-ROLES: dict[str, str] = {
-    "principal": "校长",
-    "director": "主任",
-    "teacher": "教师",
-    "head_teacher": "班主任",
-    "clerk": "干事",
-    "storekeeper": "保管员",
-    "custodian": "保管人",
-    "handler": "经办人",
-    "acceptor": "验收人",
-    "reviewer": "审核人",
-    "approver": "审批人",
-    "accountant": "会计",
-    "cashier": "出纳",
-    "repairer": "维修工",
-    "guard": "门卫",
-    "duty": "值班",
-    "canteen": "食堂",
-    "nurse": "校医",
-    "driver": "司机",
-    "cleaner": "保洁",
-}
-WHAT = {"person": N_("person"), "unit": N_("unit"), "place": N_("place")}
 U = TypeVar("U", Unit, Place)
-
-
-def clean_name(name: str, what: str) -> str:
-    value = (name or "").strip()
-    if not value:
-        raise InputError(_("The {what} name cannot be empty.").format(what=_(what)))
-    if len(value) > 100:
-        raise InputError(_("The name is too long (at most 100 characters)."))
-    return value
-
-
-def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
-    v = labels.among(value, allowed)  # a code, or its label (`--kind 班级`)
-    if v not in allowed:
-        raise InputError(
-            _("Invalid {option} {value!r}; choose one of: {allowed}.").format(
-                option=option, value=value, allowed=", ".join(allowed)
-            )
-        )
-    return v
-
-
-def parse_roles(values: list[str]) -> list[str]:
-    by_label = {label: role for role, label in ROLES.items()}
-    roles: list[str] = []
-    for raw in values:
-        for part in raw.replace("，", ",").split(","):
-            p = part.strip()
-            if not p:
-                continue
-            role = by_label.get(p) or labels.lookup("role", p) or p.lower()
-            if role not in ROLES:
-                raise InputError(
-                    _("Unknown role {role!r}; roles: {roles}.").format(
-                        role=p, roles=", ".join(f"{r} ({lbl})" for r, lbl in ROLES.items())
-                    )
-                )
-            if role not in roles:
-                roles.append(role)
-    return sorted(roles)
 
 
 def live(model: type[Person] | type[Unit] | type[Place]) -> Any:
@@ -95,7 +30,7 @@ def live(model: type[Person] | type[Unit] | type[Place]) -> Any:
 def find_person(session: Session, text: str) -> Person:
     """By code, or by name among those still here (someone who left only when no one
     still here answers to the name)."""
-    found: Person = names.resolve(session, Person, text, _(WHAT["person"]), live=live(Person))
+    found: Person = names.resolve(session, Person, text, _(WHAT["person"]), live=LIVE["person"])
     return found
 
 
@@ -103,13 +38,13 @@ def find_unit(session: Session, text: str, *, current: bool = True) -> Unit:
     """The unit `text` names (retired ones only by code, or when no unit in use
     answers to the name); a retired one is exit 3 unless `current` is False, as
     when a listing asks for its history."""
-    found: Unit = names.resolve(session, Unit, text, _(WHAT["unit"]), live=live(Unit))
+    found: Unit = names.resolve(session, Unit, text, _(WHAT["unit"]), live=LIVE["unit"])
     return require_current(found) if current else found
 
 
 def find_place(session: Session, text: str, *, current: bool = True) -> Place:
     """As `find_unit`, for a place."""
-    found: Place = names.resolve(session, Place, text, _(WHAT["place"]), live=live(Place))
+    found: Place = names.resolve(session, Place, text, _(WHAT["place"]), live=LIVE["place"])
     return require_current(found) if current else found
 
 

@@ -14,7 +14,8 @@ from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.people.models import Person
 from houqin_cli.people.persons import check_code, check_phone, new_person
-from houqin_cli.people.service import WHAT, clean_name, find_unit, namesakes_warning, parse_roles
+from houqin_cli.people.service import find_unit, namesakes_warning
+from houqin_cli.people.vocab import WHAT, clean_name, parse_roles
 
 ROLE_SEPARATORS = ("、", ";", "；", "/", " ")
 
@@ -51,7 +52,7 @@ def import_people(session: Session, path: Path) -> tuple[list[Person], list[str]
     for each whose name was already registered."""
     from houqin_cli.core.imports import Refusals, checked, progress, read_rows, row_error
 
-    rows = read_rows(path, _fields())
+    rows = read_rows(path, _fields(), session)
     if not rows:
         raise InputError(_("{path} has no rows to import.").format(path=path.name))
     refusals = Refusals(path)

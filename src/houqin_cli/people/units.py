@@ -18,17 +18,8 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.people.changes import Changes
 from houqin_cli.people.models import Person, Place, Unit
-from houqin_cli.people.service import (
-    PLACE_KINDS,
-    UNIT_KINDS,
-    WHAT,
-    active_person,
-    choice,
-    clean_name,
-    find_place,
-    find_unit,
-    live,
-)
+from houqin_cli.people.service import active_person, find_place, find_unit, live
+from houqin_cli.people.vocab import PLACE_KINDS, UNIT_KINDS, WHAT, choice, clean_name
 
 CLEAR = ("", "-")  # an option given as '-' (or empty) clears the field
 SHOWN = 5  # how many of what blocks a retirement the message names

@@ -175,7 +175,9 @@ def report(session: Session, code: str) -> Report:
     footer = total_row(
         rows, "item", "difference_value", qty=("book", "counted", "difference"), measure="unit"
     )
-    return Report(title, cols, rows, findings=findings, rows_key="lines", footer=footer)
+    return Report(
+        title, cols, rows, findings=findings, rows_key="lines", footer=footer, signed=True
+    )
 
 
 def compare(session: Session, count: StockCount) -> tuple[list[dict[str, Any]], list[Finding]]:

@@ -50,7 +50,7 @@ def import_counts(session: Session, actor: Actor, code: str, path: Path) -> Impo
 
     per_record(
         path,
-        read_rows(path, fields),
+        read_rows(path, fields, session),
         "item_code",
         lambda text: find_item(session, text),
         take,

@@ -16,7 +16,6 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.service import find_item
-from houqin_cli.stock.valuation import ahead, today
 
 TRUE = {"1", "true", "yes", "y", "是", "√", "✓", "耐用", "耐用品"}
 FALSE = {"", "0", "false", "no", "n", "否", "×", "易耗", "易耗品"}
@@ -168,24 +167,6 @@ def item_row(item: StockItem, later: tuple[int, int] = (0, 0)) -> dict[str, Any]
         "value": value,
         "active": item.active,
     }
-
-
-def list_items(
-    session: Session,
-    *,
-    category: str | None = None,
-    durable: bool | None = None,
-    include_retired: bool = False,
-) -> list[dict[str, Any]]:
-    q = select(StockItem).order_by(col(StockItem.code))
-    if category:
-        q = q.where(col(StockItem.category) == category.strip())
-    if durable is not None:
-        q = q.where(col(StockItem.durable).is_(durable))
-    if not include_retired:
-        q = q.where(col(StockItem.active).is_(True))
-    later = ahead(session, today(session))
-    return [item_row(i, later.get(i.id or 0, (0, 0))) for i in session.execute(q).scalars()]
 
 
 def edit_item(

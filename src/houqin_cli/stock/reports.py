@@ -16,32 +16,15 @@ from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding, Report
 from houqin_cli.people.service import find_party, person_names, unit_names
-from houqin_cli.stock.items import item_row, list_items, reorder_level
+from houqin_cli.stock.items import item_row
 from houqin_cli.stock.models import StockItem, StockMovement
+from houqin_cli.stock.positions import ITEM
 from houqin_cli.stock.service import KINDS, find_item, party_fields
 from houqin_cli.stock.valuation import ahead, today
 
 M = StockMovement
-ITEM = (
-    "code",
-    "name",
-    "spec",
-    "unit",
-    "category",
-    "durable",
-    "reorder_level",
-    "quantity",
-    "unit_cost",
-    "value",
-    "active",
-)
 # `unit` in a movement's row is who drew it or returned it (issue 3's contract)
 MOVEMENTS = "stock movements"
-
-
-def item_list(session: Session, **filters: Any) -> Report:
-    """`stock item list`: the items `filters` (those of `list_items`) select."""
-    return Report(_("Stock items"), columns(*ITEM), list_items(session, **filters))
 
 
 def item_show(session: Session, text: str) -> Report:
@@ -78,53 +61,6 @@ def totals(session: Session, where: list[Any]) -> dict[int, tuple[int, int]]:
     if where:
         q = q.where(*where)
     return {r[0]: (int(r[1]), int(r[2])) for r in session.execute(q)}
-
-
-def balance(
-    session: Session,
-    *,
-    at: str | None = None,
-    category: str | None = None,
-    below_reorder: bool = False,
-) -> Report:
-    """A row per item and the total value; `at` (a day) recomputes from the movements.
-    Without `at`, as of today: what each item keeps, less any movement dated later."""
-    day = clock.parse_date(at, settings.timezone(session)) if at else None
-    q = select(StockItem).order_by(col(StockItem.category), col(StockItem.code))
-    if category:
-        q = q.where(col(StockItem.category) == category.strip())
-    items = list(session.execute(q).scalars())
-    past = totals(session, [col(M.date) <= day]) if day is not None else None
-    later = ahead(session, today(session)) if past is None else {}
-    rows: list[dict[str, Any]] = []
-    for item in items:
-        if past is not None:
-            qty, value = past.get(item.id or 0, (0, 0))
-        else:
-            q_later, v_later = later.get(item.id or 0, (0, 0))
-            qty, value = item.qty_milli - q_later, item.value_fen - v_later
-        if not item.active and qty == 0:
-            continue
-        if below_reorder and (item.reorder_milli is None or qty > item.reorder_milli):
-            continue
-        rows.append(
-            {
-                "item_code": item.code,
-                "item": item.name,
-                "category": item.category,
-                "unit": item.unit,
-                "quantity": money.milli_to_qty(qty),
-                "unit_cost": _avg(value, qty),
-                "value": value,
-                "reorder_level": reorder_level(item),
-            }
-        )
-    total: int = sum(int(r["value"]) for r in rows)
-    cols = columns(
-        "item_code", "item", "category", "unit", "quantity", "unit_cost", "value", "reorder_level"
-    )
-    footer = {"item": _("Total"), "value": total}
-    return Report(_("Stock balance"), cols, rows, footer=footer)
 
 
 _ROW_COLUMNS = (

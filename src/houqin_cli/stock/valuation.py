@@ -162,20 +162,12 @@ def today(session: Session) -> date:
 
 
 def ahead(session: Session, day: date, item_id: int | None = None) -> dict[int, tuple[int, int]]:
-    """item id -> (quantity, value) of the movements dated after `day`: one indexed
-    query, which finds nothing on a ledger without future dates."""
-    q = (
-        select(
-            col(StockMovement.item_id),
-            func.sum(col(StockMovement.qty_delta)),
-            func.sum(col(StockMovement.value_delta)),
-        )
-        .where(col(StockMovement.date) > day)
-        .group_by(col(StockMovement.item_id))
-    )
-    if item_id is not None:
-        q = q.where(col(StockMovement.item_id) == item_id)
-    return {r[0]: (int(r[1]), int(r[2])) for r in session.execute(q)}
+    """item id -> (quantity, value) of the movements dated after `day` (the query of
+    `positions.ahead`, run in this session)."""
+    from houqin_cli.core.tx import reader_of
+    from houqin_cli.stock import positions
+
+    return positions.ahead(reader_of(session), day, item_id)
 
 
 def on_hand(

@@ -2,7 +2,7 @@
 
 import typer
 
-from houqin_cli.asset.cli import cards, custody, reports, rounds
+from houqin_cli.asset.cli import cards, custody, labels, reports, rounds
 from houqin_cli.core.i18n import _
 
 asset_app = typer.Typer(
@@ -14,6 +14,7 @@ asset_app = typer.Typer(
 asset_app.add_typer(cards.app)
 asset_app.add_typer(custody.app)
 asset_app.add_typer(reports.app)
+asset_app.add_typer(labels.app)
 asset_app.add_typer(cards.category_app, name="category")
 asset_app.add_typer(rounds.inspect_app, name="inspect")
 asset_app.add_typer(custody.scrap_app, name="scrap")

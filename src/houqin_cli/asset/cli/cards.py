@@ -229,7 +229,7 @@ def move(
     ),
     qty: Pieces = None,
 ) -> Done:
-    from houqin_cli.asset import cards
+    from houqin_cli.asset import moves
 
-    a = cards.move(s, s.info["actor"], asset, to, custodian, qty)
+    a = moves.move(s, s.info["actor"], asset, to, custodian, qty)
     return made(_("Moved {code}."), a.code)

@@ -32,7 +32,7 @@ def lend(
 
     loan = custody.lend(s, s.info["actor"], asset, to, day(s, due, future=True), qty, note)
     return made(
-        _("Lent: {code}; print the IOU with `houqin asset iou {code} -o iou.md`."), loan.code
+        _("Lent: {code}; print the IOU with `houqin asset iou {code} -o iou.pdf`."), loan.code
     )
 
 
@@ -43,9 +43,9 @@ def iou(
         ..., help=_("The loan's code, such as JC-2026-0001."), shell_complete=complete.RECORD
     ),
 ) -> Report:
-    from houqin_cli.asset import listings
+    from houqin_cli.asset import forms
 
-    return listings.iou(s, loan)
+    return forms.iou(s, loan)
 
 
 @write(app, "return", help=_("Take a lent asset back; a damaged return opens a damage record."))
@@ -91,9 +91,9 @@ def damage(
     ),
     note: Note = None,
 ) -> Done:
-    from houqin_cli.asset import custody
+    from houqin_cli.asset import damages
 
-    d = custody.damage(s, s.info["actor"], asset, cause, by, qty, amount, note)
+    d = damages.damage(s, s.info["actor"], asset, cause, by, qty, amount, note)
     return made(_("Damage recorded: {code}."), d.code)
 
 
@@ -108,10 +108,10 @@ def compensate(
         None, "--date", help=_("The day it was paid (default: today).")
     ),
 ) -> Done:
-    from houqin_cli.asset import custody
+    from houqin_cli.asset import damages
     from houqin_cli.core import money
 
-    d, income = custody.compensate(s, s.info["actor"], damage_code, amount, day(s, date))
+    d, income = damages.compensate(s, s.info["actor"], damage_code, amount, day(s, date))
     owed = money.format_money(d.due_fen - d.paid_fen)
     return Done(
         _("{code}: paid; {owed} still owed; recorded as income {income}.").format(
@@ -136,6 +136,25 @@ def damages(
 scrap_app = typer.Typer(
     help=_("Scrapping: request, appraisal by 总务处, approval."), no_args_is_help=True
 )
+
+
+@report(scrap_app, "list", help=_("The scrapping requests."))
+def scrap_list(
+    s: Session,
+    status: str | None = typer.Option(
+        None, "--status", help=_("requested, appraised or approved.")
+    ),
+) -> Report:
+    from houqin_cli.asset import forms
+
+    return forms.scrap_list(s, status)
+
+
+@report(scrap_app, "show", help=_("A scrapping request and its form (报废申请表)."))
+def scrap_show(s: Session, code: Code) -> Report:
+    from houqin_cli.asset import forms
+
+    return forms.scrap_show(s, code)
 
 
 @write(scrap_app, "request", help=_("Ask to scrap an asset."))

@@ -143,7 +143,7 @@ def count_start(
     return made(_("Started asset count {code}."), c.code)
 
 
-shows(count_app, "sheet", _("A count sheet to fill in."), "asset.count:sheet", code=Code)
+shows(count_app, "sheet", _("A count sheet to fill in."), "asset.forms:count_sheet", code=Code)
 
 
 @write(count_app, "record", help=_("Record a card as found, missing, or found at another place."))

@@ -127,9 +127,9 @@ def receipt_show(
         ..., help=_("The receipt's code, such as BX-2026-0001."), shell_complete=complete.RECORD
     ),
 ) -> Report:
-    from houqin_cli.audit.finance import reports
+    from houqin_cli.audit.finance import forms
 
-    return reports.receipt(s, code)
+    return forms.receipt(s, code)
 
 
 def _reversed(code: str, new: str) -> Done:
@@ -238,27 +238,27 @@ shows(budget_app, "show", BUDGET_SHOW_HELP, "audit.finance.reports:budget", mont
     ),
 )
 def report_month(s: Session, month: MonthArg) -> Report:
-    from houqin_cli.audit.finance import statement
+    from houqin_cli.audit.finance import forms
 
-    return statement.report(s, "month", month)
+    return forms.statement_notice(s, "month", month)
 
 
 @report(report_app, "quarter", help=_("The quarter's statement, in the same shape."))
 def report_quarter(
     s: Session, quarter: str = typer.Argument(..., help=_("The quarter, such as 2026-Q1."))
 ) -> Report:
-    from houqin_cli.audit.finance import statement
+    from houqin_cli.audit.finance import forms
 
-    return statement.report(s, "quarter", quarter)
+    return forms.statement_notice(s, "quarter", quarter)
 
 
 @report(report_app, "year", help=_("The year's statement, in the same shape."))
 def report_year(
     s: Session, year: str = typer.Argument(..., help=_("The year, such as 2026."))
 ) -> Report:
-    from houqin_cli.audit.finance import statement
+    from houqin_cli.audit.finance import forms
 
-    return statement.report(s, "year", year)
+    return forms.statement_notice(s, "year", year)
 
 
 @report(

@@ -145,6 +145,11 @@ def document(data: dict[str, Any]) -> dict[str, Any]:
 SUMMARY = ("period", "opening", "income_total", "expense_total", "closing")
 
 
+def period_line(start: Any, end: Any) -> str:
+    """The title block's period: its first and last day."""
+    return _("Period: {start} to {end}").format(start=start, end=end)
+
+
 def report(session: Session, kind: str, text: str) -> Report:
     """`audit report month|quarter|year`: the statement, a table per part, and its seal."""
     data = statement(session, period_of(session, kind, text), kind)
@@ -185,4 +190,6 @@ def report(session: Session, kind: str, text: str) -> Report:
         sections=sections,
         document=document(data),
         note=note,
+        period=period_line(data["start"], data["end"]),
+        signed=True,
     )

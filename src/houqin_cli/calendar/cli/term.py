@@ -13,6 +13,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 term_app = typer.Typer(
@@ -34,18 +35,23 @@ def term_add(
     return Done(_("Added term {name}.").format(name=t.name), t.name)
 
 
-@report(term_app, "list", help=_("List the terms."))
-def term_list(s: Session) -> Report:
-    from houqin_cli.calendar import service
+@report(term_app, "list", help=_("List the terms."), session="reader")
+def term_list(r: Reader) -> Report:
+    from houqin_cli.calendar import term_reads
 
-    return service.terms_report(s)
+    return term_reads.terms_report(r)
 
 
-@report(term_app, "current", help=_("Show the term that today falls in (exit 3 if none)."))
-def term_current(s: Session) -> Report:
-    from houqin_cli.calendar import service
+@report(
+    term_app,
+    "current",
+    help=_("Show the term that today falls in (exit 3 if none)."),
+    session="reader",
+)
+def term_current(r: Reader) -> Report:
+    from houqin_cli.calendar import term_reads
 
-    return service.current_report(s)
+    return term_reads.current_report(r)
 
 
 @write(term_app, "edit", help=_("Correct a term's name or days; terms may not overlap."))

@@ -1,4 +1,4 @@
-"""Report -> table | plain | csv | json | markdown | xlsx: the only package that prints data.
+"""Report -> table | plain | csv | json | markdown | xlsx | pdf: the only package that prints data.
 
 Data goes to stdout (or to the file given with --output); notes such as "Nothing to
 show." go to stderr. `cells.cell` turns a typed value into what an output family
@@ -32,6 +32,7 @@ EXTENSIONS = {
     ".json": "json",
     ".md": "markdown",
     ".html": "html",
+    ".pdf": "pdf",
 }
 
 
@@ -102,9 +103,25 @@ def _markdown_text(report: Report) -> str:
 
 
 def _write_xlsx(report: Report, fh: BinaryIO) -> None:
+    if report.form is not None and report.form.xlsx:  # a form to sign: its own sheet
+        from houqin_cli.core.forms.xlsx import write_form_xlsx
+
+        write_form_xlsx(report.form, fh)
+        return
     from houqin_cli.core.render.xlsx import write_xlsx
 
     write_xlsx(report, fh)
+
+
+def _write_pdf(report: Report, fh: BinaryIO) -> None:
+    if report.form is not None:
+        from houqin_cli.core.forms.pdf import write_form_pdf
+
+        write_form_pdf(report.form, fh)
+        return
+    from houqin_cli.core.render.pdf import write_pdf
+
+    write_pdf(report, fh)
 
 
 def _write_csv(report: Report, fh: BinaryIO) -> None:
@@ -138,6 +155,7 @@ FILE_WRITERS: dict[str, Callable[[Report, BinaryIO], None]] = {
     "json": _write_json,
     "markdown": _write_markdown,
     "html": _write_html,
+    "pdf": _write_pdf,
 }
 DATA_TEXT: dict[str, Callable[[Report], str]] = {
     "json": _json_text,

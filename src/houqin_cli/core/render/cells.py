@@ -20,6 +20,9 @@ Family = Literal["text", "csv", "json", "xlsx"]
 
 _NUMERIC: frozenset[str] = frozenset({"money", "qty", "int"})
 _MEMO_KINDS: frozenset[str] = frozenset({"money", "qty", "int", "date"})
+# what the table format never cuts: amounts, quantities, dates, and columns of codes
+_KEPT_KINDS: frozenset[str] = frozenset({"money", "qty", "int", "date", "datetime", "percent"})
+_CODE_KEYS: frozenset[str] = frozenset({"code", "invoice", "reverses", "voided_by", "period"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SHEET_FORBIDDEN = "[]:*?/\\"
 MAX_SHEET_TITLE = 31
@@ -88,9 +91,10 @@ def percent(value: Any) -> str:
     return f"{Decimal(str(value)) * 100:.2f}%"
 
 
-def readable(values: list[Any], column: Column) -> list[Any]:
+def readable(values: list[Any], column: Column, percents: bool = True) -> list[Any]:
     """A column's values as every format but JSON shows them: stored codes by their
-    labels (the column's label tables), shares as percentages."""
+    labels (the column's label tables), shares as percentages (unless not `percents`:
+    xlsx keeps them numbers)."""
     if column.labels:
         labels = shown(column.labels)
 
@@ -102,19 +106,21 @@ def readable(values: list[Any], column: Column) -> list[Any]:
             return v
 
         values = [one(v) for v in values]
-    if column.kind == "percent":
+    if column.kind == "percent" and percents:
         values = [None if v is None or v == "" else percent(v) for v in values]
     return values
 
 
-def readable_rows(columns: list[Column], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def readable_rows(
+    columns: list[Column], rows: list[dict[str, Any]], percents: bool = True
+) -> list[dict[str, Any]]:
     """`rows` with the labelled and percent columns made readable (copies where changed)."""
-    special = [c for c in columns if c.labels or c.kind == "percent"]
+    special = [c for c in columns if c.labels or (c.kind == "percent" and percents)]
     if not special:
         return rows
     out = [dict(r) for r in rows]
     for c in special:
-        for r, v in zip(out, readable([r.get(c.key) for r in out], c), strict=True):
+        for r, v in zip(out, readable([r.get(c.key) for r in out], c, percents), strict=True):
             if c.key in r:
                 r[c.key] = v
     return out
@@ -148,7 +154,14 @@ def listing_grid(
         columns=[text_column(readable(values(rows, c.key), c), c.kind) for c in columns],
         right=[c.kind in _NUMERIC for c in columns],
         footer=text_row(columns, footer) if footer else None,
+        keep=[kept(c) for c in columns],
     )
+
+
+def kept(column: Column) -> bool:
+    """A column the table format never cuts: money, numbers, dates and codes."""
+    key = column.key
+    return column.kind in _KEPT_KINDS or key in _CODE_KEYS or key.endswith("_code")
 
 
 def values(rows: list[dict[str, Any]], key: str) -> list[Any]:
@@ -197,13 +210,13 @@ def grids(report: Report) -> tuple[list[Grid], str | None]:
     return [grid], None if report.rows else _("Nothing to show.")
 
 
-def flat(report: Report) -> tuple[list[Column], list[dict[str, Any]]]:
-    """One sheet of data for csv and xlsx."""
+def flat(report: Report, percents: bool = True) -> tuple[list[Column], list[dict[str, Any]]]:
+    """One sheet of data for csv and xlsx (which keeps shares as numbers: not `percents`)."""
     if report.record:
-        return report.columns, readable_rows(report.columns, report.rows[:1])
+        return report.columns, readable_rows(report.columns, report.rows[:1], percents)
     if report.findings is not None and not report.rows:
         return finding_columns(), [f.as_dict() for f in report.findings]
-    return report.columns, readable_rows(report.columns, report.rows)
+    return report.columns, readable_rows(report.columns, report.rows, percents)
 
 
 def json_doc(report: Report) -> Any:
@@ -226,3 +239,27 @@ def json_doc(report: Report) -> Any:
     if report.record:
         return obj(report.rows[0]) if report.rows else None
     return [obj(r) for r in report.rows]
+
+
+# -- what a printed sheet carries around its tables (xlsx and pdf alike) --------------
+
+
+def heading(report: Report, money: bool) -> tuple[list[str], str | None]:
+    """The title block's line under the title: the period and a record's code on the
+    left, 单位：元 on the right when the sheet holds money."""
+    left = [report.period] if report.period else []
+    code = report.rows[0].get("code") if report.record and report.rows else None
+    if code:
+        left.append(_("Code: {code}").format(code=code))
+    return left, (_("Unit: yuan") if money else None)
+
+
+def holds_money(report: Report) -> bool:
+    return any(c.kind == "money" for c in report.columns) or any(
+        c.kind == "money" for section in report.sections for c in section.columns
+    )
+
+
+def signers() -> list[str]:
+    """制表人 / 审核人 / 负责人: who signs a signed report (`Report.signed`)."""
+    return [_("Prepared by:"), _("Checked by:"), _("Approved by:")]

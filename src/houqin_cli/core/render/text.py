@@ -44,6 +44,8 @@ class Grid:
     columns: list[list[str]]
     right: list[bool]
     footer: list[str] | None = None
+    # columns never cut at any width (money, quantities, codes, dates); None: none
+    keep: list[bool] | None = None
 
     @property
     def rows(self) -> list[list[str]]:
@@ -123,7 +125,73 @@ def plain(grids: list[Grid], titled: bool = False) -> str:
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
+def _cell_width(text: str) -> int:
+    return max(map(display_width, text.split("\n"))) if text else 0
+
+
+def _console_width(terminal: bool) -> int | None:
+    """A terminal's own width (rich reads COLUMNS, else the terminal); elsewhere
+    COLUMNS when it is set, else a wide page."""
+    if terminal:
+        return None
+    given = os.environ.get("COLUMNS", "")
+    return int(given) if given.isdigit() and int(given) > 0 else _PLAIN_WIDTH
+
+
+def _widths(grid: Grid, headers: bool = True) -> list[int | None]:
+    """Each kept column's width: its longest cell, and with `headers` the longest word
+    of its header (which may wrap); None for a text column, which wraps or shrinks,
+    and for a kept column with nothing in it when headers do not count."""
+    keep = grid.keep or [False] * len(grid.headers)
+    out: list[int | None] = []
+    for i, kept in enumerate(keep):
+        cells = [*grid.columns[i], *([grid.footer[i]] if grid.footer else [])]
+        longest = max([_cell_width(c) for c in cells] + [0])
+        if headers:
+            longest = max([longest, *map(display_width, grid.headers[i].split())])
+        out.append(longest or None if kept else None)
+    return out
+
+
+_TEXT_MIN = 4  # a text column may shrink to two Chinese characters a line
+
+
+def _need(grid: Grid, widths: list[int | None], per_column: int) -> int:
+    """The narrowest the table can be drawn: kept columns whole, text at its narrowest,
+    `per_column` columns of rule and padding for each column."""
+    need = per_column * len(widths) + 1
+    for i, w in enumerate(widths):
+        longest = max([_cell_width(c) for c in grid.columns[i]] + [1])
+        need += w if w is not None else min(longest, _TEXT_MIN)
+    return need
+
+
+def _layout(grid: Grid, width: int) -> tuple[list[int | None], bool] | None:
+    """The kept columns' widths and whether the table is drawn tight (no padding, no
+    outer edge): only when the boxed table cannot hold them whole at `width`; None
+    when even the tight table cannot."""
+    widths = _widths(grid)
+    if _need(grid, widths, 3) <= width:
+        return widths, False
+    widths = _widths(grid, headers=False)
+    return (widths, True) if _need(grid, widths, 1) <= width else None
+
+
+def _records(grid: Grid) -> list[Grid]:
+    """A table too wide for the terminal, row by row: each row (and the totals) as a
+    small table of its headers and values, which wraps at any width."""
+    rows = [*grid.rows, *([grid.footer] if grid.footer else [])]
+    return [
+        Grid(grid.title if n == 0 else None, ["", ""], [grid.headers, row], [False, False])
+        for n, row in enumerate(rows)
+    ]
+
+
 def print_table(grids: list[Grid]) -> None:
+    """rich tables. Money, quantities, codes and dates are never cut (no wrapping, at
+    least as wide as their longest cell); text columns wrap, Chinese included, and
+    shrink first; a table too wide for its box at this width is drawn without padding."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -139,18 +207,32 @@ def print_table(grids: list[Grid]) -> None:
         markup=False,
         emoji=False,
         soft_wrap=False,
-        width=None if terminal else _PLAIN_WIDTH,
+        width=_console_width(terminal),
     )
     for grid in grids:
+        layout = _layout(grid, console.width)
+        if layout is None:
+            print_table(_records(grid))
+            continue
+        widths, tight = layout
         table = Table(
             title=Text(grid.title) if grid.title else None,
+            show_header=any(grid.headers),
             show_footer=grid.footer is not None,
+            box=box.MINIMAL_HEAVY_HEAD if tight else box.HEAVY_HEAD,
+            padding=(0, 0) if tight else (0, 1),
+            show_edge=not tight,
         )
         for i, header in enumerate(grid.headers):
+            kept = widths[i] is not None
             table.add_column(
-                Text(header),
+                Text(header, no_wrap=False, overflow="fold"),
                 footer=Text(grid.footer[i]) if grid.footer else "",
                 justify="right" if grid.right[i] else "left",
+                no_wrap=kept,
+                min_width=widths[i] if kept else 2,  # a Chinese character a line
+                max_width=widths[i],
+                overflow="ellipsis" if kept else "fold",
             )
         for row in grid.rows:
             table.add_row(*(Text(cell) for cell in row))

@@ -30,7 +30,7 @@ def count_start(s: Session, category: Category = None, note: Note = None) -> Don
 
 
 SHEET_HELP = _("A printable count sheet with an empty counted column.")
-shows(app, "sheet", SHEET_HELP, "stock.count:sheet", code=CountCode)
+shows(app, "sheet", SHEET_HELP, "stock.forms:count_sheet", code=CountCode)
 
 
 @write(app, "record", help=_("Record what was counted of one item."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,7 @@ from houqin_cli.stock.cli.args import Date, From, Item, Qty, Through
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 app = typer.Typer()  # the movements and reports, merged into `stock`; items under `item`
@@ -108,6 +109,11 @@ def issue(
     return Done(_("Issued: {code}.").format(code=m.code), m.code)
 
 
+SLIP_HELP = _("The issue slip (领料单) of one issue, to sign.")
+SlipCode = Annotated[str, typer.Argument(help=_("The issue's code, such as CK-2026-0001."))]
+shows(app, "slip", SLIP_HELP, "stock.forms:slip", code=SlipCode)
+
+
 @write(app, "return", help=_("Take unused goods back in, at the current average cost (退库)."))
 def give_back(
     s: Session,
@@ -142,19 +148,22 @@ def void(
 
 
 @report(
-    app, "balance", help=_("What the storeroom holds: quantity, average cost and value per item.")
+    app,
+    "balance",
+    help=_("What the storeroom holds: quantity, average cost and value per item."),
+    session="reader",
 )
 def balance(
-    s: Session,
+    r: Reader,
     at: str | None = typer.Option(None, "--at", help=_("As it stood at the end of this day.")),
     category: Category = None,
     below_reorder: bool = typer.Option(
         False, "--below-reorder", help=_("Only items at or below their reorder level.")
     ),
 ) -> Report:
-    from houqin_cli.stock import reports
+    from houqin_cli.stock import positions
 
-    return reports.balance(s, at=at, category=category, below_reorder=below_reorder)
+    return positions.balance(r, at=at, category=category, below_reorder=below_reorder)
 
 
 @report(
@@ -248,9 +257,14 @@ def item_add(
     return added(it)
 
 
-@report(item_app, "list", help=_("List items with their quantity and value on hand."))
+@report(
+    item_app,
+    "list",
+    help=_("List items with their quantity and value on hand."),
+    session="reader",
+)
 def item_list(
-    s: Session,
+    r: Reader,
     category: Category = None,
     durable: bool | None = typer.Option(
         None,
@@ -260,9 +274,9 @@ def item_list(
     ),
     all_: bool = typer.Option(False, "--all", help=_("Include retired items.")),
 ) -> Report:
-    from houqin_cli.stock import reports
+    from houqin_cli.stock import positions
 
-    return reports.item_list(s, category=category, durable=durable, include_retired=all_)
+    return positions.item_list(r, category=category, durable=durable, include_retired=all_)
 
 
 shows(item_app, "show", _("Show one item."), "stock.reports:item_show", item=Item)
