@@ -112,6 +112,12 @@ def test_shells_get_the_labels_as_descriptions(school):
     assert res.stdout.strip() == '_arguments \'*: :(("粉笔":"WZ-0001"))\''
 
 
+def test_clicks_order_of_the_instruction_works_too(school):
+    env = {"COMP_WORDS": "houqin stock issue fb", "COMP_CWORD": "3", "HOUQIN_DB": school.db}
+    res = _run({**env, "_HOUQIN_COMPLETE": "bash_complete"})
+    assert (res.returncode, res.stdout.strip(), res.stderr) == (0, "粉笔", "")
+
+
 @pytest.mark.sqlite_only
 def test_completion_without_a_ledger_offers_nothing(tmp_path):
     assert _complete(str(tmp_path / "none.db"), "houqin people show 张") == []

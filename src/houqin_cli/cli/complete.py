@@ -33,11 +33,17 @@ Completer = Callable[[Any, Any, str], list[Any]]
 Pairs = list[tuple[str, str]]
 
 
-def prepare() -> None:
+def prepare(var: str) -> None:
     """Before click resolves a TAB: take values as typed instead of building typer's
     pydantic adapters for every option (half the cost of a TAB). Only the completion
-    process calls this; nothing runs a command in it."""
+    process calls this; nothing runs a command in it. Click's own order of the
+    instruction (`bash_complete`, as click documents it) is taken as well as typer's
+    (`complete_bash`, which the scripts typer writes use)."""
     import typer.core
+
+    shell, _sep, action = os.environ[var].partition("_")
+    if shell in SHELLS and action in ("complete", "source"):
+        os.environ[var] = f"{action}_{shell}"
 
     class AsTyped:
         def coerce(self, value: Any, param: Any = None, ctx: Any = None) -> Any:
