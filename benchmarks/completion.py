@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             (cards, f"houqin people show {surname}", "a surname"),
             (cards, f"houqin asset show {str(card)[:2]}", "the most common card name"),
             (cards, "houqin asset move ZC-2020-00", "a card code"),
+            (cards, "houqin asset show qqq", "no card has these initials"),
             (cards, "houqin asset list --place ", "every place"),
             (cards, "houqin asset list --status ", "a choice"),
         ]

@@ -76,6 +76,8 @@ def test_open_records_and_choices(school):
     school.ok("stock", "count", "start", "--category", "办公用品")
     assert _complete(db, "houqin stock count record ") == ["PD-2026-0001"]
     assert _complete(db, "houqin stock void RK") == ["RK-2026-0001"]
+    school.ok("stock", "issue", "粉笔", "2", "--to", "总务处")
+    assert _complete(db, "houqin stock slip ") == ["CK-2026-0001"]
     assert _complete(db, "houqin stock list -f j") == []  # no such command: nothing
     assert _complete(db, "houqin stock balance -f ") == [
         "table",
@@ -108,6 +110,12 @@ def test_shells_get_the_labels_as_descriptions(school):
         {**env, "_HOUQIN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "houqin stock issue fb"}
     )
     assert res.stdout.strip() == '_arguments \'*: :(("粉笔":"WZ-0001"))\''
+
+
+def test_clicks_order_of_the_instruction_works_too(school):
+    env = {"COMP_WORDS": "houqin stock issue fb", "COMP_CWORD": "3", "HOUQIN_DB": school.db}
+    res = _run({**env, "_HOUQIN_COMPLETE": "bash_complete"})
+    assert (res.returncode, res.stdout.strip(), res.stderr) == (0, "粉笔", "")
 
 
 @pytest.mark.sqlite_only
@@ -188,3 +196,13 @@ def test_asset_cards_and_their_open_records(cli):
     cli.ok("asset", "scrap", "request", "ZC-2025-0001", "--reason", "坏了", "--by", "张老师")
     assert _complete(db, "houqin asset scrap appraise ") == ["BF-2026-0001"]
     assert _complete(db, "houqin asset scrap approve ") == []
+    assert _complete(db, "houqin asset scrap show ") == ["BF-2026-0001"]
+    assert _complete(db, "houqin asset scrap list --status app") == ["appraised", "approved"]
+    assert (
+        _complete(db, "houqin asset label ZC-2025-000")
+        == [
+            "ZC-2025-0001",  # its scrapping is only requested: still on the books
+            "ZC-2025-0002",
+            "ZC-2025-0003",
+        ][::-1]
+    )

@@ -73,7 +73,7 @@ class LazyGroup(TyperGroup):
         if os.environ.get(complete_var or "_HOUQIN_COMPLETE"):
             from houqin_cli.cli.complete import prepare
 
-            prepare()  # a TAB: values as typed, none of typer's coercion
+            prepare(complete_var or "_HOUQIN_COMPLETE")  # a TAB: values as typed
         argv = list(sys.argv[1:] if args is None else args)
         if "--show-completion" in argv or "--install-completion" in argv:
             from houqin_cli.cli.complete import shell_option

@@ -162,3 +162,14 @@ def test_a_damaged_ledger_is_replaced_and_kept_as_it_was(cli: Cli, tmp_path: Pat
     (kept,) = _replaced(cli.db)
     assert kept.read_bytes() == damaged
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+def test_an_unreadable_backup_is_exit_2(cli: Cli, tmp_path: Path):
+    import os
+
+    backup = tmp_path / "b.db"
+    cli.ok("db", "backup", str(backup))
+    backup.chmod(0)
+    if os.access(backup, os.R_OK):  # root reads anything
+        pytest.skip("this user reads files whatever their mode")
+    assert_refused(cli, 2, "db", "restore", str(backup), "--force", contains="Cannot read")

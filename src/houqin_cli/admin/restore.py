@@ -46,7 +46,13 @@ def restore(
     if exists and source.resolve() == ledger.path.resolve():
         raise InputError(_("The backup is the ledger itself: nothing to restore."))
     staged = ledger.path.with_name(ledger.path.name + ".restoring")
-    _stage(source, staged)
+    try:
+        _stage(source, staged)
+    except OSError as exc:
+        Path(staged).unlink(missing_ok=True)
+        raise InputError(
+            _("Cannot read {path}: {reason}").format(path=source, reason=exc.strerror or exc)
+        ) from exc
     try:
         head = _verified(Ledger.from_option(str(staged)), source)
         if exists and not force:

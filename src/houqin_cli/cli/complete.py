@@ -33,11 +33,17 @@ Completer = Callable[[Any, Any, str], list[Any]]
 Pairs = list[tuple[str, str]]
 
 
-def prepare() -> None:
+def prepare(var: str) -> None:
     """Before click resolves a TAB: take values as typed instead of building typer's
     pydantic adapters for every option (half the cost of a TAB). Only the completion
-    process calls this; nothing runs a command in it."""
+    process calls this; nothing runs a command in it. Click's own order of the
+    instruction (`bash_complete`, as click documents it) is taken as well as typer's
+    (`complete_bash`, which the scripts typer writes use)."""
     import typer.core
+
+    shell, _sep, action = os.environ[var].partition("_")
+    if shell in SHELLS and action in ("complete", "source"):
+        os.environ[var] = f"{action}_{shell}"
 
     class AsTyped:
         def coerce(self, value: Any, param: Any = None, ctx: Any = None) -> Any:
@@ -147,24 +153,38 @@ NAMED = {
 }
 
 
+END = "\U0010ffff"  # sorts after every character: `x <= s < x + END` is "s begins with x"
+
+
+def _begins(r: _Reader, column: str, typed: str) -> tuple[str, list[Any]]:
+    """`column` begins with `typed`: a range, which walks the column's index, on SQLite;
+    LIKE on PostgreSQL (whose collations do not sort by code point)."""
+    if r.pg:
+        return f"{column} LIKE ? ESCAPE '\\'", [names.escape_like(typed) + "%"]
+    return f"{column} >= ? AND {column} < ?", [typed, typed + END]
+
+
 def _named(r: _Reader, kind: str, typed: str) -> Pairs:
+    """Live records whose name begins with `typed` or whose pinyin initials do (any
+    reading); else those whose code does. Each query walks an index or stops at LIMIT."""
     table, live = NAMED[kind]
-    esc = names.escape_like(typed)
-    where = ["name LIKE ? ESCAPE '\\'", "upper(code) LIKE ? ESCAPE '\\'"]
-    params: list[Any] = [f"{esc}%", f"{esc.upper()}%"]
+    typed = typed.strip()
+    head = f"SELECT code, name FROM {table} WHERE {live} AND "
+    where, params = _begins(r, "name", typed)
+    rows = r.rows(f"{head}{where} ORDER BY name, id LIMIT ?", [*params, LIMIT])
     low = names.as_initials(typed)
     if low:
-        # any reading of the name (the common one first in `initials`)
-        where.append("(' ' || initials) LIKE ? ESCAPE '\\'")
-        params.append(f"% {names.escape_like(low)}%")
-    sql = (
-        f"SELECT code, name FROM {table} WHERE {live} AND ({' OR '.join(where)}) "
-        "ORDER BY CASE WHEN name LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, name, code LIMIT ?"
-    )
-    rows = r.rows(sql, [*params, f"{esc}%", LIMIT])
-    by_code = [(c, n) for c, n in rows if c.upper().startswith(typed.upper()) and typed]
-    if by_code and len(by_code) == len(rows):
-        return sorted((str(c), str(n)) for c, n in by_code)
+        # initials hold only [a-z0-9] and spaces, and so does `low`: GLOB needs no escape
+        match = "(' ' || initials) LIKE ?" if r.pg else "(' ' || initials) GLOB ?"
+        pattern = f"% {low}%" if r.pg else f"* {low}*"
+        # a plain scan that stops at LIMIT (walking the name's index would be slower)
+        found = r.rows(f"{head}{match} LIMIT ?", [pattern, LIMIT])
+        rows += sorted(found, key=lambda row: (str(row[1]), str(row[0])))
+    rows = list(dict.fromkeys(rows))[:LIMIT]
+    if not rows and typed:
+        where, params = _begins(r, "upper(code)" if r.pg else "code", typed.upper())
+        codes = r.rows(f"{head}{where} ORDER BY code LIMIT ?", [*params, LIMIT])
+        return [(str(c), str(n)) for c, n in codes]
     counts: dict[str, int] = {}
     for _c, n in rows:
         counts[n] = counts.get(n, 0) + 1
@@ -189,10 +209,13 @@ RECORDS = {
     "asset_count": ("asset_count", "status = 'open'", "started_on"),
     "inspection": ("asset_inspection", "status = 'open'", "kind"),
     "loan": ("asset_loan", "returned_on IS NULL", "due"),
+    "scrap": ("asset_scrap", "status IS NOT NULL", "reason"),
     "scrap_requested": ("asset_scrap", "status = 'requested'", "reason"),
     "scrap_appraised": ("asset_scrap", "status = 'appraised'", "reason"),
     "damage": ("asset_damage", "paid_fen < due_fen", "date"),
     "movement": ("stock_movement", "reverses_id IS NULL", "kind"),
+    "issue": ("stock_movement", "kind = 'issue'", "date"),
+    "card": ("asset", "status <> 'scrapped'", "name"),
     "receipt": ("receipt", "reverses_id IS NULL", "supplier"),
     "income": ("income", "reverses_id IS NULL", "source"),
     "task": ("task", "stopped_on IS NULL", "title"),
@@ -201,11 +224,8 @@ RECORDS = {
 
 def _records(r: _Reader, kind: str, typed: str) -> Pairs:
     table, which, shown = RECORDS[kind]
-    start = typed.strip().upper()  # codes are stored upper-case
-    if r.pg:
-        match, params = "upper(code) LIKE ? ESCAPE '\\'", [names.escape_like(start) + "%"]
-    else:  # a range walks the code's index, even over half a million movements
-        match, params = "code >= ? AND code < ?", [start, start + "\U0010ffff"]
+    # codes are stored upper-case; a range walks their index over half a million movements
+    match, params = _begins(r, "upper(code)" if r.pg else "code", typed.strip().upper())
     sql = f"SELECT code, {shown} FROM {table} WHERE {which} AND {match} ORDER BY code DESC LIMIT ?"
     rows = r.rows(sql, [*params, LIMIT])
     return [(str(c), str(h or "")) for c, h in rows]
@@ -286,6 +306,7 @@ CODE_RECORDS = (
     (("asset", "count"), "asset_count"),
     (("asset", "scrap", "appraise"), "scrap_requested"),
     (("asset", "scrap", "approve"), "scrap_appraised"),
+    (("asset", "scrap"), "scrap"),
     (("asset", "iou"), "loan"),
     (("asset", "compensate"), "damage"),
     (("audit", "receipt"), "receipt"),

@@ -142,7 +142,10 @@ scrap_app = typer.Typer(
 def scrap_list(
     s: Session,
     status: str | None = typer.Option(
-        None, "--status", help=_("requested, appraised or approved.")
+        None,
+        "--status",
+        help=_("requested, appraised or approved."),
+        shell_complete=complete.labels("scrap_status"),
     ),
 ) -> Report:
     from houqin_cli.asset import forms

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from houqin_cli.asset.cli.args import Everything, ScopePlace, ScopeUnit
-from houqin_cli.cli import report
+from houqin_cli.cli import complete, report
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ app = typer.Typer()
 )
 def label(
     s: Session,
-    cards: list[str] | None = typer.Argument(None, help=_("The cards (codes), if not a scope.")),
+    cards: list[str] | None = typer.Argument(
+        None, help=_("The cards (codes), if not a scope."), shell_complete=complete.records("card")
+    ),
     place: ScopePlace = None,
     unit: ScopeUnit = None,
     everything: Everything = False,

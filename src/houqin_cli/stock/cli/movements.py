@@ -110,7 +110,13 @@ def issue(
 
 
 SLIP_HELP = _("The issue slip (领料单) of one issue, to sign.")
-SlipCode = Annotated[str, typer.Argument(help=_("The issue's code, such as CK-2026-0001."))]
+SlipCode = Annotated[
+    str,
+    typer.Argument(
+        help=_("The issue's code, such as CK-2026-0001."),
+        shell_complete=complete.records("issue"),
+    ),
+]
 shows(app, "slip", SLIP_HELP, "stock.forms:slip", code=SlipCode)
 
 
