@@ -353,3 +353,18 @@ def test_messages_on_stderr_data_on_stdout(cli):
     res = cli.ok("people", "list", "-f", "json")
     assert json.loads(res.stdout)[0]["name"] == "张三"
     assert snapshot(cli.db) == before
+
+
+def test_help_speaks_the_language_asked_for_wherever_lang_stands():
+    """--help is eager: before, `houqin --help --lang en` spoke whatever language the
+    process had last (HOUQIN_LANG, or the previous command in the same process)."""
+    for args, env in (
+        (["--help", "--lang", "en"], {"HOUQIN_LANG": "zh"}),
+        (["--help", "--lang=en"], {"HOUQIN_LANG": "zh"}),
+        (["--lang", "zh", "--help"], {"HOUQIN_LANG": "en"}),
+    ):
+        res = invoke(args, env=env)
+        assert res.exit_code == 0, res
+        english = "Usage" in res.stdout and "Options" in res.stdout
+        assert english == ("en" in args or "--lang=en" in args), (args, res.stdout[:80])
+    assert "Usage" in invoke(["--help"], env={"HOUQIN_LANG": "en"}).stdout

@@ -6,6 +6,7 @@ typer; a group's module is imported when that group is invoked."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -75,6 +76,7 @@ class LazyGroup(TyperGroup):
 
             prepare(complete_var or "_HOUQIN_COMPLETE")  # a TAB: values as typed
         argv = list(sys.argv[1:] if args is None else args)
+        _early_language(argv)
         if "--show-completion" in argv or "--install-completion" in argv:
             from houqin_cli.cli.complete import shell_option
 
@@ -228,6 +230,22 @@ def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"houqin {__version__}\n")
         raise typer.Exit(0)
+
+
+def _early_language(argv: list[str]) -> None:
+    """The language of this run before click parses anything, so that an eager option
+    (`--help` before `--lang`) and click's own words speak it; a bad value is left for
+    `--lang`'s own callback to refuse."""
+    given = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            given = argv[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+    with contextlib.suppress(HouqinError):
+        set_language(detect_language(given))
 
 
 def _lang(value: str | None) -> str | None:
