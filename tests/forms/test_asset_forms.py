@@ -40,6 +40,10 @@ def test_iou_on_stdout_and_json(demo: Cli) -> None:
     assert "叁仟叁佰陆拾元整" in shown and "胡志" in shown
     row = js(demo.ok("asset", "iou", LOAN, "-f", "json"))
     assert row["value"] == "3360.00" and row["condition"] == "ok"
+    # the keys `asset iou -f json` had before the form stay (#12: JSON unchanged)
+    before = {"school", "code", "borrower", "borrower_code", "asset_code", "asset", "spec",
+              "qty", "unit", "value", "lent_on", "due", "note", "signature"}  # fmt: skip
+    assert before <= set(row)
 
 
 def test_form_for_a_record_of_another_kind(demo: Cli, tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ def iou(session: Session, code: str) -> Report:
         "school": settings.raw(session, "school.name"),
         "code": loan.code,
         "borrower": person.name,
+        "borrower_code": person.code,  # JSON only, as before the form
         "org_unit": unit_names(session).get(person.unit_id or 0),
         "asset_code": asset.code,
         "asset": asset.name,
@@ -64,6 +65,7 @@ def iou(session: Session, code: str) -> Report:
         "note": loan.note,
         "returned_on": loan.returned_on,
         "condition": loan.condition,
+        "signature": "",  # JSON only, as before: the form has the line to sign on
     }
     report = Report(_("IOU (借条)"), columns(*IOU), [row], record=True)
     report.form = _iou_form(session, row)
