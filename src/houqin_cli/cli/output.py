@@ -96,7 +96,9 @@ def run_import(
     and `done` are the two messages, with {file} and {n} (rows). When `load` says
     what it wrote (an `Imported`), a dry run shows its first rows on stdout and its
     further counts on stderr, so the clerk sees what the import would write."""
-    with state().write() as s:
+    from houqin_cli.core import progress
+
+    with progress.shown(), state().write() as s:  # the display lasts until the commit
         result = load(s, s.info["actor"])
         s.info["dry_run"] = dry_run
     n = result if isinstance(result, int) else result.n

@@ -11,8 +11,7 @@ openpyxl and rich are imported only by the functions that need them.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.headers import Field, Row
 from houqin_cli.core.i18n import _
+from houqin_cli.core.progress import counted
 from houqin_cli.core.sheets import Limits, read_rows, stream_rows
 
 if TYPE_CHECKING:
@@ -201,22 +201,9 @@ def preview(
 
 
 def progress(items: Iterable[T], label: str) -> Iterator[T]:
-    """A transient rich progress bar on stderr when it is a terminal (with a total when
-    `items` has a length); silence otherwise."""
-    stream = sys.stderr
-    if stream is None or not stream.isatty():
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import track
-
-    yield from track(
-        items,
-        description=label,
-        total=len(items) if isinstance(items, Sized) else None,
-        console=Console(stderr=True),
-        transient=True,
-    )
+    """The rows of an import as they are checked, on the import's progress display
+    (core/progress.py; nothing when stderr is not a terminal), then its writing."""
+    yield from counted(items, label)
 
 
 def parse_loose_date(value: Any) -> date:

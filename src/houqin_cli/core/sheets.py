@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.headers import Field, Row, stream
 from houqin_cli.core.i18n import _
+from houqin_cli.core.progress import counted
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -71,8 +72,15 @@ def read_rows(path: Path, fields: Sequence[Field], session: Session | None = Non
 def stream_rows(
     path: Path, fields: Sequence[Field], session: Session | None = None
 ) -> Iterator[Row]:
-    """read_rows one row at a time, as the file is read: an import of many rows
-    need not hold them all."""
+    """read_rows one row at a time, as the file is read (and counted on the import's
+    progress display): an import of many rows need not hold them all."""
+    reading = _("Reading {file}").format(file=Path(path).name)
+    yield from counted(_stream_rows(path, fields, session), reading, then_write=False)
+
+
+def _stream_rows(
+    path: Path, fields: Sequence[Field], session: Session | None = None
+) -> Iterator[Row]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
