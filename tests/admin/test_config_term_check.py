@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +15,7 @@ from conftest import (
     EnvCli,
     Result,
     assert_refused,
-    new_database,
     snapshot,
-    template_ledger,
 )
 from houqin_cli.core.db import PG_LOCK_KEY
 
@@ -330,18 +326,10 @@ def test_check_finds_tampering_and_exits_1(cli):
 # -- demo ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`houqin demo` on a new ledger, once for this module."""
-    with template_ledger(tmp_path_factory.mktemp("demo"), "demo") as t:
-        yield t
-
-
 @pytest.fixture
-def demo(demo_template: str, tmp_path: Path) -> Iterator[Cli]:
-    """A copy of the demo ledger (the demo itself is slow: made once)."""
-    with new_database(tmp_path / "ledger.db", demo_template) as url:
-        yield Cli(url)
+def demo(demo_ledger: Cli) -> Cli:
+    """A copy of the demo ledger (the demo itself is slow: made once per session)."""
+    return demo_ledger
 
 
 def test_demo_people(demo):

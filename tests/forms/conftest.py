@@ -1,29 +1,21 @@
-"""What the form tests share: a demo ledger (made once per module), and readers of the
+"""What the form tests share: a copy of the demo ledger, and readers of the
 files the program writes (pypdf for PDFs, openpyxl for workbooks)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import Cli, new_database, template_ledger
+from tests.conftest import Cli
 
 ZH = {"HOUQIN_LANG": "zh"}
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with template_ledger(tmp_path_factory.mktemp("demo"), "demo") as t:
-        yield t
-
-
 @pytest.fixture
-def demo(demo_template: str, tmp_path: Path) -> Iterator[Cli]:
-    """A copy of the demo ledger."""
-    with new_database(tmp_path / "ledger.db", demo_template) as url:
-        yield Cli(url)
+def demo(demo_ledger: Cli) -> Cli:
+    """A copy of the demo ledger (made once per session, in tests/conftest.py)."""
+    return demo_ledger
 
 
 def pdf_text(path: Path) -> str:
