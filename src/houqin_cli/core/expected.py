@@ -54,7 +54,11 @@ class Expected:
         slot = self.buffer.get(key)
         if slot is not None:
             slot[0] = digest
-            return
+        else:
+            self.add(key, digest)
+
+    def add(self, key: tuple[str, int | str], digest: str) -> None:
+        """A row not in the buffer (it may be in the database already)."""
         self.buffer[key] = [digest, self.order]
         self.order += 1
         if len(self.buffer) >= BUFFER:
