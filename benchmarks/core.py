@@ -75,6 +75,7 @@ def record(
         {
             "command": label,
             "time": None if b is None else b.median,
+            "cpu": None if b is None else b.cpu_median,
             "value": value,
             "floor": None if floor is None else floor.median,
             "floor_name": None if floor is None else floor.label,

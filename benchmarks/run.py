@@ -43,7 +43,18 @@ def fmt_s(value: object) -> str:
 
 
 def table(rows: list[tuple[str, int, dict[str, object]]]) -> list[str]:
-    head = ("group", "command", "size", "time s", "floor s", "t-floor", "target", "peak MB", "")
+    head = (
+        "group",
+        "command",
+        "size",
+        "time s",
+        "cpu s",
+        "floor s",
+        "t-floor",
+        "target",
+        "peak MB",
+        "",
+    )
     out = [head]
     for group, scale, r in rows:
         t, f = r["time"], r["floor"]
@@ -57,6 +68,7 @@ def table(rows: list[tuple[str, int, dict[str, object]]]) -> list[str]:
                 label,
                 f"{scale}x",
                 fmt_s(t) if t is not None else str(r["value"] or ""),
+                fmt_s(r.get("cpu")),
                 fmt_s(f),
                 "" if diff is None else f"{diff:+.3f}",
                 str(r["target"]),
