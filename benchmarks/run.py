@@ -33,8 +33,23 @@ def run_group(name: str, argv: list[str]) -> list[dict[str, object]]:
     module = importlib.import_module(name)
     start = len(core.RESULTS)
     sys.stderr.write(f"== {name}.py {' '.join(argv)}\n")
-    with contextlib.redirect_stdout(sys.stderr):
-        module.main(argv)
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            module.main(argv)
+    except (Exception, SystemExit) as exc:  # one group's failure is a line of the table
+        sys.stderr.write(f"{name}.py failed: {exc!r}\n")
+        del core.RESULTS[start:]
+        core.RESULTS.append(
+            {
+                "command": f"{name}.py did not run to the end",
+                "time": None,
+                "value": type(exc).__name__,
+                "floor": None,
+                "target": "(see stderr)",
+                "ok": False,
+                "peak": None,
+            }
+        )
     return core.RESULTS[start:]
 
 
