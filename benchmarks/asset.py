@@ -91,6 +91,8 @@ def register_file(keep: Path, big: Path, n: int) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args, houqin, env = core.options(__doc__, QUICK_HELP, argv)
     size = dict(QUICK if args.quick else FULL)
+    size["cards"] *= args.scale
+    size["splits"] *= args.scale
     limit = IMPORT_LIMIT * size["import"] / FULL["import"]
 
     with core.workspace("houqin-asset-bench-", args.keep) as (work, keep):

@@ -82,10 +82,18 @@ class Table:
         ]
         self.results: list[tuple[str, bool]] = []
 
-    def row(self, b: Bench, floor: str = "", target: str = "", ok: bool | None = None) -> None:
+    def row(
+        self,
+        b: Bench,
+        floor: str = "",
+        target: str = "",
+        ok: bool | None = None,
+        fb: Bench | None = None,
+    ) -> None:
         mark = "" if ok is None else ("PASS" if ok else "FAIL")
         if ok is not None:
             self.results.append((b.label, ok))
+            core.record(b.label, b, target, ok, fb)
         self.lines.append(
             f"{pad(b.label, 58)} {b.median:>7.3f} s {b.cpu_median:>7.3f}  {floor:<26} {target:<29} {mark}".rstrip()
         )
@@ -97,6 +105,7 @@ class Table:
             f"sqlmodel {floor.median:.3f} s",
             f"<= floor + {slack} = {cap:.3f} s",
             b.median <= cap,
+            floor,
         )
 
     def note(self, text: str) -> None:
@@ -141,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.quick:
         args.receipts = QUICK_RECEIPTS
+    args.receipts *= args.scale
 
     with core.workspace("houqin-audit-bench-", args.keep) as (work, keep):
         big = money_ledger(keep, args.receipts)

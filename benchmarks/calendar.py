@@ -115,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
             (f"check --quiet <= floor + {CHECK_SLACK}", b_check.median <= floor + CHECK_SLACK),
         ]
         lines += [f"{label}: {'met' if ok else 'MISSED'}" for label, ok in results]
+        for b, (label, ok) in zip((b_month, b_start, b_check), results, strict=True):
+            core.record(b.label, b, label.split(" ", 1)[1], ok, b_orm)
         return core.verdict(lines, results, args.strict)
 
 

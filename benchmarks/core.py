@@ -57,6 +57,35 @@ class Bench:
         return max(self.maxrss)
 
 
+# every target a script checked, for benchmarks/run.py's one table
+RESULTS: list[dict[str, object]] = []
+
+
+def record(
+    label: str,
+    b: Bench | None,
+    target: str,
+    ok: bool,
+    floor: Bench | None = None,
+    value: str | None = None,
+) -> None:
+    """One target met or not: the command's median (or `value`, a figure that is not a
+    time), its floor's and its peak memory."""
+    RESULTS.append(
+        {
+            "command": label,
+            "time": None if b is None else b.median,
+            "cpu": None if b is None else b.cpu_median,
+            "value": value,
+            "floor": None if floor is None else floor.median,
+            "floor_name": None if floor is None else floor.label,
+            "target": target,
+            "ok": ok,
+            "peak": None if b is None or not b.maxrss else b.peak,
+        }
+    )
+
+
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
     for key in ("HOUQIN_DB", "HOUQIN_NOW", "HOUQIN_DEBUG", "PYTHONPROFILEIMPORTTIME"):
@@ -154,6 +183,9 @@ def options(
     ap.add_argument("--quick", action="store_true", help=quick)
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     ap.add_argument("--houqin", help="the houqin executable (default: beside this python)")
+    ap.add_argument(
+        "--scale", type=int, default=1, choices=(1, 2, 4), help="ledger size: 1x, 2x or 4x"
+    )
     if more is not None:
         more(ap)
     args = ap.parse_args(argv)
@@ -307,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     args, houqin, env = options(__doc__, "10,000 entries, 2 runs", argv, size_options)
     if args.quick:
         args.entries = 10_000
+    args.entries *= args.scale
 
     with workspace("houqin-bench-", args.keep) as (work, keep):
         big = ledger(keep, args.people, args.entries)
@@ -363,11 +396,18 @@ def main(argv: list[str] | None = None) -> int:
     lines: list[str] = []
 
     def row(
-        b: Bench | None, label: str, value: str, floor: str, target: str, ok: bool | None
+        b: Bench | None,
+        label: str,
+        value: str,
+        floor: str,
+        target: str,
+        ok: bool | None,
+        fb: Bench | None = None,
     ) -> None:
         mark = "" if ok is None else ("PASS" if ok else "FAIL")
         if ok is not None:
             results.append((label, ok))
+            record(label, b, target, ok, fb, None if b is not None else value)
         cpu = f"{b.cpu_median:.3f}" if b is not None else ""
         lines.append(f"{label:<42} {value:>9} {cpu:>7}  {floor:<40} {target:<31} {mark}".rstrip())
 
@@ -393,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
             f"import typer {s(b_typer.median)}",
             f"<= 2x = {s(cap)} ({b.median / b_typer.median:.2f}x)",
             b.median <= cap,
+            b_typer,
         )
     cap = b_orm.median + ORM_SLACK
     for b, what in ((b_list, "read"), (b_add, "write")):
@@ -404,6 +445,7 @@ def main(argv: list[str] | None = None) -> int:
             + (f"; sqlite {s(b_sqlite.median)}" if b is b_add else ""),
             f"<= floor + 0.15 = {s(cap)}",
             b.median <= cap,
+            b_orm,
         )
     rate = n_entries / b_verify.median
     net = n_entries / max(b_verify.median - b_orm.median, 1e-3)
@@ -414,6 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{n_entries:,} entries",
         f"{rate:,.0f}/s >= {VERIFY_RATE:,}/s",
         rate >= VERIFY_RATE,
+        b_orm,
     )
     row(None, "  net of the sqlmodel floor", "", "", f"{net:,.0f}/s", None)
     row(

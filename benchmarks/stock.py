@@ -29,6 +29,9 @@ SLACK = 0.3  # each command within the sqlmodel floor + 0.3 s
 IMPORT_LIMIT = 10.0  # importing the items from .xlsx, seconds
 FULL = {"items": 2000, "movements": 500_000, "import": 10_000, "check_at": 50_000}
 QUICK = {"items": 200, "movements": 20_000, "import": 1_000, "check_at": 5_000}
+VERIFY_RATE = 300_000  # `audit verify`: journal entries (with their rows) a second (#17)
+MEMORY = 150 * 1024 * 1024  # `audit verify` and `houqin check`: peak, below (#17)
+CHECK_SLACK = 2.0  # `houqin check` within the typer floor + 2 s a 1x of size (#17)
 QUICK_HELP = "200 items, 20,000 movements, 1,000 imported, 2 runs"  # what --quick runs
 BALANCE_SQL = (
     "SELECT item_id, SUM(qty_delta), SUM(value_delta) FROM stock_movement GROUP BY item_id"
@@ -200,6 +203,7 @@ def import_files(work: Path, rounds: int, n: int) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     args, houqin, env = core.options(__doc__, QUICK_HELP, argv)
     size = dict(QUICK if args.quick else FULL)
+    size["movements"] *= args.scale
     runs = args.runs
 
     with core.workspace("houqin-stock-bench-", args.keep) as (work, keep):
@@ -248,11 +252,18 @@ def main(argv: list[str] | None = None) -> int:
             f"stock item import {size['import']:,} items (.xlsx)",
             lambda i: cmd(imports, "stock", "item", "import", str(files[i])),
         )
+        (n_entries,) = _one(big, "SELECT count(*) FROM journal") or (0,)
+        b_verify = Bench(
+            f"audit verify ({n_entries:,} entries)", fixed(cmd(big, "audit", "verify"))
+        )
+        b_check = Bench("houqin check (full verification)", fixed(cmd(big, "check")), ok=(0, 1))
         benches = [
             b_pass,
             b_typer,
             b_orm,
             b_sql,
+            b_verify,
+            b_check,
             b_balance,
             b_at,
             b_ledger,
@@ -270,10 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     def s(x: float) -> str:
         return f"{x:.3f} s"
 
-    def row(b: Bench, floor: str, target: str, ok: bool | None) -> None:
+    def row(b: Bench, floor: str, target: str, ok: bool | None, fb: Bench | None = None) -> None:
         mark = "" if ok is None else ("PASS" if ok else "FAIL")
         if ok is not None:
             results.append((b.label, ok))
+            core.record(b.label, b, target, ok, fb)
         lines.append(
             f"{b.label:<44} {s(b.median):>9} {b.cpu_median:>7.3f}  "
             f"{floor:<34} {target:<27} {mark}".rstrip()
@@ -292,16 +304,32 @@ def main(argv: list[str] | None = None) -> int:
     plain = b_typer.median + core.PLAIN_SLACK  # the reads on the plain reader (#17)
     floor = f"typer {s(b_typer.median)}; SQL {s(b_sql.median)}"
     for b in (b_balance, b_at):
-        row(b, floor, f"<= floor + {core.PLAIN_SLACK} = {s(plain)}", b.median <= plain)
+        row(b, floor, f"<= floor + {core.PLAIN_SLACK} = {s(plain)}", b.median <= plain, b_typer)
     cap = b_orm.median + SLACK
     floor = f"sqlmodel {s(b_orm.median)}; SQL {s(b_sql.median)}"
     for b in (b_ledger, b_summary, b_report, b_issue):
-        row(b, floor, f"<= floor + {SLACK} = {s(cap)}", b.median <= cap)
+        row(b, floor, f"<= floor + {SLACK} = {s(cap)}", b.median <= cap, b_orm)
     row(
         b_import,
         f"{size['import'] / b_import.median:,.0f} items/s",
         f"<= {s(IMPORT_LIMIT)}",
         b_import.median <= IMPORT_LIMIT,
+    )
+    rate = n_entries / b_verify.median
+    row(
+        b_verify,
+        f"{rate:,.0f} entries/s; {b_verify.peak / core.MB:.0f} MB",
+        f">= {VERIFY_RATE:,}/s, < {MEMORY // core.MB} MB",
+        rate >= VERIFY_RATE and b_verify.peak < MEMORY,
+        b_typer,
+    )
+    cap = b_typer.median + CHECK_SLACK * args.scale
+    row(
+        b_check,
+        f"typer {s(b_typer.median)}; {b_check.peak / core.MB:.0f} MB",
+        f"<= floor + {CHECK_SLACK * args.scale} = {s(cap)}, < {MEMORY // core.MB} MB",
+        b_check.median <= cap and b_check.peak < MEMORY,
+        b_typer,
     )
     lines.append("")
     return core.verdict(lines, results, args.strict)

@@ -11,26 +11,41 @@ inserted behind the program's back is found by comparing (see ARCHITECTURE.md).
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Column, Index, Integer, String, Text, event, select
 from sqlmodel import Field, SQLModel, col
 
-from houqin_cli.core import clock
+from houqin_cli.core import canonical, clock
+from houqin_cli.core.canonical import (
+    DIGEST_CHARS,
+    GENESIS,
+    Shape,
+    canon,
+    canonical_json,
+    entry_hash,
+    parse_digests,
+    row_digest,
+)
 from houqin_cli.core.errors import InternalError
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
     from sqlalchemy.orm import Session
 
-GENESIS = "0" * 64
-DIGEST_CHARS = 32
+__all__ = [
+    "DIGEST_CHARS",
+    "GENESIS",
+    "canon",
+    "canonical_json",
+    "entry_hash",
+    "parse_digests",
+    "row_digest",
+]
+
 UNTRACKED = frozenset({"journal", "code_counter", "alembic_version"})
 
 
@@ -66,75 +81,7 @@ class Journal(SQLModel, table=True):
     hash: str = Field(sa_column=Column(String(64), nullable=False))
 
 
-# -- canonical forms ---------------------------------------------------------
-
-
-def canon(value: Any) -> Any:
-    """A JSON-safe, backend-independent form of a column value."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    return value
-
-
-def canonical_json(payload: Any) -> str:
-    return json.dumps(
-        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=canon
-    )
-
-
-def row_digest(row: Mapping[Any, Any]) -> str:
-    """Digest of one business row: its non-null columns in canonical JSON.
-
-    Null columns are left out so that a migration adding a nullable column does
-    not change the digest of rows written before it."""
-    data = {k: v for k, v in row.items() if v is not None}
-    text = canonical_json(data)  # dates, decimals, bytes: through canon() as json's default
-    return hashlib.sha256(text.encode()).hexdigest()[:DIGEST_CHARS]
-
-
-def entry_hash(
-    prev_hash: str,
-    seq: int,
-    time: str,
-    operator: str,
-    command: str,
-    action: str,
-    entity: str,
-    entity_id: str | None,
-    code: str | None,
-    reverses: int | None,
-    payload: str,
-    digests: str,
-) -> str:
-    parts = (
-        prev_hash,
-        str(seq),
-        time,
-        operator,
-        command,
-        action,
-        entity,
-        entity_id or "",
-        code or "",
-        "" if reverses is None else str(reverses),
-        payload,
-        digests,
-    )
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def parse_digests(text: str) -> Iterator[tuple[str, str, str]]:
-    """'person:12=ab… unit:3=-' -> (table, pk, digest)."""
-    for item in text.split():
-        table, rest = item.split(":", 1)
-        pk, digest = rest.rsplit("=", 1)
-        yield table, pk, digest
+# -- canonical forms: core/canonical.py, shared with `audit verify` ---------------
 
 
 # -- tracking what a write touched -------------------------------------------
@@ -166,37 +113,41 @@ def attach(session: Session, actor: Actor) -> None:
             touched[(table.name, _pk_text(table, obj))] = table
 
 
+def shape(table: Table) -> Shape:
+    """What the canonical encoding needs of `table` (core/canonical.py), made once."""
+    found: Shape | None = table.info.get("houqin_shape")
+    if found is None:
+        cols = list(table.columns)
+        keys = list(table.primary_key.columns)
+        found = table.info["houqin_shape"] = Shape(
+            name=table.name,
+            columns=tuple(c.name for c in cols),
+            keys=tuple(c.key for c in cols),
+            primary=tuple(cols.index(c) for c in keys),
+            booleans=tuple(i for i, c in enumerate(cols) if isinstance(c.type, Boolean)),
+            integer_key=len(keys) == 1 and isinstance(keys[0].type, Integer),
+        )
+    return found
+
+
+def shapes() -> dict[str, Shape]:
+    """Every tracked table's shape, by name."""
+    return {name: shape(table) for name, table in tracked_tables().items()}
+
+
 def select_sql(table: Table) -> str:
-    """SELECT of every column of `table`, to be read as stored: through the driver, not
-    SQLAlchemy's types, so a tampered value of another type or out of its domain (a
-    date 'garbage', a boolean 2) is digested as it is and cannot crash or compare equal."""
-    return "SELECT " + ", ".join(f'"{c.name}"' for c in table.columns) + f' FROM "{table.name}"'
+    """`canonical.select_sql`: every column of `table`, to be read as stored."""
+    return canonical.select_sql(shape(table))
 
 
 def stored_digest(table: Table, values: Sequence[Any]) -> str:
-    """`row_digest` of a row read with `select_sql`: the digest SQLAlchemy's typed row
-    gives (so the digests journalled before stay valid), except that a value it would
-    have converted — a BOOLEAN holding 2, a DATE holding 'garbage' — stays as stored."""
-    row = dict(zip(table.columns.keys(), values, strict=True))
-    for name in _booleans(table):
-        if row[name] in (0, 1) and type(row[name]) is int:
-            row[name] = bool(row[name])  # JSON true/false, as the typed row gave
-    return row_digest(row)
-
-
-def _booleans(table: Table) -> list[str]:
-    found: list[str] | None = table.info.get("houqin_booleans")
-    if found is None:
-        found = table.info["houqin_booleans"] = [
-            c.key for c in table.columns if isinstance(c.type, Boolean)
-        ]
-    return found
+    """`canonical.stored_digest`: the digest of a row read with `select_sql`."""
+    return canonical.stored_digest(shape(table), values)
 
 
 def pk_text(table: Table, values: Sequence[Any]) -> str:
     """The primary key of a row read with `select_sql`, as the digests name it."""
-    keys = list(table.columns.keys())
-    return "/".join(str(values[keys.index(c.key)]) for c in table.primary_key.columns)
+    return canonical.pk_text(shape(table), values)
 
 
 def _current_digests(session: Session, touched: dict[tuple[str, str], Table]) -> str:

@@ -4,27 +4,20 @@ ARCHITECTURE.md, "Tamper evidence")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import col
-
-from houqin_cli.core.i18n import _
-from houqin_cli.core.journal import (
+from houqin_cli.core.canonical import (
     GENESIS,
-    Journal,
+    Shape,
     entry_hash,
     pk_text,
     select_sql,
     stored_digest,
-    tracked_tables,
 )
+from houqin_cli.core.expected import Expected
+from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding
-
-if TYPE_CHECKING:
-    from sqlalchemy import Table
-
 
 _JOURNAL_SQL = (
     "SELECT seq, time, operator, command, action, entity, entity_id, code, reverses, "
@@ -60,7 +53,7 @@ def _edited(seq: int) -> Finding:
     return Finding("audit.journal", "entry.edited", message.format(seq=seq), {"seq": seq})
 
 
-def _read_digests(digests: Any, expected: dict[str, dict[str, str]]) -> bool:
+def _read_digests(digests: Any, expected: Expected) -> bool:
     """Add an entry's row digests to what every row must look like; False when the
     field is not as the program writes it (an edited entry, never a crash)."""
     if not digests:
@@ -68,13 +61,27 @@ def _read_digests(digests: Any, expected: dict[str, dict[str, str]]) -> bool:
     if not isinstance(digests, str):
         return False
     ok = True
+    buffer, ints = expected.buffer, expected.integer_tables
     for item in digests.split():
         table, colon, rest = item.partition(":")
         pk, equals, digest = rest.rpartition("=")
         if not (colon and equals and table and pk):
             ok = False
             continue
-        expected.setdefault(table, {})[pk] = digest
+        key: tuple[str, int | str] = (table, pk)
+        if table in ints:  # Expected.put, inline: the hot loop of the verification
+            try:
+                n = int(pk)
+            except ValueError:
+                pass
+            else:
+                if str(n) == pk:
+                    key = (table, n)
+        slot = buffer.get(key)
+        if slot is not None:
+            slot[0] = digest
+        else:
+            expected.add(key, digest)
     return ok
 
 
@@ -102,12 +109,30 @@ def verify(
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Recompute the chain, check a sealed entry, and compare every business row
     with the digest its last journal entry recorded. Returns findings and stats."""
-    from houqin_cli.core import schema, witness
+    from houqin_cli.core import journal, schema, witness
 
     findings: list[Finding] = schema.findings(conn)
     witnessed = witness.heads(conn.engine.url)
     held: dict[int, str] = {}
-    expected: dict[str, dict[str, str]] = {}
+    shapes = journal.shapes()
+    expected = Expected(frozenset(n for n, sh in shapes.items() if sh.integer_key))
+    try:
+        return _verify(conn, against, findings, witnessed, held, shapes, expected)
+    finally:
+        expected.close()
+
+
+def _verify(
+    conn: Any,
+    against: tuple[int, str] | None,
+    findings: list[Finding],
+    witnessed: dict[int, str],
+    held: dict[int, str],
+    shapes: dict[str, Shape],
+    expected: Expected,
+) -> tuple[list[Finding], dict[str, Any]]:
+    from houqin_cli.core import witness
+
     prev = GENESIS
     next_seq = 1
     count = 0
@@ -155,14 +180,16 @@ def verify(
                 )
             )
     findings.extend(witness.findings(witnessed, held))
-    rows_checked = _verify_rows(conn, expected, findings)
+    rows_checked = _verify_rows(conn, shapes, expected, findings)
     return findings, {"entries": count, "head": [next_seq - 1, prev], "rows": rows_checked}
 
 
-def _record_name(table: Table, row: Mapping[str, Any], pk: str) -> str:
+def _record_name(shape: Shape, values: Any, pk: str) -> str:
     for name in ("code", "key", "name"):
-        if name in table.c and row.get(name) is not None:
-            return str(row[name])
+        if shape.has(name):
+            value = values[shape.keys.index(name)]
+            if value is not None:
+                return str(value)
     return f"#{pk}"
 
 
@@ -171,53 +198,86 @@ def _row_finding(code: str, message: str, table: str, record: str) -> Finding:
     return Finding("audit.rows", code, message.format(**found), found)
 
 
-def _verify_rows(conn: Any, expected: dict[str, dict[str, str]], findings: list[Finding]) -> int:
-    from houqin_cli.core.i18n import _
+def _order(key: Any) -> tuple[int, Any]:
+    """A primary key's place in SQLite's order: integers first, then text."""
+    return (0, key) if type(key) is int else (1, str(key))
 
+
+def _verify_rows(
+    conn: Any, shapes: dict[str, Shape], expected: Expected, findings: list[Finding]
+) -> int:
+    """Compare every tracked table's rows with what the journal says, table by table:
+    an ordered merge of the table in key order with the expected digests in key order
+    (a lookup each for a table whose key is not one integer)."""
     checked = 0
-    for name, table in sorted(tracked_tables().items()):
-        want = expected.get(name, {})
-        seen: set[str] = set()
-        for values in _stream(conn, select_sql(table)):
-            checked += 1
-            pk = pk_text(table, values)
-            seen.add(pk)
-            recorded = want.get(pk)
-            if recorded == stored_digest(table, values):
-                continue
-            record = _record_name(table, dict(zip(table.columns.keys(), values, strict=True)), pk)
-            if recorded is None or recorded == "-":
-                message = _("{table} {record} was inserted behind the program's back.")
-                findings.append(_row_finding("row.inserted", message, name, record))
-            else:
-                message = _("{table} {record} was changed behind the program's back.")
-                findings.append(_row_finding("row.changed", message, name, record))
-        for pk, digest in want.items():
-            if digest != "-" and pk not in seen:
-                record = _deleted_name(conn, name, pk)
-                message = _("{table} {record} was deleted behind the program's back.")
-                findings.append(_row_finding("row.deleted", message, name, record))
-    for name in sorted(set(expected) - set(tracked_tables())):
-        if any(d != "-" for d in expected[name].values()):
-            findings.append(
-                Finding(
-                    "audit.rows",
-                    "table.missing",
-                    _("Table {table} is missing from the ledger.").format(table=name),
-                    {"table": name},
-                )
+    for name, shape in sorted(shapes.items()):
+        deleted: list[tuple[int, str]] = []  # (order first named, pk)
+        if shape.integer_key:
+            key_col = shape.columns[shape.primary[0]]
+            sql = f'{select_sql(shape)} ORDER BY "{key_col}"'
+            want = expected.rows(name)
+            nxt = next(want, None)
+            for values in _stream(conn, sql):
+                checked += 1
+                key = _order(values[shape.primary[0]])
+                while nxt is not None and _order(nxt[0]) < key:
+                    if nxt[1] != "-":
+                        deleted.append((nxt[2], str(nxt[0])))
+                    nxt = next(want, None)
+                recorded = None
+                if nxt is not None and _order(nxt[0]) == key:
+                    recorded = nxt[1]
+                    nxt = next(want, None)
+                _compare(shape, values, recorded, findings)
+            while nxt is not None:
+                if nxt[1] != "-":
+                    deleted.append((nxt[2], str(nxt[0])))
+                nxt = next(want, None)
+            gone = [pk for _o, pk in sorted(deleted)]
+        else:
+            for values in _stream(conn, select_sql(shape)):
+                checked += 1
+                _compare(shape, values, expected.lookup(name, pk_text(shape, values)), findings)
+            gone = expected.unseen(name)
+        for pk in gone:
+            record = _deleted_name(conn, name, pk)
+            message = _("{table} {record} was deleted behind the program's back.")
+            findings.append(_row_finding("row.deleted", message, name, record))
+    for name in sorted(expected.tables() - set(shapes)):
+        findings.append(
+            Finding(
+                "audit.rows",
+                "table.missing",
+                _("Table {table} is missing from the ledger.").format(table=name),
+                {"table": name},
             )
+        )
     return checked
+
+
+def _compare(shape: Shape, values: Any, recorded: str | None, findings: list[Finding]) -> None:
+    """A finding when the row's digest is not the one recorded."""
+    if recorded == stored_digest(shape, values):
+        return
+    record = _record_name(shape, values, pk_text(shape, values))
+    if recorded is None or recorded == "-":
+        message = _("{table} {record} was inserted behind the program's back.")
+        findings.append(_row_finding("row.inserted", message, shape.name, record))
+    else:
+        message = _("{table} {record} was changed behind the program's back.")
+        findings.append(_row_finding("row.changed", message, shape.name, record))
 
 
 def _deleted_name(conn: Any, table: str, pk: str) -> str:
     """The code of a deleted row, from the last journal entry that wrote it."""
-    row = conn.execute(
-        select(col(Journal.code), col(Journal.entity))
-        .where(col(Journal.digests).contains(f"{table}:{pk}="))
-        .order_by(col(Journal.seq).desc())
-        .limit(1)
-    ).first()
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    sql = f"SELECT code, entity FROM journal WHERE digests LIKE {mark} ORDER BY seq DESC LIMIT 1"
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        cur.execute(sql, (f"%{table}:{pk}=%",))
+        row = cur.fetchone()
+    finally:
+        cur.close()
     if row is not None and row[0] and row[1] == table:
         return str(row[0])
     return f"#{pk}"
