@@ -38,10 +38,12 @@ def _holidays(session: Session, period: clock.Period) -> Report:
 
 def _budget(session: Session, period: clock.Period) -> Report:
     from houqin_cli.audit.finance import reports
+    from houqin_cli.core.tx import reader_of
 
     last = clock.month_of(period.start - timedelta(days=1))
-    budget = {r["category"]: r for r in reports.budget_lines(session, period)}
-    spent = {r["category"]: r for r in reports.budget_lines(session, last)}
+    reader = reader_of(session)
+    budget = {r["category"]: r for r in reports.budget_lines(reader, period)}
+    spent = {r["category"]: r for r in reports.budget_lines(reader, last)}
     rows = [
         {
             "category": code,
