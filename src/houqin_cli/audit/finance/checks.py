@@ -10,13 +10,14 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.audit.finance.categories import CATEGORIES
-from houqin_cli.audit.finance.reports import budget_lines, day_param, in_list
+from houqin_cli.audit.finance.reports import budget_lines
 from houqin_cli.audit.finance.statement import balance_before
 from houqin_cli.core import clock, labels, money, settings
 from houqin_cli.core.checks import Check
 from houqin_cli.core.clock import Period
 from houqin_cli.core.db import Reader
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param, in_list
 from houqin_cli.core.report import Finding, Report
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from houqin_cli.core.clock import Period
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param, in_list
 from houqin_cli.core.report import Report
 
 if TYPE_CHECKING:
@@ -55,19 +56,6 @@ _RECEIPT_SQL = (
     " handler_id, acceptor_id, reviewer_id, service, reverses_id, note FROM receipt"
 )
 _INCOME_SQL = "SELECT id, code, date, source, category, amount_fen, reverses_id, note FROM income"
-
-
-def day_param(reader: Reader, day: date) -> Any:
-    """A day as a parameter: ISO text on SQLite (which keeps dates so), else a date."""
-    return day.isoformat() if reader.is_sqlite else day
-
-
-def in_list(column: str, values: Iterable[Any], prefix: str = "v") -> tuple[str, dict[str, Any]]:
-    """SQL `column IN (:v0, :v1, …)` and its parameters (an empty list matches nothing)."""
-    params = {f"{prefix}{i}": v for i, v in enumerate(values)}
-    if not params:
-        return "1 = 0", {}
-    return f"{column} IN ({', '.join(':' + k for k in params)})", params
 
 
 def _pairs(reader: Reader, sql: str, column: str, values: Iterable[Any]) -> list[Any]:

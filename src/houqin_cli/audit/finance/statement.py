@@ -13,7 +13,6 @@ from houqin_cli.audit.finance.reports import (
     CATEGORY_LABELS,
     RECEIPT,
     budget_lines,
-    day_param,
     receipt_rows,
     receipts_between,
 )
@@ -22,6 +21,7 @@ from houqin_cli.core.clock import Period
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param
 from houqin_cli.core.report import Report
 
 if TYPE_CHECKING:
