@@ -13,6 +13,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 init_app = typer.Typer()
@@ -68,11 +69,16 @@ def check(
 # -- config ------------------------------------------------------------------------
 
 
-@report(config_app, "list", help=_("Every setting: value, default, who set it and when."))
-def config_list(s: Session) -> Report:
+@report(
+    config_app,
+    "list",
+    help=_("Every setting: value, default, who set it and when."),
+    session="reader",
+)
+def config_list(r: Reader) -> Report:
     from houqin_cli.admin import reports
 
-    return reports.config(s)
+    return reports.config(r)
 
 
 @config_app.command("get", help=_("Print one setting's value."))

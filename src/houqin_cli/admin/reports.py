@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from houqin_cli.admin import service
 from houqin_cli.core import clock, settings
 from houqin_cli.core.columns import columns
-from houqin_cli.core.db import Ledger
 from houqin_cli.core.errors import LedgerError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Report
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from houqin_cli.core.db import Ledger, Reader
+
 
 def checks(session: Session, only: str | None) -> Report:
     """Every group's checks (or those named, comma-separated): a check Report."""
+    from houqin_cli.admin import service
+
     groups = [g.strip() for g in only.split(",") if g.strip()] if only else None
     return Report(_("Checks"), [], findings=service.run_checks(session, groups))
 
 
-def config(session: Session) -> Report:
-    tz = settings.timezone(session)
-    rows = settings.listing(session)
+def config(reader: Reader) -> Report:
+    """`config list`, in plain SQL (no ORM on its path)."""
+    tz = settings.zone(reader)
+    rows = settings.listing(reader)
     for r in rows:
         r["set_at"] = clock.from_iso_utc(r["set_at"]).astimezone(tz) if r["set_at"] else None
     keys = ("key", "value", "default", "set_by", "set_at", "description")
@@ -29,6 +35,8 @@ def config(session: Session) -> Report:
 
 
 def info(ledger: Ledger) -> Report:
+    from houqin_cli.admin import service
+
     keys = (
         "backend",
         "location",
@@ -44,6 +52,7 @@ def info(ledger: Ledger) -> Report:
 
 def ledger_report(ledger: Ledger) -> Report:
     """SQLite's integrity check, then the journal's verification."""
+    from houqin_cli.admin import service
     from houqin_cli.audit import service as audit
 
     findings = service.integrity(ledger)

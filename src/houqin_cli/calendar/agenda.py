@@ -9,19 +9,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlmodel import col
-
-from houqin_cli.calendar import service as term_service
+from houqin_cli.calendar import reads
 from houqin_cli.calendar.holidays import Workdays
-from houqin_cli.calendar.models import Task, TaskEvent
-from houqin_cli.calendar.tasks import find
-from houqin_cli.core import journal, recurrence, rotation
+from houqin_cli.calendar.reads import EventRow, TaskRow
+from houqin_cli.core import recurrence, rotation
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param, in_list
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from houqin_cli.calendar.models import TaskEvent
+    from houqin_cli.core.db import Reader
 
 LOOK_AHEAD = 400  # days searched for an occurrence named by its key
 
@@ -30,10 +30,10 @@ LOOK_AHEAD = 400  # days searched for an occurrence named by its key
 class Item:
     """One occurrence of a task."""
 
-    task: Task
+    task: TaskRow
     occ: recurrence.Occurrence
     owner_id: int | None
-    event: TaskEvent | None
+    event: EventRow | None
 
     @property
     def ref(self) -> str:
@@ -50,51 +50,51 @@ class Item:
 
 
 class Agenda:
-    """What the occurrences of a window need, read once: terms, working days, events."""
+    """What the occurrences of a window need, read once: terms, working days, events;
+    in plain SQL on a Reader (a write's, through reader_of)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.terms = [
-            recurrence.TermSpan(t.name, t.start, t.end) for t in term_service.terms(session)
-        ]
-        self.workdays = Workdays(session)
-        self.events: dict[int, dict[str, TaskEvent]] = defaultdict(dict)
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.terms = [recurrence.TermSpan(*t) for t in reads.terms(reader)]
+        self.workdays = Workdays(reader)
+        self.events: dict[int, dict[str, EventRow]] = defaultdict(dict)
         self._left: dict[int, date | None] = {}
         self.last_done: dict[int, date] = {}
 
-    def load_events(self, tasks: list[Task], since: date) -> None:
+    def load_events(self, tasks: list[TaskRow], since: date) -> None:
         """The completions and skips of occurrences due from `since` on, and each
         after: task's last completion (its next occurrence counts from it)."""
+        from houqin_cli.core.clock import stored_date
+
         ids = [t.id for t in tasks if t.id not in self.events]
         if not ids:
             return
-        q = select(TaskEvent).where(col(TaskEvent.task_id).in_(ids), col(TaskEvent.due) >= since)
-        for ev in self.session.execute(q).scalars():
+        cond, params = in_list("task_id", ids)
+        params["since"] = day_param(self.reader, since)
+        for ev in reads.events(self.reader, f"{cond} AND due >= :since", params):
             self.events[ev.task_id][ev.key] = ev
         after = [t.id for t in tasks if t.id in ids and t.spec.startswith("after:")]
         if after:
-            last = (
-                select(col(TaskEvent.task_id), func.max(col(TaskEvent.day)))
-                .where(col(TaskEvent.task_id).in_(after), col(TaskEvent.kind) == "done")
-                .group_by(col(TaskEvent.task_id))
+            cond, params = in_list("task_id", after)
+            last = self.reader.rows(
+                f"SELECT task_id, max(day) FROM task_event WHERE {cond} AND kind = 'done'"
+                " GROUP BY task_id",
+                params,
             )
-            self.last_done.update({tid: day for tid, day in self.session.execute(last)})
+            self.last_done.update({int(tid): stored_date(day) or date.min for tid, day in last})
         for i in ids:
             self.events.setdefault(i or 0, {})
 
     def left_on(self, person_id: int) -> date | None:
         if person_id not in self._left:
-            from houqin_cli.people import service as people
-
-            p = people.person_by_id(self.session, person_id)
-            self._left[person_id] = None if p.active else (p.left_on or date.min)
+            self._left[person_id] = reads.left_on(self.reader, person_id)
         return self._left[person_id]
 
     def _can_take(self, person_id: int, day: date) -> bool:
         left = self.left_on(person_id)
         return left is None or day < left
 
-    def _occurrences(self, task: Task, start: date, end: date) -> list[recurrence.Occurrence]:
+    def _occurrences(self, task: TaskRow, start: date, end: date) -> list[recurrence.Occurrence]:
         """The task's occurrences from `start` (its first day, if later) to `end` (its
         stop, its until, if earlier); a rotation's from its first day (whose turn an
         occurrence is depends on all before it)."""
@@ -117,7 +117,7 @@ class Agenda:
         test = self.workdays if sched.kind == "school-days" else None
         return sched.occurrences(first, last, terms=self.terms, is_school_day=test)
 
-    def items(self, tasks: list[Task], start: date, end: date) -> list[Item]:
+    def items(self, tasks: list[TaskRow], start: date, end: date) -> list[Item]:
         """Every occurrence due in [start, end] of `tasks`, by due day."""
         self.load_events(tasks, start)
         out: list[Item] = []
@@ -141,7 +141,7 @@ def _pick(agenda: Agenda, ref: str, day: date, dated: bool) -> Item:
     """The occurrence `ref` names (RW-0001:KEY), or for a bare code the earliest one
     not yet done or skipped; not open by `day` is exit 3 unless --date said when."""
     code, _sep, key = ref.strip().partition(":")
-    task = find(agenda.session, code)
+    task = reads.find_task(agenda.reader, code)
     items = agenda.items([task], task.start, max(day, task.start) + timedelta(days=LOOK_AHEAD))
     if key:
         item = next((i for i in items if i.occ.key.lower() == key.strip().lower()), None)
@@ -180,9 +180,12 @@ def mark(
     note: str | None = None,
 ) -> TaskEvent:
     """Store a completion ("done") or a skip of one occurrence; journalled."""
+    from houqin_cli.calendar.models import TaskEvent
+    from houqin_cli.core import journal
+    from houqin_cli.core.tx import reader_of
     from houqin_cli.people import service as people
 
-    item = _pick(Agenda(session), ref, day, dated)
+    item = _pick(Agenda(reader_of(session)), ref, day, dated)
     by_id = people.active_person_on(session, by, day).id if by else item.owner_id
     late = kind == "done" and day > item.deadline
     ev = TaskEvent(

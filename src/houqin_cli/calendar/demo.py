@@ -26,12 +26,13 @@ TASKS = [
 def fill(s: Session, rng: random.Random) -> dict[str, int]:
     from houqin_cli.calendar import holidays, service, tasks
     from houqin_cli.core import clock, settings
+    from houqin_cli.core.tx import reader_of
 
     for name, start, end in TERMS:
         service.add_term(s, name, start, end)
     today = clock.today(settings.timezone(s))
     for year in (today.year, today.year + 1):
-        if not holidays.known(s, year):
+        if not holidays.known(reader_of(s), year):
             holidays.add(s, date(year, 1, 1), None, "元旦", "off")
     for title, every in TASKS:
         tasks.add(s, tasks.Fields(title=title, every=every), today)

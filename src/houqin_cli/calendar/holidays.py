@@ -12,11 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlmodel import col
-
-from houqin_cli.calendar.models import Holiday
-from houqin_cli.core import clock, journal, settings
+from houqin_cli.calendar import reads
+from houqin_cli.core import clock, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _
@@ -27,6 +24,8 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
+    from houqin_cli.calendar.models import Holiday
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.imports import Imported, Once, Row
     from houqin_cli.core.journal import Actor
 
@@ -67,11 +66,6 @@ def _package(year: int) -> dict[date, tuple[str, str]] | None:
     return found
 
 
-def _entered(session: Session, start: date, end: date) -> list[Holiday]:
-    q = select(Holiday).where(col(Holiday.day) >= start, col(Holiday.day) <= end)
-    return list(session.execute(q.order_by(col(Holiday.day))).scalars())
-
-
 def missing(year: int) -> RuleError:
     return RuleError(
         _(
@@ -82,9 +76,9 @@ def missing(year: int) -> RuleError:
     )
 
 
-def year_days(session: Session, year: int) -> list[Day]:
+def year_days(reader: Reader, year: int) -> list[Day]:
     """The holidays and 调休 workdays of `year`, by day; exit 3 for a year with neither."""
-    entered = _entered(session, date(year, 1, 1), date(year, 12, 31))
+    entered = reads.entered(reader, date(year, 1, 1), date(year, 12, 31))
     package = _package(year)
     if package is None and not entered:
         raise missing(year)
@@ -93,9 +87,9 @@ def year_days(session: Session, year: int) -> list[Day]:
     return [days[d] for d in sorted(days)]
 
 
-def known(session: Session, year: int) -> bool:
+def known(reader: Reader, year: int) -> bool:
     return _package(year) is not None or bool(
-        _entered(session, date(year, 1, 1), date(year, 12, 31))
+        reads.entered(reader, date(year, 1, 1), date(year, 12, 31))
     )
 
 
@@ -103,14 +97,14 @@ class Workdays:
     """The school's working-day test over years, each year's days read when first asked
     (a year with no holidays known is exit 3 then, not before)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
         self.years: dict[int, dict[date, str]] = {}
 
     def __call__(self, day: date) -> bool:
         kinds = self.years.get(day.year)
         if kinds is None:
-            kinds = {d.day: d.kind for d in year_days(self.session, day.year)}
+            kinds = {d.day: d.kind for d in year_days(self.reader, day.year)}
             self.years[day.year] = kinds
         kind = kinds.get(day)
         return kind == "workday" or (kind is None and day.weekday() < 5)
@@ -143,7 +137,9 @@ def _checked_entry(session: Session, days: list[date], name: str, kind: str) -> 
                 "{day} is a weekday already: a make-up workday (调休) is a Saturday or Sunday."
             ).format(day=weekday)
         )
-    taken = _entered(session, days[0], days[-1])
+    from houqin_cli.core.tx import reader_of
+
+    taken = reads.entered(reader_of(session), days[0], days[-1])
     if taken:
         h = taken[0]
         raise RuleError(
@@ -155,6 +151,9 @@ def _checked_entry(session: Session, days: list[date], name: str, kind: str) -> 
 
 
 def add(session: Session, start: date, end: date | None, name: str, kind: str) -> list[Holiday]:
+    from houqin_cli.calendar.models import Holiday
+    from houqin_cli.core import journal
+
     days = _days(start, end)
     name = _checked_entry(session, days, name, kind)
     rows = [Holiday(day=d, name=name, kind=kind) for d in days]
@@ -167,6 +166,7 @@ def add(session: Session, start: date, end: date | None, name: str, kind: str) -
 
 def import_file(session: Session, actor: Actor, path: Path) -> Imported:
     """`calendar holiday import`: rows of date, to (optional), name and kind; all or none."""
+    from houqin_cli.core import journal
     from houqin_cli.core.i18n import variants
     from houqin_cli.core.imports import Field, Once, Refusals, preview, read_rows
 
@@ -201,6 +201,7 @@ def import_file(session: Session, actor: Actor, path: Path) -> Imported:
 
 def _row(session: Session, tz: tzinfo, row: Row, once: Once) -> list[Holiday]:
     """One row of a holiday file: its days, each named once in the file and not entered."""
+    from houqin_cli.calendar.models import Holiday
     from houqin_cli.core.imports import checked
 
     first = checked(row, "date", lambda v: clock.parse_date(str(v or ""), tz))
@@ -224,11 +225,11 @@ def _kind(value: object) -> str:
     )
 
 
-def list_report(session: Session, year: int | None) -> Report:
-    year = year or clock.today(settings.timezone(session)).year
+def list_report(reader: Reader, year: int | None) -> Report:
+    year = year or clock.today(settings.zone(reader)).year
     rows = [
         {"date": d.day, "name": d.name, "kind": d.kind, "source": d.source}
-        for d in year_days(session, year)
+        for d in year_days(reader, year)
     ]
     title = _("Holidays and make-up workdays (调休), {year}").format(year=year)
     return Report(title, columns("date", "name", "kind", "source"), rows)
@@ -236,8 +237,10 @@ def list_report(session: Session, year: int | None) -> Report:
 
 def next_year_check(session: Session) -> list[Finding]:
     """From 1 November: next year's holidays must be known (the package's or entered)."""
+    from houqin_cli.core.tx import reader_of
+
     today = clock.today(settings.timezone(session))
-    if today.month < 11 or known(session, today.year + 1):
+    if today.month < 11 or known(reader_of(session), today.year + 1):
         return []
     return [
         Finding(

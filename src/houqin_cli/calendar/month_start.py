@@ -8,9 +8,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.calendar import holidays, views
+from houqin_cli.calendar import holidays, reads, views
 from houqin_cli.calendar.agenda import Agenda
-from houqin_cli.calendar.tasks import all_tasks
 from houqin_cli.core import clock
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import RuleError
@@ -21,11 +20,13 @@ from houqin_cli.core.report import Report
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from houqin_cli.core.db import Reader
 
-def _holidays(session: Session, period: clock.Period) -> Report:
+
+def _holidays(reader: Reader, period: clock.Period) -> Report:
     title = _("Holidays and 调休 workdays in {month}").format(month=period.label)
     try:
-        days = holidays.year_days(session, period.start.year)
+        days = holidays.year_days(reader, period.start.year)
     except RuleError as exc:
         return Report(title, columns("message"), [{"message": exc.message}])
     rows = [
@@ -36,12 +37,12 @@ def _holidays(session: Session, period: clock.Period) -> Report:
     return Report(title, columns("date", "name", "kind"), rows)
 
 
-def _budget(session: Session, period: clock.Period) -> Report:
+def _budget(reader: Reader, period: clock.Period) -> Report:
     from houqin_cli.audit.finance import reports
 
     last = clock.month_of(period.start - timedelta(days=1))
-    budget = {r["category"]: r for r in reports.budget_lines(session, period)}
-    spent = {r["category"]: r for r in reports.budget_lines(session, last)}
+    budget = {r["category"]: r for r in reports.budget_lines(reader, period)}
+    spent = {r["category"]: r for r in reports.budget_lines(reader, last)}
     rows = [
         {
             "category": code,
@@ -63,25 +64,27 @@ def _budget(session: Session, period: clock.Period) -> Report:
 
 def report(session: Session, month: str | None) -> Report:
     from houqin_cli.admin import service as admin
+    from houqin_cli.core.tx import reader_of
 
-    day = views.today(session)
+    reader = reader_of(session)
+    day = views.today_of(reader)
     period = clock.parse_month(month) if month else clock.month_of(day)
-    agenda = Agenda(session)
-    tasks = all_tasks(session)
+    agenda = Agenda(reader)
+    tasks = reads.tasks(reader)
     this = agenda.items(tasks, period.start, period.end)
-    names = views.Names(session)
+    names = views.Names(reader)
     this.sort(key=lambda i: (names.person(i.owner_id) or "~", i.occ.due))
-    before = [i for i in views.overdue_items(session, day) if i.occ.due < period.start]
+    before = [i for i in views.overdue_items(reader, day) if i.occ.due < period.start]
     # every finding but the calendar's own overdue ones, which have their section
     found = [f for f in admin.run_checks(session, None) if f.check != "calendar.overdue"]
     sections = [
         Report(
             _("Tasks of {month}, by owner").format(month=period.label),
             columns("owner", "due", "occurrence", "task", "place", "status"),
-            views.window_rows(session, this, day),
+            views.window_rows(reader, this, day),
         ),
         Report(
-            _("Overdue from before"), columns(*views.LIST), views.window_rows(session, before, day)
+            _("Overdue from before"), columns(*views.LIST), views.window_rows(reader, before, day)
         ),
         Report(
             _("Findings of houqin check"),
@@ -91,10 +94,10 @@ def report(session: Session, month: str | None) -> Report:
                 for f in sorted(found, key=lambda f: f.check)
             ],
         ),  # fmt: skip
-        _holidays(session, period),
-        _budget(session, period),
+        _holidays(reader, period),
+        _budget(reader, period),
     ]
-    findings = [*views.overdue_findings(session, before), *found]
+    findings = [*views.overdue_findings(reader, before), *found]
 
     def document() -> dict[str, Any]:
         def rows(part: Report) -> list[dict[str, Any]]:

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from houqin_cli.calendar import service as terms
 from houqin_cli.calendar.models import Task
@@ -164,10 +162,3 @@ def stop(session: Session, code: str, day: date) -> Task:
     session.flush()
     journal.record(session, "calendar.task.stop", task, {"stopped_on": day.isoformat()})
     return task
-
-
-def all_tasks(session: Session, *, stopped: bool = True) -> list[Task]:
-    q = select(Task).order_by(col(Task.code))
-    if not stopped:
-        q = q.where(col(Task.stopped_on).is_(None))
-    return list(session.execute(q).scalars())

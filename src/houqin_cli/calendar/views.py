@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.calendar import tasks as task_service
+from houqin_cli.calendar import reads
 from houqin_cli.calendar.agenda import Agenda, Item
 from houqin_cli.core import clock, settings
 from houqin_cli.core.columns import columns
@@ -17,25 +17,29 @@ from houqin_cli.core.report import Finding, Report
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from houqin_cli.calendar.models import Task
+    from houqin_cli.calendar.reads import TaskRow as Task
+    from houqin_cli.core.db import Reader
 
 LIST = ("due", "occurrence", "task", "owner", "place", "status")
 OVERDUE_DAYS = 366  # how far back `calendar overdue` looks
 
 
 def today(session: Session) -> date:
+    """Today in the school's zone (on a write's session)."""
     return clock.today(settings.timezone(session))
 
 
+def today_of(reader: Reader) -> date:
+    return clock.today(settings.zone(reader))
+
+
 class Names:
-    """People's, places' and units' names, read once (from people's service)."""
+    """People's, places' and units' names, read once."""
 
-    def __init__(self, session: Session) -> None:
-        from houqin_cli.people import service as people
-
-        self.people = people.person_names(session)
-        self.places = people.place_names(session)
-        self.units = people.unit_names(session)
+    def __init__(self, reader: Reader) -> None:
+        self.people = reads.names_of(reader, "person")
+        self.places = reads.names_of(reader, "place")
+        self.units = reads.names_of(reader, "unit")
 
     def person(self, pid: int | None) -> str | None:
         return self.people.get(pid) if pid is not None else None
@@ -44,8 +48,8 @@ class Names:
         return [self.people.get(int(i), "?") for i in (task.rotate or "").split(",") if i]
 
 
-def window_rows(session: Session, items: list[Item], day: date) -> list[dict[str, Any]]:
-    names = Names(session)
+def window_rows(reader: Reader, items: list[Item], day: date) -> list[dict[str, Any]]:
+    names = Names(reader)
     return [
         {
             "due": i.occ.due,
@@ -59,81 +63,80 @@ def window_rows(session: Session, items: list[Item], day: date) -> list[dict[str
     ]
 
 
-def _filtered(session: Session, owner: str | None, unit: str | None) -> list[Task]:
-    from houqin_cli.people import service as people
-
-    found = task_service.all_tasks(session)
+def _filtered(reader: Reader, owner: str | None, unit: str | None) -> list[Task]:
+    found = reads.tasks(reader)
     if unit:
-        uid = people.find_unit(session, unit, current=False).id
+        uid = reads.lookup(reader, "unit", unit)
         found = [t for t in found if t.unit_id == uid]
     return found
 
 
-def _owned(session: Session, items: list[Item], owner: str | None) -> list[Item]:
+def _owned(reader: Reader, items: list[Item], owner: str | None) -> list[Item]:
     if not owner:
         return items
-    from houqin_cli.people import service as people
-
-    pid = people.find_person(session, owner).id
+    pid = reads.lookup(reader, "person", owner)
     return [i for i in items if i.owner_id == pid]
 
 
 def window(
-    session: Session, title: str, start: date, end: date, owner: str | None, unit: str | None
+    reader: Reader, title: str, start: date, end: date, owner: str | None, unit: str | None
 ) -> Report:
-    items = Agenda(session).items(_filtered(session, owner, unit), start, end)
-    rows = window_rows(session, _owned(session, items, owner), today(session))
+    items = Agenda(reader).items(_filtered(reader, owner, unit), start, end)
+    rows = window_rows(reader, _owned(reader, items, owner), today_of(reader))
     return Report(title, columns(*LIST), rows)
 
 
 def month_report(
-    session: Session, month: str | None, owner: str | None = None, unit: str | None = None
+    reader: Reader, month: str | None, owner: str | None = None, unit: str | None = None
 ) -> Report:
-    period = clock.parse_month(month) if month else clock.month_of(today(session))
+    period = clock.parse_month(month) if month else clock.month_of(today_of(reader))
     title = _("Tasks, {month}").format(month=period.label)
-    return window(session, title, period.start, period.end, owner, unit)
+    return window(reader, title, period.start, period.end, owner, unit)
 
 
-def week_report(session: Session, week: str | None, owner: str | None = None) -> Report:
+def week_report(reader: Reader, week: str | None, owner: str | None = None) -> Report:
     if week:
-        period = clock.parse_period(week, settings.timezone(session))
+        period = clock.parse_period(week, settings.zone(reader))
         if "W" not in period.label:
             raise InputError(_("Give a week like 2026-W49, not {text!r}.").format(text=week))
         start, label = period.start, period.label
     else:
-        day = today(session)
+        day = today_of(reader)
         start = day - timedelta(days=day.weekday())
         y, w, _d = day.isocalendar()
         label = f"{y}-W{w:02d}"
     title = _("Tasks, week {week}").format(week=label)
-    return window(session, title, start, start + timedelta(days=6), owner, None)
+    return window(reader, title, start, start + timedelta(days=6), owner, None)
 
 
-def today_report(session: Session) -> Report:
+def today_report(reader: Reader) -> Report:
     """What may be done today (open and not past its deadline) and what is overdue."""
-    day = today(session)
-    items = Agenda(session).items(
-        task_service.all_tasks(session), day - timedelta(days=OVERDUE_DAYS), day
-    )
+    day = today_of(reader)
+    items = Agenda(reader).items(reads.tasks(reader), day - timedelta(days=OVERDUE_DAYS), day)
     now = [i for i in items if i.event is None and i.occ.opens <= day]
     title = _("Tasks, {day}").format(day=day)
-    return Report(title, columns(*LIST), window_rows(session, now, day))
+    return Report(title, columns(*LIST), window_rows(reader, now, day))
 
 
-def overdue_items(session: Session, day: date) -> list[Item]:
-    items = Agenda(session).items(
-        task_service.all_tasks(session), day - timedelta(days=OVERDUE_DAYS), day
-    )
+def overdue_items(reader: Reader, day: date) -> list[Item]:
+    items = Agenda(reader).items(reads.tasks(reader), day - timedelta(days=OVERDUE_DAYS), day)
     return [i for i in items if i.status(day) == "overdue"]
 
 
-def overdue_check(session: Session) -> list[Finding]:
-    """An occurrence past its due day (plus --due-days) with no completion or skip."""
-    return overdue_findings(session, overdue_items(session, today(session)))
+def overdue_check(s: Reader | Session) -> list[Finding]:
+    """An occurrence past its due day (plus --due-days) with no completion or skip (on
+    `houqin check`'s session, or a Reader)."""
+    from houqin_cli.core.db import Reader
+
+    if not isinstance(s, Reader):
+        from houqin_cli.core.tx import reader_of
+
+        s = reader_of(s)
+    return overdue_findings(s, overdue_items(s, today_of(s)))
 
 
-def overdue_findings(session: Session, items: list[Item]) -> list[Finding]:
-    names = Names(session)
+def overdue_findings(reader: Reader, items: list[Item]) -> list[Finding]:
+    names = Names(reader)
     return [
         Finding(
             "calendar.overdue",
@@ -153,8 +156,8 @@ def overdue_findings(session: Session, items: list[Item]) -> list[Finding]:
     ]
 
 
-def overdue_report(session: Session) -> Report:
-    return Report(_("Overdue tasks"), [], findings=overdue_check(session))
+def overdue_report(reader: Reader) -> Report:
+    return Report(_("Overdue tasks"), [], findings=overdue_check(reader))
 
 
 def _task_row(task: Task, names: Names) -> dict[str, Any]:
@@ -171,19 +174,19 @@ def _task_row(task: Task, names: Names) -> dict[str, Any]:
     }
 
 
-def tasks_report(session: Session, *, stopped: bool = False) -> Report:
-    names = Names(session)
-    rows = [_task_row(t, names) for t in task_service.all_tasks(session, stopped=stopped)]
+def tasks_report(reader: Reader, *, stopped: bool = False) -> Report:
+    names = Names(reader)
+    rows = [_task_row(t, names) for t in reads.tasks(reader, stopped=stopped)]
     keys = ("code", "task", "every", "owner", "place", "org_unit", "start", "until", "stopped_on")
     return Report(_("Recurring tasks"), columns(*keys), rows)
 
 
-def task_report(session: Session, code: str) -> Report:
+def task_report(reader: Reader, code: str) -> Report:
     """One task: its fields, its next occurrences and the completions stored."""
-    task = task_service.find(session, code)
-    names = Names(session)
-    day = today(session)
-    items = Agenda(session).items([task], task.start, day + timedelta(days=120))
+    task = reads.find_task(reader, code)
+    names = Names(reader)
+    day = today_of(reader)
+    items = Agenda(reader).items([task], task.start, day + timedelta(days=120))
     row = _task_row(task, names) | {
         "rotation": names.rotation(task),
         "note": task.note,

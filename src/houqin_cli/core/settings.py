@@ -263,23 +263,21 @@ def put(session: Session, actor: Actor, key: str, value: str) -> tuple[Spec, str
     return sp, old, new
 
 
-def listing(session: Session) -> list[dict[str, Any]]:
-    from sqlalchemy import select
-
-    from houqin_cli.core.setting_table import Setting
-
-    stored = {s.key: s for s in session.execute(select(Setting)).scalars()}
+def listing(reader: Reader) -> list[dict[str, Any]]:
+    """Every setting, stored or default, with plain SQL (`config list`)."""
+    stored = {str(k): (v, by, at) for k, v, by, at in reader.rows(
+        "SELECT key, value, set_by, set_at FROM setting")}  # fmt: skip
     rows = []
     for sp in SPECS.values():
-        row = stored.get(sp.key)
+        value, set_by, set_at = stored.get(sp.key, (sp.default, None, None))
         rows.append(
             {
                 "key": sp.key,
-                "value": row.value if row else sp.default,
+                "value": value,
                 "default": sp.default,
                 "type": sp.kind,
-                "set_by": row.set_by if row else None,
-                "set_at": row.set_at if row else None,
+                "set_by": set_by,
+                "set_at": set_at,
                 "description": _(sp.help),
             }
         )

@@ -12,6 +12,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 app = typer.Typer()  # verify, seal, log
@@ -52,9 +53,9 @@ def seal(fmt: Format = None) -> None:
         typer.echo(head.rows[0]["seal"])
 
 
-@report(app, "log", help=_("Read the journal, oldest first."))
+@report(app, "log", help=_("Read the journal, oldest first."), session="reader")
 def log(
-    s: Session,
+    r: Reader,
     since: str | None = typer.Option(
         None, "--since", help=_("From this day, month, week or year.")
     ),
@@ -77,8 +78,8 @@ def log(
     ),
     limit: int | None = typer.Option(None, "--limit", help=_("Only the last N entries.")),
 ) -> Report:
-    from houqin_cli.audit import service
+    from houqin_cli.audit import log_reads
 
-    return service.log_report(
-        s, since=since, until=until, action=action, entity=entity, operator=operator, limit=limit
+    return log_reads.log_report(
+        r, since=since, until=until, action=action, entity=entity, operator=operator, limit=limit
     )

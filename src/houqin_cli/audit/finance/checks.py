@@ -5,50 +5,51 @@ well as the current one, so the month-start check reports the month just closed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-from sqlmodel import col
+from typing import TYPE_CHECKING, Any
 
 from houqin_cli.audit.finance.categories import CATEGORIES
-from houqin_cli.audit.finance.goods import is_voided
-from houqin_cli.audit.finance.models import Receipt, ReceiptApproval, ReceiptLink
 from houqin_cli.audit.finance.reports import budget_lines
 from houqin_cli.audit.finance.statement import balance_before
 from houqin_cli.core import clock, labels, money, settings
 from houqin_cli.core.checks import Check
 from houqin_cli.core.clock import Period
+from houqin_cli.core.db import Reader
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param, in_list
 from houqin_cli.core.report import Finding, Report
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # Receipts from one supplier dated at most this many days apart, each at or under
 # audit.approval_threshold and together above it, are reported as a split purchase.
 SPLIT_WINDOW_DAYS = 7
 
 
-def _this_month(session: Session) -> Period:
-    return clock.month_of(clock.today(settings.timezone(session)))
+def _this_month(reader: Reader) -> Period:
+    return clock.month_of(clock.today(settings.zone(reader)))
 
 
-def covered(session: Session) -> list[Period]:
+def covered(reader: Reader) -> list[Period]:
     """The months the checks cover: the last closed month, then the current one."""
-    this = _this_month(session)
+    this = _this_month(reader)
     return [clock.month_of(this.start - timedelta(days=1)), this]
 
 
-def findings(session: Session, periods: list[Period]) -> list[Finding]:
+def findings(reader: Reader, periods: list[Period]) -> list[Finding]:
     """Every money finding over `periods` (months in order, without gaps)."""
     out: list[Finding] = []
     for period in periods:
-        out += budget_findings(session, period) + receipt_findings(session, period)
-        out += balance_findings(session, period)
-    return out + split_findings(session, periods[0].start, periods[-1].end)
+        out += budget_findings(reader, period) + receipt_findings(reader, period)
+        out += balance_findings(reader, period)
+    return out + split_findings(reader, periods[0].start, periods[-1].end)
 
 
-def budget_findings(session: Session, period: Period) -> list[Finding]:
+def budget_findings(reader: Reader, period: Period) -> list[Finding]:
     out: list[Finding] = []
-    for line in budget_lines(session, period):
+    for line in budget_lines(reader, period):
         if line["budget"] is not None and line["spent"] > line["budget"]:
             out.append(
                 Finding(
@@ -71,73 +72,58 @@ def budget_findings(session: Session, period: Period) -> list[Finding]:
     return out
 
 
-def receipt_findings(session: Session, period: Period) -> list[Finding]:
+def _ids(reader: Reader, sql: str, column: str, ids: list[int]) -> set[int]:
+    """The values of `sql`'s one column where `column` is one of `ids`."""
+    cond, params = in_list(column, ids)
+    return {r for (r,) in reader.rows(f"{sql} WHERE {cond}", params)} if params else set()
+
+
+def receipt_findings(reader: Reader, period: Period) -> list[Finding]:
     out: list[Finding] = []
     receipts = list(
-        session.execute(
-            select(Receipt)
-            .where(
-                col(Receipt.date) >= period.start,
-                col(Receipt.date) <= period.end,
-                col(Receipt.reverses_id).is_(None),
-            )
-            .order_by(col(Receipt.date), col(Receipt.id))
-        ).scalars()
+        reader.rows(
+            "SELECT id, code, category, amount_fen FROM receipt"
+            " WHERE date >= :start AND date <= :end AND reverses_id IS NULL ORDER BY date, id",
+            {"start": day_param(reader, period.start), "end": day_param(reader, period.end)},
+        )
     )
-    ids = [r.id for r in receipts]
-    linked = {
-        r
-        for (r,) in session.execute(
-            select(col(ReceiptLink.receipt_id)).where(col(ReceiptLink.receipt_id).in_(ids))
-        )
-    }
-    approved = {
-        r
-        for (r,) in session.execute(
-            select(col(ReceiptApproval.receipt_id)).where(col(ReceiptApproval.receipt_id).in_(ids))
-        )
-    }
-    voided = {
-        r
-        for (r,) in session.execute(
-            select(col(Receipt.reverses_id)).where(col(Receipt.reverses_id).in_(ids))
-        )
-    }
-    for r in receipts:
-        cat = CATEGORIES.get(r.category)
-        if cat is None or r.id in voided:
+    ids = [r[0] for r in receipts]
+    linked = _ids(reader, "SELECT receipt_id FROM receipt_link", "receipt_id", ids)
+    approved = _ids(reader, "SELECT receipt_id FROM receipt_approval", "receipt_id", ids)
+    voided = _ids(reader, "SELECT reverses_id FROM receipt", "reverses_id", ids)
+    for rid, code, category, fen in receipts:
+        cat = CATEGORIES.get(category)
+        if cat is None or rid in voided:
             continue
-        if cat.goods and r.id not in linked:
+        if cat.goods and rid not in linked:
             out.append(
                 Finding(
                     "audit.receipts",
                     "receipt.no_goods",
                     _(
                         "{code} ({category}, {amount}) was entered as a service: its goods were never accepted into the storeroom or the asset register."
-                    ).format(
-                        code=r.code, category=cat.label, amount=money.format_money(r.amount_fen)
-                    ),
-                    {"receipt": r.code, "category": cat.code},
+                    ).format(code=code, category=cat.label, amount=money.format_money(int(fen))),
+                    {"receipt": code, "category": cat.code},
                 )
             )
-        if cat.needs_approver and r.id not in approved:
+        if cat.needs_approver and rid not in approved:
             out.append(
                 Finding(
                     "audit.receipts",
                     "receipt.no_approver",
                     _(
                         "{code} ({category}) has no approver; a {category} receipt always needs one."
-                    ).format(code=r.code, category=cat.label),
-                    {"receipt": r.code, "category": cat.code},
+                    ).format(code=code, category=cat.label),
+                    {"receipt": code, "category": cat.code},
                 )
             )
     return out
 
 
-def balance_findings(session: Session, period: Period) -> list[Finding]:
+def balance_findings(reader: Reader, period: Period) -> list[Finding]:
     """The statement's closing balance for `period` (as of today within the current
     month) below zero: more was spent than came in."""
-    closing = balance_before(session, period.end + timedelta(days=1))
+    closing = balance_before(reader, period.end + timedelta(days=1))
     if closing >= 0:
         return []
     return [
@@ -152,30 +138,30 @@ def balance_findings(session: Session, period: Period) -> list[Finding]:
     ]
 
 
-def split_findings(session: Session, start: date, end: date) -> list[Finding]:
+def split_findings(reader: Reader, start: date, end: date) -> list[Finding]:
     """Receipts from one supplier within SPLIT_WINDOW_DAYS of each other, each at or
     under the approval threshold without an approver, together above it: one finding
     per run that has a receipt dated within [start, end]."""
-    threshold = settings.get(session, "audit.approval_threshold")
-    approved = select(col(ReceiptApproval.receipt_id)).where(
-        col(ReceiptApproval.receipt_id) == col(Receipt.id)
+    key = "audit.approval_threshold"
+    threshold = settings.read(reader, key)[key]
+    found = reader.rows(
+        "SELECT code, supplier, date, amount_fen FROM receipt"
+        " WHERE date >= :first AND date <= :end AND reverses_id IS NULL"
+        " AND amount_fen <= :threshold"
+        " AND NOT EXISTS (SELECT rev.id FROM receipt AS rev WHERE rev.reverses_id = receipt.id)"
+        " AND NOT EXISTS (SELECT a.receipt_id FROM receipt_approval AS a"
+        " WHERE a.receipt_id = receipt.id)"
+        " ORDER BY supplier, date, id",
+        {
+            "first": day_param(reader, start - timedelta(days=SPLIT_WINDOW_DAYS)),
+            "end": day_param(reader, end),
+            "threshold": threshold,
+        },
     )
-    rows = list(
-        session.execute(
-            select(
-                col(Receipt.code), col(Receipt.supplier), col(Receipt.date), col(Receipt.amount_fen)
-            )
-            .where(
-                col(Receipt.date) >= start - timedelta(days=SPLIT_WINDOW_DAYS),
-                col(Receipt.date) <= end,
-                col(Receipt.reverses_id).is_(None),
-                col(Receipt.amount_fen) <= threshold,
-                ~is_voided(),
-                ~approved.exists(),
-            )
-            .order_by(col(Receipt.supplier), col(Receipt.date), col(Receipt.id))
-        )
-    )
+    rows: list[tuple[str, str, date, int]] = [
+        (code, supplier, clock.stored_date(d) or start, int(fen))
+        for code, supplier, d, fen in found
+    ]
     out: list[Finding] = []
     i = 0
     while i < len(rows):
@@ -219,39 +205,52 @@ def split_findings(session: Session, start: date, end: date) -> list[Finding]:
     return out
 
 
-def budget_check(session: Session) -> list[Finding]:
+def budget_check(reader: Reader) -> list[Finding]:
     """`houqin check`: budget overruns in the last closed month and this one so far."""
-    return [f for p in covered(session) for f in budget_findings(session, p)]
+    return [f for p in covered(reader) for f in budget_findings(reader, p)]
 
 
-def receipts_check(session: Session) -> list[Finding]:
+def receipts_check(reader: Reader) -> list[Finding]:
     """`houqin check`: the last closed month's and this month's receipts lacking what
     their category requires."""
-    return [f for p in covered(session) for f in receipt_findings(session, p)]
+    return [f for p in covered(reader) for f in receipt_findings(reader, p)]
 
 
-def balance_check(session: Session) -> list[Finding]:
+def balance_check(reader: Reader) -> list[Finding]:
     """`houqin check`: a negative closing balance, last month's or this month's so far."""
-    return [f for p in covered(session) for f in balance_findings(session, p)]
+    return [f for p in covered(reader) for f in balance_findings(reader, p)]
 
 
-def split_check(session: Session) -> list[Finding]:
+def split_check(reader: Reader) -> list[Finding]:
     """`houqin check`: purchases split under the approval threshold in the months covered."""
-    months = covered(session)
-    return split_findings(session, months[0].start, months[-1].end)
+    months = covered(reader)
+    return split_findings(reader, months[0].start, months[-1].end)
 
 
-def report(session: Session, month: str | None) -> Report:
+def report(reader: Reader, month: str | None) -> Report:
     """`audit check`: the month's findings (default: the last closed month and this one)."""
-    periods = [clock.parse_month(month)] if month else covered(session)
-    found = findings(session, periods)
+    periods = [clock.parse_month(month)] if month else covered(reader)
+    found = findings(reader, periods)
     label = ", ".join(p.label for p in periods)
     return Report(_("Audit check {month}").format(month=label), [], findings=found)
 
 
+def _plain(fn: Callable[[Reader], list[Finding]]) -> Callable[[Any], list[Finding]]:
+    """A check on a Reader, given `houqin check`'s session (or a Reader) to run on."""
+
+    def check(s: Reader | Session) -> list[Finding]:
+        if isinstance(s, Reader):
+            return fn(s)
+        from houqin_cli.core.tx import reader_of
+
+        return fn(reader_of(s))
+
+    return check
+
+
 CHECKS = [
-    Check("audit.budget", budget_check),
-    Check("audit.receipts", receipts_check),
-    Check("audit.balance", balance_check),
-    Check("audit.split", split_check),
+    Check("audit.budget", _plain(budget_check)),
+    Check("audit.receipts", _plain(receipts_check)),
+    Check("audit.balance", _plain(balance_check)),
+    Check("audit.split", _plain(split_check)),
 ]

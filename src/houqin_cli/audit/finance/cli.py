@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from houqin_cli.audit.finance.categories import CATEGORY_HELP
-from houqin_cli.cli import Category, Done, Month, Note, complete, day, report, shows, write
+from houqin_cli.cli import Category, Done, Month, Note, complete, day, report, write
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 receipt_app = typer.Typer(
@@ -108,28 +109,33 @@ def receipt_add(
     return Done(_("Recorded receipt {code}.").format(code=r.code), r.code)
 
 
-@report(receipt_app, "list", help=_("List receipts (reversals included)."))
+@report(receipt_app, "list", help=_("List receipts (reversals included)."), session="reader")
 def receipt_list(
-    s: Session,
+    r: Reader,
     month: str | None = typer.Option(None, "--month", help=_("Only this month, quarter or year.")),
     category: Category = None,
     supplier: str | None = typer.Option(None, "--supplier", help=_("Only this supplier.")),
 ) -> Report:
     from houqin_cli.audit.finance import reports
 
-    return reports.receipts(s, month=month, category_text=category, supplier=supplier)
+    return reports.receipts(r, month=month, category_text=category, supplier=supplier)
 
 
-@report(receipt_app, "show", help=_("Show one receipt with its signers and what it certifies."))
+@report(
+    receipt_app,
+    "show",
+    help=_("Show one receipt with its signers and what it certifies."),
+    session="reader",
+)
 def receipt_show(
-    s: Session,
+    r: Reader,
     code: str = typer.Argument(
         ..., help=_("The receipt's code, such as BX-2026-0001."), shell_complete=complete.RECORD
     ),
 ) -> Report:
     from houqin_cli.audit.finance import forms
 
-    return forms.receipt(s, code)
+    return forms.receipt(r, code)
 
 
 def _reversed(code: str, new: str) -> Done:
@@ -172,9 +178,9 @@ def income_add(
     return Done(_("Recorded income {code}.").format(code=inc.code), inc.code)
 
 
-@report(income_app, "list", help=_("List income (reversals included)."))
+@report(income_app, "list", help=_("List income (reversals included)."), session="reader")
 def income_list(
-    s: Session,
+    r: Reader,
     month: str | None = typer.Option(None, "--month", help=_("Only this month, quarter or year.")),
     category: str | None = typer.Option(
         None, "--category", help=_("Only this category."), shell_complete=complete.CATEGORY
@@ -183,7 +189,7 @@ def income_list(
 ) -> Report:
     from houqin_cli.audit.finance import reports
 
-    return reports.incomes(s, month=month, category=category, source=source)
+    return reports.incomes(r, month=month, category=category, source=source)
 
 
 @write(income_app, "void", help=_("Reverse an income by a new entry; the original stays visible."))
@@ -226,8 +232,16 @@ def budget_set(
     )
 
 
-BUDGET_SHOW_HELP = _("Budget, spent, remaining and share used per category.")
-shows(budget_app, "show", BUDGET_SHOW_HELP, "audit.finance.reports:budget", month=MonthArg)
+@report(
+    budget_app,
+    "show",
+    help=_("Budget, spent, remaining and share used per category."),
+    session="reader",
+)
+def budget_show(r: Reader, month: MonthArg) -> Report:
+    from houqin_cli.audit.finance import reports
+
+    return reports.budget(r, month)
 
 
 @report(
@@ -236,37 +250,41 @@ shows(budget_app, "show", BUDGET_SHOW_HELP, "audit.finance.reports:budget", mont
     help=_(
         "The month's statement: opening, income, expenses with every receipt, budget against actual, closing, the seal."
     ),
+    session="reader",
 )
-def report_month(s: Session, month: MonthArg) -> Report:
+def report_month(r: Reader, month: MonthArg) -> Report:
     from houqin_cli.audit.finance import forms
 
-    return forms.statement_notice(s, "month", month)
+    return forms.statement_notice(r, "month", month)
 
 
-@report(report_app, "quarter", help=_("The quarter's statement, in the same shape."))
+@report(
+    report_app, "quarter", help=_("The quarter's statement, in the same shape."), session="reader"
+)
 def report_quarter(
-    s: Session, quarter: str = typer.Argument(..., help=_("The quarter, such as 2026-Q1."))
+    r: Reader, quarter: str = typer.Argument(..., help=_("The quarter, such as 2026-Q1."))
 ) -> Report:
     from houqin_cli.audit.finance import forms
 
-    return forms.statement_notice(s, "quarter", quarter)
+    return forms.statement_notice(r, "quarter", quarter)
 
 
-@report(report_app, "year", help=_("The year's statement, in the same shape."))
+@report(report_app, "year", help=_("The year's statement, in the same shape."), session="reader")
 def report_year(
-    s: Session, year: str = typer.Argument(..., help=_("The year, such as 2026."))
+    r: Reader, year: str = typer.Argument(..., help=_("The year, such as 2026."))
 ) -> Report:
     from houqin_cli.audit.finance import forms
 
-    return forms.statement_notice(s, "year", year)
+    return forms.statement_notice(r, "year", year)
 
 
 @report(
     app,
     "check",
     help=_("Budget overruns and receipts lacking what their category requires (exit 1)."),
+    session="reader",
 )
-def audit_check(s: Session, month: Month = None) -> Report:
+def audit_check(r: Reader, month: Month = None) -> Report:
     from houqin_cli.audit.finance import checks
 
-    return checks.report(s, month)
+    return checks.report(r, month)

@@ -5,9 +5,7 @@ shows, with its Form attached for -o FILE.pdf (and, for the receipt, -o FILE.xls
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from houqin_cli.audit.finance import reports, statement
 from houqin_cli.audit.finance.categories import label
@@ -26,15 +24,22 @@ from houqin_cli.core.forms import (
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Report
 
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
+
 # how long a statement hangs on the notice board (公示期), from the day it is printed
 NOTICE_DAYS = 7
 
 
-def receipt(session: Session, code: str) -> Report:
+def _school(reader: Reader) -> str:
+    return str(settings.read(reader, "school.name")["school.name"])
+
+
+def receipt(reader: Reader, code: str) -> Report:
     """`audit receipt show`: one receipt, and its 报销单 to paste the invoice on."""
-    report = reports.receipt(session, code)
+    report = reports.receipt(reader, code)
     row = report.rows[0]
-    report.form = _receipt_form(row, settings.raw(session, "school.name"))
+    report.form = _receipt_form(row, _school(reader))
     return report
 
 
@@ -83,12 +88,12 @@ def _receipt_form(row: dict[str, Any], school: str) -> Form:
     )
 
 
-def statement_notice(session: Session, kind: str, text: str) -> Report:
+def statement_notice(reader: Reader, kind: str, text: str) -> Report:
     """`audit report month|quarter|year`: the statement; as a PDF, under a 公示 heading
     with the notice period, the office's signatures and the seal as text."""
-    report = statement.report(session, kind, text)
-    school = settings.raw(session, "school.name")
-    first = clock.today(settings.timezone(session))
+    report = statement.report(reader, kind, text)
+    school = _school(reader)
+    first = clock.today(settings.zone(reader))
     last = first + timedelta(days=NOTICE_DAYS - 1)
     tables: list[Any] = [report_table(part, title=part.title) for part in report.sections]
     period = text.upper()

@@ -1,24 +1,26 @@
-"""The money's listings as Reports: receipts, one receipt, income, a month's budget."""
+"""The money's listings as Reports, in plain SQL on a `Reader` (sqlite3 alone on
+SQLite: no ORM on their path): receipts, one receipt, income, a month's budget; and the
+queries the statement, the checks and the month-start document share with them (a
+write or a check asks through `core.tx.reader_of(session)`), so each is written once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-from sqlmodel import col
+from typing import TYPE_CHECKING, Any
 
 from houqin_cli.audit.finance.categories import CATEGORIES, category, label
-from houqin_cli.audit.finance.models import Budget, Income, Receipt, ReceiptApproval, ReceiptLink
-from houqin_cli.audit.finance.receipts import find_receipt
 from houqin_cli.core import clock, settings
 from houqin_cli.core.clock import Period
 from houqin_cli.core.columns import columns
+from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param, in_list
 from houqin_cli.core.report import Report
-from houqin_cli.people.service import person_names
+
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
 
 RECEIPT = (
     "code",
@@ -49,88 +51,105 @@ BUDGET = ("category", "budget", "spent", "remaining", "share_used")
 # receipts, budgets and income store a category's code
 CATEGORY_LABELS = {"category": ("budget_category", "income_category")}
 
+_RECEIPT_SQL = (
+    "SELECT id, code, date, supplier, invoice, invoice_date, category, amount_fen,"
+    " handler_id, acceptor_id, reviewer_id, service, reverses_id, note FROM receipt"
+)
+_INCOME_SQL = "SELECT id, code, date, source, category, amount_fen, reverses_id, note FROM income"
 
-def receipt_rows(session: Session, receipts: list[Receipt]) -> list[dict[str, Any]]:
-    """Receipts as listings and reports show them, with signers and approvers by name."""
-    ids = [r.id for r in receipts]
-    people = person_names(session)
+
+def _pairs(reader: Reader, sql: str, column: str, values: Iterable[Any]) -> list[Any]:
+    cond, params = in_list(column, values)
+    return list(reader.rows(f"{sql} WHERE {cond}", params)) if params else []
+
+
+def _within(reader: Reader, period: Period) -> tuple[str, dict[str, Any]]:
+    """SQL: dated within the period (inclusive)."""
+    start, end = day_param(reader, period.start), day_param(reader, period.end)
+    return "date >= :start AND date <= :end", {"start": start, "end": end}
+
+
+def receipt_rows(reader: Reader, receipts: list[Any]) -> list[dict[str, Any]]:
+    """Receipts (rows of `_RECEIPT_SQL`) as listings and reports show them, with signers
+    and approvers by name."""
+    ids = [r[0] for r in receipts]
+    people = {int(i): str(n) for i, n in reader.rows("SELECT id, name FROM person")}
     approvals: dict[int, list[str]] = {}
-    for a in session.execute(
-        select(ReceiptApproval).where(col(ReceiptApproval.receipt_id).in_(ids))
-    ).scalars():
-        approvals.setdefault(a.receipt_id, []).append(people[a.person_id])
+    sql = "SELECT id, receipt_id, person_id FROM receipt_approval"
+    for _id, rid, pid in _pairs(reader, sql, "receipt_id", ids):
+        approvals.setdefault(rid, []).append(people[pid])
     links: dict[int, list[str]] = {}
-    for link in session.execute(
-        select(ReceiptLink).where(col(ReceiptLink.receipt_id).in_(ids))
-    ).scalars():
-        links.setdefault(link.receipt_id, []).append(link.ref_code)
+    sql = "SELECT id, receipt_id, ref_code FROM receipt_link"
+    for _id, rid, ref in _pairs(reader, sql, "receipt_id", ids):
+        links.setdefault(rid, []).append(ref)
     reversed_by = dict(
-        session.execute(
-            select(col(Receipt.reverses_id), col(Receipt.code)).where(
-                col(Receipt.reverses_id).in_(ids)
-            )
-        ).all()
+        (r, c)
+        for r, c in _pairs(reader, "SELECT reverses_id, code FROM receipt", "reverses_id", ids)
     )
-    wanted = {r.reverses_id for r in receipts if r.reverses_id}
+    wanted = {r[12] for r in receipts if r[12]}
     reversed_codes = dict(
-        session.execute(
-            select(col(Receipt.id), col(Receipt.code)).where(col(Receipt.id).in_(wanted))
-        ).all()
+        (i, c) for i, c in _pairs(reader, "SELECT id, code FROM receipt", "id", wanted)
     )
-    return [
-        {
-            "code": r.code,
-            "date": r.date,
-            "supplier": r.supplier,
-            "invoice": r.invoice,
-            "invoice_date": r.invoice_date,
-            "category": r.category,
-            "category_name": label(r.category),
-            "amount": r.amount_fen,
-            "handler": people[r.handler_id],
-            "acceptor": people[r.acceptor_id],
-            "reviewer": people[r.reviewer_id],
-            "approvers": approvals.get(r.id or 0, []),
-            "links": links.get(r.id or 0, []),
-            "service": r.service,
-            "voided": r.id in reversed_by,
-            "voided_by": reversed_by.get(r.id),
-            "reverses": reversed_codes.get(r.reverses_id),
-            "note": r.note,
-        }
-        for r in receipts
-    ]
+    rows = []
+    for rid, code, day, supplier, invoice, invoiced, cat, fen, handler, acceptor, reviewer, service, reverses, note in receipts:  # fmt: skip
+        rows.append(
+            {
+                "code": code,
+                "date": clock.stored_date(day),
+                "supplier": supplier,
+                "invoice": invoice,
+                "invoice_date": clock.stored_date(invoiced),
+                "category": cat,
+                "category_name": label(cat),
+                "amount": int(fen),
+                "handler": people[handler],
+                "acceptor": people[acceptor],
+                "reviewer": people[reviewer],
+                "approvers": approvals.get(rid or 0, []),
+                "links": links.get(rid or 0, []),
+                "service": bool(service),
+                "voided": rid in reversed_by,
+                "voided_by": reversed_by.get(rid),
+                "reverses": reversed_codes.get(reverses),
+                "note": note,
+            }
+        )
+    return rows
 
 
-def receipts_between(session: Session, start: date, end: date) -> list[Receipt]:
+def receipts_between(reader: Reader, start: date, end: date) -> list[Any]:
     """The receipts dated within [start, end], reversals included, in date order."""
-    q = select(Receipt).where(col(Receipt.date) >= start, col(Receipt.date) <= end)
-    return list(session.execute(q.order_by(col(Receipt.date), col(Receipt.id))).scalars())
+    where, params = _within(reader, Period(start, end, ""))
+    return list(reader.rows(f"{_RECEIPT_SQL} WHERE {where} ORDER BY date, id", params))
 
 
 def receipts(
-    session: Session,
+    reader: Reader,
     *,
     month: str | None = None,
     category_text: str | None = None,
     supplier: str | None = None,
 ) -> Report:
     """`audit receipt list`: the receipts of a month, quarter or year (all without one)."""
-    q = select(Receipt).order_by(col(Receipt.date), col(Receipt.id))
+    where: list[str] = []
+    params: dict[str, Any] = {}
     if month:
-        period = clock.parse_period(month, settings.timezone(session))
-        q = q.where(col(Receipt.date) >= period.start, col(Receipt.date) <= period.end)
+        cond, params = _within(reader, clock.parse_period(month, settings.zone(reader)))
+        where.append(cond)
     if category_text:
-        q = q.where(col(Receipt.category) == category(category_text).code)
+        where.append("category = :cat")
+        params["cat"] = category(category_text).code
     if supplier:
-        q = q.where(col(Receipt.supplier) == supplier.strip())
-    rows = receipt_rows(session, list(session.execute(q).scalars()))
+        where.append("supplier = :supplier")
+        params["supplier"] = supplier.strip()
+    sql = _RECEIPT_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    rows = receipt_rows(reader, list(reader.rows(sql + " ORDER BY date, id", params)))
     total = {"supplier": _("Total"), "amount": sum(r["amount"] for r in rows)}
     return Report(_("Receipts"), columns(*RECEIPT, labels=CATEGORY_LABELS), rows, footer=total)
 
 
 def incomes(
-    session: Session,
+    reader: Reader,
     *,
     month: str | None = None,
     category: str | None = None,
@@ -138,49 +157,51 @@ def incomes(
 ) -> Report:
     """`audit income list`: the income of a month, quarter or year (all without one),
     reversals beside what they reverse; the total leaves voided income and reversals out."""
-    q = select(Income).order_by(col(Income.date), col(Income.id))
+    where: list[str] = []
+    params: dict[str, Any] = {}
     if month:
-        period = clock.parse_period(month, settings.timezone(session))
-        q = q.where(col(Income.date) >= period.start, col(Income.date) <= period.end)
+        cond, params = _within(reader, clock.parse_period(month, settings.zone(reader)))
+        where.append(cond)
     if category:
-        q = q.where(col(Income.category) == category.strip())
+        where.append("category = :cat")
+        params["cat"] = category.strip()
     if source:
-        q = q.where(col(Income.source) == source.strip())
-    found = list(session.execute(q).scalars())
-    ids = [i.id for i in found]
-    voided = {
-        r
-        for (r,) in session.execute(
-            select(col(Income.reverses_id)).where(col(Income.reverses_id).in_(ids))
-        )
-    }
-    wanted = {i.reverses_id for i in found if i.reverses_id}
+        where.append("source = :source")
+        params["source"] = source.strip()
+    sql = _INCOME_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    found = list(reader.rows(sql + " ORDER BY date, id", params))
+    ids = [i[0] for i in found]
+    voided = {r for (r,) in _pairs(reader, "SELECT reverses_id FROM income", "reverses_id", ids)}
+    wanted = {i[6] for i in found if i[6]}
     reversed_codes = dict(
-        session.execute(
-            select(col(Income.id), col(Income.code)).where(col(Income.id).in_(wanted))
-        ).all()
+        (i, c) for i, c in _pairs(reader, "SELECT id, code FROM income", "id", wanted)
     )
     rows: list[dict[str, Any]] = [
         {
-            "code": i.code,
-            "date": i.date,
-            "source": i.source,
-            "category": i.category,
-            "amount": i.amount_fen,
-            "reverses": reversed_codes.get(i.reverses_id),
-            "voided": i.id in voided,
-            "note": i.note,
+            "code": code,
+            "date": clock.stored_date(day),
+            "source": src,
+            "category": cat,
+            "amount": int(fen),
+            "reverses": reversed_codes.get(reverses),
+            "voided": iid in voided,
+            "note": note,
         }
-        for i in found
+        for iid, code, day, src, cat, fen, reverses, note in found
     ]
     live = sum(r["amount"] for r in rows if not r["voided"] and not r["reverses"])
     total = {"source": _("Total"), "amount": live}
     return Report(_("Income"), columns(*INCOME, labels=CATEGORY_LABELS), rows, footer=total)
 
 
-def receipt(session: Session, code: str) -> Report:
+def receipt(reader: Reader, code: str) -> Report:
     """`audit receipt show`: one receipt with its signers and what it certifies."""
-    row = receipt_rows(session, [find_receipt(session, code)])[0]
+    found = list(
+        reader.rows(f"{_RECEIPT_SQL} WHERE upper(code) = :code", {"code": code.strip().upper()})
+    )
+    if not found:
+        raise InputError(_("No receipt {code}.").format(code=code))
+    row = receipt_rows(reader, found[:1])[0]
     return Report(_("Receipt"), columns(*RECEIPT_SHOWN, labels=CATEGORY_LABELS), [row], record=True)
 
 
@@ -193,22 +214,21 @@ def _months(period: Period) -> list[str]:
     return out
 
 
-def budget_lines(session: Session, period: Period) -> list[dict[str, Any]]:
+def budget_lines(reader: Reader, period: Period) -> list[dict[str, Any]]:
     """Per category: budget (the months' budgets summed), spent, remaining, share used."""
+    cond, params = in_list("month", _months(period))
     budgets = {
         str(name): int(amount)
-        for name, amount in session.execute(
-            select(col(Budget.category), func.sum(col(Budget.amount_fen)))
-            .where(col(Budget.month).in_(_months(period)))
-            .group_by(col(Budget.category))
+        for name, amount in reader.rows(
+            f"SELECT category, SUM(amount_fen) FROM budget WHERE {cond} GROUP BY category", params
         )
     }
+    where, params = _within(reader, period)
     spent = {
         str(name): int(amount)
-        for name, amount in session.execute(
-            select(col(Receipt.category), func.sum(col(Receipt.amount_fen)))
-            .where(col(Receipt.date) >= period.start, col(Receipt.date) <= period.end)
-            .group_by(col(Receipt.category))
+        for name, amount in reader.rows(
+            f"SELECT category, SUM(amount_fen) FROM receipt WHERE {where} GROUP BY category",
+            params,
         )
     }
     lines: list[dict[str, Any]] = []
@@ -231,12 +251,12 @@ def budget_lines(session: Session, period: Period) -> list[dict[str, Any]]:
     return lines
 
 
-def budget(session: Session, month: str) -> Report:
+def budget(reader: Reader, month: str) -> Report:
     """`audit budget show`: budget, spent, remaining and share used per category."""
     period = clock.parse_month(month)
     title = _("Budget {month}").format(month=period.label)
     return Report(
         title,
         columns(*BUDGET, command="audit budget", labels=CATEGORY_LABELS),
-        budget_lines(session, period),
+        budget_lines(reader, period),
     )

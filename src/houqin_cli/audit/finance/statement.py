@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-from sqlmodel import col
-
-from houqin_cli.audit.finance.models import Income, Receipt
 from houqin_cli.audit.finance.reports import (
     BUDGET,
     CATEGORY_LABELS,
@@ -21,20 +16,25 @@ from houqin_cli.audit.finance.reports import (
     receipt_rows,
     receipts_between,
 )
-from houqin_cli.core import clock, journal, money, settings
+from houqin_cli.core import clock, money, settings
 from houqin_cli.core.clock import Period
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param
 from houqin_cli.core.report import Report
+
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
 
 SHAPES = {"month": r"\d{4}-\d{2}", "quarter": r"\d{4}-Q[1-4]", "year": r"\d{4}"}
 EXAMPLES = {"month": "2026-05", "quarter": "2026-Q1", "year": "2026"}
+GENESIS = "0" * 64  # core.journal.GENESIS (a test holds them equal): an empty journal's head
 
 
-def period_of(session: Session, kind: str, text: str) -> Period:
+def period_of(reader: Reader, kind: str, text: str) -> Period:
     """The month, quarter or year `text` names; another shape of period is exit 2."""
-    period = clock.parse_period(text, settings.timezone(session))
+    period = clock.parse_period(text, settings.zone(reader))
     if not re.fullmatch(SHAPES[kind], period.label):
         raise InputError(
             _("Invalid {kind} {text!r}: give it like {example}.").format(
@@ -44,26 +44,25 @@ def period_of(session: Session, kind: str, text: str) -> Period:
     return period
 
 
-def balance_before(session: Session, day: date) -> int:
+def balance_before(reader: Reader, day: date) -> int:
     """Income less expenses dated before `day` (reversals net out what they reverse)."""
-    inc = session.execute(
-        select(func.coalesce(func.sum(col(Income.amount_fen)), 0)).where(col(Income.date) < day)
-    ).scalar()
-    out = session.execute(
-        select(func.coalesce(func.sum(col(Receipt.amount_fen)), 0)).where(col(Receipt.date) < day)
-    ).scalar()
+    params = {"day": day_param(reader, day)}
+    ((inc, out),) = reader.rows(
+        "SELECT (SELECT COALESCE(SUM(amount_fen), 0) FROM income WHERE date < :day),"
+        " (SELECT COALESCE(SUM(amount_fen), 0) FROM receipt WHERE date < :day)",
+        params,
+    )
     return int(inc or 0) - int(out or 0)
 
 
-def income_by_source(session: Session, period: Period) -> list[dict[str, Any]]:
+def income_by_source(reader: Reader, period: Period) -> list[dict[str, Any]]:
     """The period's income per source; an income voided within the period is out of it
     with its reversal, and a reversal of an earlier period's income counts negative."""
-    within = (col(Income.date) >= period.start, col(Income.date) <= period.end)
     rows = list(
-        session.execute(
-            select(
-                col(Income.id), col(Income.source), col(Income.amount_fen), col(Income.reverses_id)
-            ).where(*within)
+        reader.rows(
+            "SELECT id, source, amount_fen, reverses_id FROM income"
+            " WHERE date >= :start AND date <= :end",
+            {"start": day_param(reader, period.start), "end": day_param(reader, period.end)},
         )
     )
     pairs = {rev for (_id, _src, _fen, rev) in rows if rev is not None}
@@ -76,17 +75,23 @@ def income_by_source(session: Session, period: Period) -> list[dict[str, Any]]:
     return [{"source": src, "amount": sums[src]} for src in sorted(sums)]
 
 
-def statement(session: Session, period: Period, kind: str) -> dict[str, Any]:
+def journal_head(reader: Reader) -> tuple[int, str]:
+    """The journal's last entry (SEQ, HASH): the statement's seal."""
+    last = list(reader.rows("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"))
+    return (int(last[0][0]), str(last[0][1])) if last else (0, GENESIS)
+
+
+def statement(reader: Reader, period: Period, kind: str) -> dict[str, Any]:
     """Everything the statement shows, typed (money in fen): the renderer and the
     JSON document are both made from this."""
-    opening = balance_before(session, period.start)
-    income = income_by_source(session, period)
-    rows = receipt_rows(session, receipts_between(session, period.start, period.end))
+    opening = balance_before(reader, period.start)
+    income = income_by_source(reader, period)
+    rows = receipt_rows(reader, receipts_between(reader, period.start, period.end))
     income_total: int = sum(int(i["amount"]) for i in income)
     expense_total: int = sum(int(r["amount"]) for r in rows)
-    seq, head = journal.head(session)
+    seq, head = journal_head(reader)
     return {
-        "school": settings.raw(session, "school.name"),
+        "school": settings.read(reader, "school.name")["school.name"],
         "kind": kind,
         "period": period.label,
         "start": period.start,
@@ -94,7 +99,7 @@ def statement(session: Session, period: Period, kind: str) -> dict[str, Any]:
         "opening": opening,
         "income": income,
         "income_total": income_total,
-        "categories": budget_lines(session, period),
+        "categories": budget_lines(reader, period),
         "receipts": rows,
         "expense_total": expense_total,
         "closing": opening + income_total - expense_total,
@@ -150,9 +155,9 @@ def period_line(start: Any, end: Any) -> str:
     return _("Period: {start} to {end}").format(start=start, end=end)
 
 
-def report(session: Session, kind: str, text: str) -> Report:
+def report(reader: Reader, kind: str, text: str) -> Report:
     """`audit report month|quarter|year`: the statement, a table per part, and its seal."""
-    data = statement(session, period_of(session, kind, text), kind)
+    data = statement(reader, period_of(reader, kind, text), kind)
     summary = [{key: data[key] for key in (*SUMMARY, "seal")}]
     sections = [
         Report(

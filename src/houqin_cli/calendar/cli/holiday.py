@@ -13,6 +13,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 app = typer.Typer(
@@ -21,9 +22,14 @@ app = typer.Typer(
 )
 
 
-@report(app, "list", help=_("The year's holidays and 调休 workdays (exit 3 if none are known)."))
+@report(
+    app,
+    "list",
+    help=_("The year's holidays and 调休 workdays (exit 3 if none are known)."),
+    session="reader",
+)
 def holiday_list(
-    s: Session, year: int | None = typer.Argument(None, help=_("The year (default this year)."))
+    s: Reader, year: int | None = typer.Argument(None, help=_("The year (default this year)."))
 ) -> Report:
     from houqin_cli.calendar import holidays
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from houqin_cli.calendar.tasks import Fields
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 app = typer.Typer()
@@ -84,17 +85,24 @@ def task_add(
     return Done(_("Added task {title} ({code}).").format(title=t.title, code=t.code), t.code)
 
 
-@report(task_app, "list", help=_("The recurring tasks (--all: the stopped ones too)."))
+@report(
+    task_app, "list", help=_("The recurring tasks (--all: the stopped ones too)."), session="reader"
+)
 def task_list(
-    s: Session, all_: bool = typer.Option(False, "--all", help=_("Stopped too."))
+    s: Reader, all_: bool = typer.Option(False, "--all", help=_("Stopped too."))
 ) -> Report:
     from houqin_cli.calendar import views
 
     return views.tasks_report(s, stopped=all_)
 
 
-@report(task_app, "show", help=_("One task: its schedule, owner and latest occurrences."))
-def task_show(s: Session, code: TaskCode) -> Report:
+@report(
+    task_app,
+    "show",
+    help=_("One task: its schedule, owner and latest occurrences."),
+    session="reader",
+)
+def task_show(s: Reader, code: TaskCode) -> Report:
     from houqin_cli.calendar import views
 
     return views.task_report(s, code)
@@ -157,17 +165,26 @@ def skip(
 
 
 @report(
-    app, "overdue", help=_("Occurrences past due, neither done nor skipped (exit 1)."), quiet=True
+    app,
+    "overdue",
+    help=_("Occurrences past due, neither done nor skipped (exit 1)."),
+    quiet=True,
+    session="reader",
 )
-def overdue(s: Session) -> Report:
+def overdue(s: Reader) -> Report:
     from houqin_cli.calendar import views
 
     return views.overdue_report(s)
 
 
-@report(app, "month", help=_("The month's task list: date, task, owner, place, status."))
+@report(
+    app,
+    "month",
+    help=_("The month's task list: date, task, owner, place, status."),
+    session="reader",
+)
 def month(
-    s: Session,
+    s: Reader,
     when: str | None = typer.Argument(None, metavar="[YYYY-MM]", help=_("Default this month.")),
     owner: Owner = None,
     unit: Unit = None,
@@ -177,9 +194,9 @@ def month(
     return views.month_report(s, when, owner, unit)
 
 
-@report(app, "week", help=_("The week's task list."))
+@report(app, "week", help=_("The week's task list."), session="reader")
 def week(
-    s: Session,
+    s: Reader,
     when: str | None = typer.Argument(None, metavar="[YYYY-Www]", help=_("Default this week.")),
     owner: Owner = None,
 ) -> Report:
@@ -188,8 +205,8 @@ def week(
     return views.week_report(s, when, owner)
 
 
-@report(app, "today", help=_("What may be done today, and what is overdue."))
-def today_(s: Session) -> Report:
+@report(app, "today", help=_("What may be done today, and what is overdue."), session="reader")
+def today_(s: Reader) -> Report:
     from houqin_cli.calendar import views
 
     return views.today_report(s)
