@@ -138,11 +138,19 @@ def report(
     return register
 
 
-def shows(app: typer.Typer, name: str, help: str, call: str, **arg: Any) -> None:
+def shows(
+    app: typer.Typer,
+    name: str,
+    help: str,
+    call: str,
+    *,
+    session: Literal["read", "reader"] = "read",
+    **arg: Any,
+) -> None:
     """Register a report command whose one argument goes straight to a service
     function: `shows(app, "show", _("…"), "asset.listings:card",
     asset=AssetArg)`. The service's module (under houqin_cli) is imported only when the
-    command runs."""
+    command runs; `session="reader"` hands it a plain `Reader` (as `report`)."""
     ((param, annotation),) = arg.items()
     module, attr = call.split(":")
 
@@ -157,7 +165,7 @@ def shows(app: typer.Typer, name: str, help: str, call: str, **arg: Any) -> None
         [inspect.Parameter("s", each), inspect.Parameter(param, each, annotation=annotation)]
     )
     command.__name__ = command.__qualname__ = f"{name}_{attr}"
-    report(app, name, help=help)(command)
+    report(app, name, help=help, session=session)(command)
 
 
 def write(app: typer.Typer, name: str, *, help: str, **settings: Any) -> Callable[[F], F]:

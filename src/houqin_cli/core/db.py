@@ -326,6 +326,16 @@ class Reader:
         return f"(CAST(EXTRACT(YEAR FROM {column}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM {column}) AS INTEGER))"
 
 
+def as_reader(source: Reader | Any) -> Reader:
+    """A Reader as given, or one over an ORM session (`core.tx.reader_of`): for a plain
+    query that a read command and a write (or an ORM caller) share."""
+    if isinstance(source, Reader):
+        return source
+    from houqin_cli.core.tx import reader_of
+
+    return reader_of(source)
+
+
 def _check_url(url: str) -> None:
     """A PostgreSQL URL that cannot be parsed is a bad argument (exit 2)."""
     from sqlalchemy.engine import make_url

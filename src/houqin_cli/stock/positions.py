@@ -37,7 +37,7 @@ _ITEM_SQL = (
 )
 
 
-def _day(reader: Reader, day: date) -> Any:
+def day_param(reader: Reader, day: date) -> Any:
     """A day as a parameter: ISO text on SQLite (which keeps dates so), else a date."""
     return day.isoformat() if reader.is_sqlite else day
 
@@ -58,7 +58,7 @@ def _sums(reader: Reader, where: str, params: dict[str, Any]) -> dict[int, tuple
 def ahead(reader: Reader, day: date, item_id: int | None = None) -> dict[int, tuple[int, int]]:
     """item id -> (quantity, value) of the movements dated after `day`: one indexed
     query, which finds nothing on a ledger without future dates."""
-    where, params = "date > :day", {"day": _day(reader, day)}
+    where, params = "date > :day", {"day": day_param(reader, day)}
     if item_id is not None:
         where, params = where + " AND item_id = :item", {**params, "item": item_id}
     return _sums(reader, where, params)
@@ -66,7 +66,7 @@ def ahead(reader: Reader, day: date, item_id: int | None = None) -> dict[int, tu
 
 def through(reader: Reader, day: date) -> dict[int, tuple[int, int]]:
     """item id -> (quantity, value) at the end of `day`: every movement up to it."""
-    return _sums(reader, "date <= :day", {"day": _day(reader, day)})
+    return _sums(reader, "date <= :day", {"day": day_param(reader, day)})
 
 
 def _qty(milli: int | None) -> Decimal | None:
@@ -126,6 +126,42 @@ def balance(
     return Report(_("Stock balance"), cols, rows, footer=footer, period=as_of)
 
 
+def item_row(row: Any, later: dict[int, tuple[int, int]]) -> dict[str, Any]:
+    """A row of `_ITEM_SQL` as `item list` and `item show` show it: on hand as of today,
+    less the quantity and value of its movements dated later (`later`, from `ahead`)."""
+    iid, code, name, unit, cat, durable, reorder, spec, active, held, worth = row
+    q_later, v_later = later.get(iid, (0, 0))
+    milli, value = int(held) - q_later, int(worth) - v_later
+    return {
+        "code": code,
+        "name": name,
+        "unit": unit,
+        "category": cat,
+        "durable": bool(durable),
+        "reorder_level": _qty(reorder),
+        "spec": spec,
+        "quantity": money.milli_to_qty(milli),
+        "unit_cost": _avg(value, milli),
+        "value": value,
+        "active": bool(active),
+    }
+
+
+def item_show(reader: Reader, text: str) -> Report:
+    """`stock item show`: one item, by code, name or initials."""
+    from houqin_cli.core import names
+    from houqin_cli.stock.vocab import WHAT
+
+    iid = names.lookup(reader, "stock_item", text, _(WHAT))[0]
+    row = _items(reader, ["id = :id"], {"id": iid}, "code")[0]
+    return Report(
+        _("Stock item"),
+        columns(*ITEM),
+        [item_row(row, ahead(reader, today(reader), iid))],
+        record=True,
+    )
+
+
 def item_list(
     reader: Reader,
     *,
@@ -146,25 +182,5 @@ def item_list(
         where.append("active = :active")
         params["active"] = True
     later = ahead(reader, today(reader))
-    rows = []
-    for iid, code, name, unit, cat, durable_, reorder, spec, active, held, worth in _items(
-        reader, where, params, "code"
-    ):
-        q_later, v_later = later.get(iid, (0, 0))
-        milli, value = int(held) - q_later, int(worth) - v_later
-        rows.append(
-            {
-                "code": code,
-                "name": name,
-                "unit": unit,
-                "category": cat,
-                "durable": bool(durable_),
-                "reorder_level": _qty(reorder),
-                "spec": spec,
-                "quantity": money.milli_to_qty(milli),
-                "unit_cost": _avg(value, milli),
-                "value": value,
-                "active": bool(active),
-            }
-        )
+    rows = [item_row(row, later) for row in _items(reader, where, params, "code")]
     return Report(_("Stock items"), columns(*ITEM), rows)

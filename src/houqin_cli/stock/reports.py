@@ -1,43 +1,40 @@
-"""What the storeroom holds and how it moved, as Reports: the items, the balance,
-the 材料明细账, the movements, and the reorder check behind `houqin check`."""
+"""How the storeroom moved, as Reports in plain SQL on a `Reader` (sqlite3 alone on
+SQLite: no ORM on their path): the movements, the 材料明细账, and the reorder check
+behind `houqin check` (which runs it through a Reader over its session)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-from sqlmodel import col
-
-from houqin_cli.core import clock, labels, money, notes, settings
+from houqin_cli.core import clock, labels, money, names, notes, parties, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding, Report
-from houqin_cli.people.service import find_party, person_names, unit_names
-from houqin_cli.stock.items import item_row
-from houqin_cli.stock.models import StockItem, StockMovement
-from houqin_cli.stock.positions import ITEM
-from houqin_cli.stock.service import KINDS, find_item, party_fields
-from houqin_cli.stock.valuation import ahead, today
+from houqin_cli.stock.positions import day_param
+from houqin_cli.stock.vocab import KINDS, WHAT
 
-M = StockMovement
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
+
 # `unit` in a movement's row is who drew it or returned it (issue 3's contract)
 MOVEMENTS = "stock movements"
 
-
-def item_show(session: Session, text: str) -> Report:
-    item = find_item(session, text)
-    row = item_row(item, ahead(session, today(session), item.id).get(item.id or 0, (0, 0)))
-    return Report(_("Stock item"), columns(*ITEM), [row], record=True)
+_ROW_SQL = (
+    "SELECT m.code, m.date, m.kind, i.code, i.name, m.qty_delta, i.unit, m.value_delta,"
+    " u.name, p.name, m.old_returned_milli, m.no_old_reason, m.supplier, r.code, m.note,"
+    " m.operator FROM stock_movement m JOIN stock_item i ON i.id = m.item_id"
+    " LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN person p ON p.id = m.person_id"
+    " LEFT JOIN stock_movement r ON r.id = m.reverses_id"
+)
 
 
 def period_range(
-    session: Session, start: str | None, end: str | None
+    reader: Reader, start: str | None, end: str | None
 ) -> tuple[date | None, date | None]:
     """--from and --to: from the first day of one period through the last of another."""
-    tz = settings.timezone(session)
+    tz = settings.zone(reader)
     first = clock.parse_period(start, tz).start if start else None
     last = clock.parse_period(end, tz).end if end else None
     if first and last and first > last:
@@ -53,99 +50,69 @@ def _avg(value: int, milli: int) -> int | None:
     return money.divide(value, money.milli_to_qty(milli)) if milli else None
 
 
-def totals(session: Session, where: list[Any]) -> dict[int, tuple[int, int]]:
-    """item id -> (quantity, value), one aggregate over the movements."""
-    q = select(col(M.item_id), func.sum(col(M.qty_delta)), func.sum(col(M.value_delta))).group_by(
-        col(M.item_id)
-    )
-    if where:
-        q = q.where(*where)
-    return {r[0]: (int(r[1]), int(r[2])) for r in session.execute(q)}
+def _qty(milli: int | None) -> Any:
+    return None if milli is None else money.milli_to_qty(int(milli))
 
 
-_ROW_COLUMNS = (
-    "code",
-    "date",
-    "kind",
-    "item_id",
-    "qty_delta",
-    "value_delta",
-    "unit_id",
-    "person_id",
-    "old_returned_milli",
-    "no_old_reason",
-    "supplier",
-    "reverses_id",
-    "note",
-    "operator",
-)
-
-
-def _movement_rows(session: Session, q: Any) -> list[dict[str, Any]]:
-    """Movements as listings show them; reads only the columns and items shown."""
-    units, people = unit_names(session), person_names(session)
-    found = session.execute(q.with_only_columns(*(getattr(M, c) for c in _ROW_COLUMNS))).all()
-    item_ids = {m.item_id for m in found}
-    items = {
-        i.id: i
-        for i in session.execute(
-            select(
-                col(StockItem.id), col(StockItem.code), col(StockItem.name), col(StockItem.unit)
-            ).where(col(StockItem.id).in_(item_ids))
-        )
-    }
-    reversed_ids = {m.reverses_id for m in found if m.reverses_id}
-    codes = (
-        {
-            r[0]: r[1]
-            for r in session.execute(
-                select(col(M.id), col(M.code)).where(col(M.id).in_(reversed_ids))
-            )
-        }
-        if reversed_ids
-        else {}
-    )
+def _movement_rows(
+    reader: Reader, where: list[str], params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Movements as listings show them, in ledger order (date, then entry)."""
+    sql = _ROW_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.date, m.id"
     rows = []
-    for m in found:
-        item = items[m.item_id]
+    for (
+        code, day, kind, item_code, item, qty, item_unit, value, unit, person, old, no_old,
+        supplier, reverses, note, operator,
+    ) in reader.rows(sql, params):  # fmt: skip
         rows.append(
             {
-                "code": m.code,
-                "date": m.date,
-                "kind": m.kind,
-                "item_code": item.code,
-                "item": item.name,
-                "quantity": money.milli_to_qty(m.qty_delta),
-                "item_unit": item.unit,
-                "value": m.value_delta,
-                "unit": units.get(m.unit_id or 0) or people.get(m.person_id or 0),
-                "old_returned": None
-                if m.old_returned_milli is None
-                else money.milli_to_qty(m.old_returned_milli),
-                "no_old_reason": m.no_old_reason,
-                "supplier": m.supplier,
-                "reverses": codes.get(m.reverses_id) if m.reverses_id else None,
-                "note": notes.text(m.note),
-                "operator": m.operator,
+                "code": code,
+                "date": clock.stored_date(day),
+                "kind": kind,
+                "item_code": item_code,
+                "item": item,
+                "quantity": money.milli_to_qty(int(qty)),
+                "item_unit": item_unit,
+                "value": int(value),
+                "unit": unit or person,
+                "old_returned": _qty(old),
+                "no_old_reason": no_old,
+                "supplier": supplier,
+                "reverses": reverses,
+                "note": notes.text(note),
+                "operator": operator,
             }
         )
     return rows
 
 
+def _range(
+    reader: Reader, first: date | None, last: date | None
+) -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if first:
+        where.append("m.date >= :first")
+        params["first"] = day_param(reader, first)
+    if last:
+        where.append("m.date <= :last")
+        params["last"] = day_param(reader, last)
+    return where, params
+
+
 def movements(
-    session: Session,
+    source: Any,
     *,
     start: date | None = None,
     end: date | None = None,
     kind: str | None = None,
     unit: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The rows of `stock movements` (in ledger order)."""
-    q = select(M).order_by(col(M.date), col(M.id))
-    if start:
-        q = q.where(col(M.date) >= start)
-    if end:
-        q = q.where(col(M.date) <= end)
+    """The rows of `stock movements` (in ledger order); `source` a Reader or a session."""
+    from houqin_cli.core.db import as_reader
+
+    reader = as_reader(source)
+    where, params = _range(reader, start, end)
     if kind:
         k = labels.lookup("movement_kind", kind) or kind.strip().lower()  # `--kind 领用`
         if k not in KINDS:
@@ -154,19 +121,21 @@ def movements(
                     value=kind, allowed=", ".join(KINDS)
                 )
             )
-        q = q.where(col(M.kind) == k)
+        where.append("m.kind = :kind")
+        params["kind"] = k
     if unit:
-        party = find_party(session, unit, active=False)
-        q = q.where(*(getattr(M, k) == v for k, v in party_fields(party).items()))
-    return _movement_rows(session, q)
+        table, pid = parties.find(reader, unit)
+        where.append(f"m.{table}_id = :party")
+        params["party"] = pid
+    return _movement_rows(reader, where, params)
 
 
 def movements_report(
-    session: Session, *, start: str | None = None, end: str | None = None, **filters: Any
+    reader: Reader, *, start: str | None = None, end: str | None = None, **filters: Any
 ) -> Report:
     """`stock movements`: --from and --to a day or a month; `filters` those of `movements`."""
-    a, b = period_range(session, start, end)
-    rows = movements(session, start=a, end=b, **filters)
+    a, b = period_range(reader, start, end)
+    rows = movements(reader, start=a, end=b, **filters)
     cols = columns(
         "code",
         "date",
@@ -184,22 +153,22 @@ def movements_report(
 
 
 def ledger(
-    session: Session, item_text: str, *, start: str | None = None, end: str | None = None
+    reader: Reader, item_text: str, *, start: str | None = None, end: str | None = None
 ) -> Report:
     """The 材料明细账 of one item: an opening line, then every movement with the
     running quantity and value."""
-    first, last = period_range(session, start, end)
-    item = find_item(session, item_text)
+    first, last = period_range(reader, start, end)
+    iid, _code, name = names.lookup(reader, "stock_item", item_text, _(WHAT))
+    (unit,) = reader.rows("SELECT unit FROM stock_item WHERE id = :id", {"id": iid})[0]
     qty = value = 0
     if first:
-        qty, value = totals(session, [col(M.item_id) == item.id, col(M.date) < first]).get(
-            item.id or 0, (0, 0)
+        ((q, v),) = reader.rows(
+            "SELECT SUM(qty_delta), SUM(value_delta) FROM stock_movement"
+            " WHERE item_id = :id AND date < :first",
+            {"id": iid, "first": day_param(reader, first)},
         )
-    q = select(M).where(col(M.item_id) == item.id).order_by(col(M.date), col(M.id))
-    if first:
-        q = q.where(col(M.date) >= first)
-    if last:
-        q = q.where(col(M.date) <= last)
+        qty, value = int(q or 0), int(v or 0)
+    where, params = _range(reader, first, last)
     rows: list[dict[str, Any]] = [
         {
             "code": None,
@@ -215,7 +184,7 @@ def ledger(
             "note": None,
         }
     ]
-    for r in _movement_rows(session, q):
+    for r in _movement_rows(reader, ["m.item_id = :item", *where], {"item": iid, **params}):
         qty += money.qty_to_milli(r["quantity"])
         value += r["value"]
         rows.append(
@@ -240,30 +209,30 @@ def ledger(
         "note",
         command=MOVEMENTS,  # a ledger line is a movement
     )
-    title = _("Stock ledger: {item} ({unit})").format(item=item.name, unit=item.unit)
+    title = _("Stock ledger: {item} ({unit})").format(item=name, unit=unit)
     return Report(title, cols, rows)
 
 
-def reorder(session: Session) -> Report:
-    return Report(_("Reorder check"), [], findings=reorder_check(session))
+def reorder(reader: Reader) -> Report:
+    return Report(_("Reorder check"), [], findings=reorder_check(reader))
 
 
-def reorder_check(session: Session) -> list[Finding]:
-    """An item at or below its reorder level: order enough to reach twice the level."""
+def reorder_check(source: Any) -> list[Finding]:
+    """An item at or below its reorder level: order enough to reach twice the level.
+    `source` a Reader, or `houqin check`'s session."""
     findings = []
-    q = (
-        select(StockItem)
-        .where(
-            col(StockItem.active).is_(True),
-            col(StockItem.reorder_milli).is_not(None),
-            col(StockItem.qty_milli) <= col(StockItem.reorder_milli),
-        )
-        .order_by(col(StockItem.code))
+    from houqin_cli.core.db import as_reader
+
+    rows = as_reader(source).rows(
+        "SELECT code, name, unit, qty_milli, reorder_milli FROM stock_item"
+        " WHERE active = :yes AND reorder_milli IS NOT NULL AND qty_milli <= reorder_milli"
+        " ORDER BY code",
+        {"yes": True},
     )
-    for item in session.execute(q).scalars():
-        level = item.reorder_milli or 0
-        order = max(2 * level - item.qty_milli, 0)
-        qty = money.qty_str(money.milli_to_qty(item.qty_milli))
+    for code, name, unit, held, reorder_milli in rows:
+        level, held = int(reorder_milli or 0), int(held)
+        order = max(2 * level - held, 0)
+        qty = money.qty_str(money.milli_to_qty(held))
         findings.append(
             Finding(
                 "stock.reorder",
@@ -271,15 +240,15 @@ def reorder_check(session: Session) -> list[Finding]:
                 _(
                     "{item} ({code}): {qty} {unit} on hand, at or below the reorder level {level}; order {order} {unit}."
                 ).format(
-                    item=item.name,
-                    code=item.code,
+                    item=name,
+                    code=code,
                     qty=qty,
-                    unit=item.unit,
+                    unit=unit,
                     level=money.qty_str(money.milli_to_qty(level)),
                     order=money.qty_str(money.milli_to_qty(order)),
                 ),
                 {
-                    "item_code": item.code,
+                    "item_code": code,
                     "quantity": qty,
                     "reorder_level": money.qty_str(money.milli_to_qty(level)),
                     "order_quantity": money.qty_str(money.milli_to_qty(order)),

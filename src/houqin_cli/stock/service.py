@@ -13,7 +13,7 @@ from sqlmodel import col
 from houqin_cli.core import clock, journal, money, names, settings
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
-from houqin_cli.core.i18n import N_, _
+from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
 from houqin_cli.people.service import (
     active_person,
@@ -25,10 +25,8 @@ from houqin_cli.people.service import (
 from houqin_cli.stock.draws import returns_stand, within_drawn
 from houqin_cli.stock.models import StockItem, StockMovement
 from houqin_cli.stock.valuation import post, qty_text
+from houqin_cli.stock.vocab import WHAT
 
-WHAT = N_("item")
-IN_KINDS = ("receive", "return", "gain")
-KINDS = ("receive", "issue", "return", "void", "gain", "loss")
 PREFIX = {"receive": "RK", "issue": "CK", "return": "TK", "void": "HC", "gain": "PY", "loss": "PK"}
 
 

@@ -4,23 +4,19 @@ category, or what each class, department or person drew."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
-
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
-from sqlmodel import col
+from typing import TYPE_CHECKING, Any
 
 from houqin_cli.core import clock, money
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Column, Report, total_row
-from houqin_cli.people.service import person_names, unit_names
-from houqin_cli.stock.models import StockItem, StockMovement
-from houqin_cli.stock.reports import totals
-from houqin_cli.stock.service import IN_KINDS
+from houqin_cli.stock.positions import day_param
+from houqin_cli.stock.vocab import IN_KINDS
 
-M = StockMovement
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
+
 BY_UNIT = (
     "org_unit",
     "item_code",
@@ -34,7 +30,7 @@ BY_UNIT = (
 )
 
 
-def summary(session: Session, month: str, by: str = "item") -> Report:
+def summary(reader: Reader, month: str, by: str = "item") -> Report:
     """The month's review: opening, in, out, closing — per item or category in
     quantity and value, or per unit what each class and department drew."""
     period = clock.parse_month(month)
@@ -43,17 +39,20 @@ def summary(session: Session, month: str, by: str = "item") -> Report:
             _("Invalid --by {value!r}; choose one of: item, category, unit.").format(value=by)
         )
     items = {
-        i.id: i for i in session.execute(select(StockItem).order_by(col(StockItem.code))).scalars()
+        int(iid): (code, name, unit, category)
+        for iid, code, name, unit, category in reader.rows(
+            "SELECT id, code, name, unit, category FROM stock_item ORDER BY code"
+        )
     }
     title = _("Stock summary {month}").format(month=period.label)
     if by == "unit":
-        rows = _by_unit(session, items, period.start, period.end)
+        rows = _by_unit(reader, items, period.start, period.end)
         footer = total_row(
             rows, "org_unit", "issued_value", "returned_value", "net_drawn_value",
             qty=("issued_quantity", "returned_quantity"), measure="item_unit",
         )  # fmt: skip
         return Report(title, columns(*BY_UNIT), rows, footer=footer)
-    rows = _moved(session, items, period.start, period.end, by)
+    rows = _moved(reader, items, period.start, period.end, by)
     cols = columns("item_code", "item", "unit") if by == "item" else []
     cols += columns("category")
     for key, label in (
@@ -75,40 +74,42 @@ def summary(session: Session, month: str, by: str = "item") -> Report:
 
 
 def _moved(
-    session: Session, items: dict[Any, StockItem], start: date, end: date, by: str
+    reader: Reader, items: dict[int, tuple[Any, ...]], start: date, end: date, by: str
 ) -> list[dict[str, Any]]:
-    opening = totals(session, [col(M.date) < start])
-    # a reversal counts on the side of what it reverses: a voided issue lessens "out"
-    inward = case(
-        (col(M.kind).in_(IN_KINDS) | ((col(M.kind) == "void") & (col(M.qty_delta) < 0)), 1),
-        else_=0,
-    )
-    q = (
-        select(
-            col(M.item_id),
-            func.sum(col(M.qty_delta) * inward),
-            func.sum(col(M.value_delta) * inward),
-            func.sum(col(M.qty_delta) * (1 - inward)),
-            func.sum(col(M.value_delta) * (1 - inward)),
+    opening = {
+        int(i): (int(q), int(v))
+        for i, q, v in reader.rows(
+            "SELECT item_id, SUM(qty_delta), SUM(value_delta) FROM stock_movement"
+            " WHERE date < :start GROUP BY item_id",
+            {"start": day_param(reader, start)},
         )
-        .where(col(M.date) >= start, col(M.date) <= end)
-        .group_by(col(M.item_id))
-    )
-    moved = {r[0]: tuple(int(x) for x in r[1:]) for r in session.execute(q)}
+    }
+    # a reversal counts on the side of what it reverses: a voided issue lessens "out"
+    kinds = ", ".join(f"'{k}'" for k in IN_KINDS)
+    inward = f"(CASE WHEN kind IN ({kinds}) OR (kind = 'void' AND qty_delta < 0) THEN 1 ELSE 0 END)"
+    moved = {
+        int(r[0]): tuple(int(x) for x in r[1:])
+        for r in reader.rows(
+            f"SELECT item_id, SUM(qty_delta * {inward}), SUM(value_delta * {inward}),"
+            f" SUM(qty_delta * (1 - {inward})), SUM(value_delta * (1 - {inward}))"
+            " FROM stock_movement WHERE date >= :start AND date <= :end GROUP BY item_id",
+            {"start": day_param(reader, start), "end": day_param(reader, end)},
+        )
+    }
     groups: dict[str, dict[str, Any]] = {}
-    for item_id, item in items.items():
-        o_q, o_v = opening.get(item_id or 0, (0, 0))
-        i_q, i_v, x_q, x_v = moved.get(item_id or 0, (0, 0, 0, 0))
+    for item_id, (code, name, unit, category) in items.items():
+        o_q, o_v = opening.get(item_id, (0, 0))
+        i_q, i_v, x_q, x_v = moved.get(item_id, (0, 0, 0, 0))
         if not (o_q or o_v or i_q or x_q or i_v or x_v):
             continue
-        key = item.code if by == "item" else (item.category or "-")
+        key = code if by == "item" else (category or "-")
         g = groups.setdefault(
             key,
             {
-                "item_code": item.code if by == "item" else None,
-                "item": item.name if by == "item" else None,
-                "category": item.category or "-",
-                "unit": item.unit if by == "item" else None,
+                "item_code": code if by == "item" else None,
+                "item": name if by == "item" else None,
+                "category": category or "-",
+                "unit": unit if by == "item" else None,
                 "opening_quantity": 0,
                 "opening_value": 0,
                 "in_quantity": 0,
@@ -141,42 +142,34 @@ def _moved(
 
 
 def _by_unit(
-    session: Session, items: dict[Any, StockItem], start: date, end: date
+    reader: Reader, items: dict[int, tuple[Any, ...]], start: date, end: date
 ) -> list[dict[str, Any]]:
-    units, people = unit_names(session), person_names(session)
+    units = dict(reader.rows("SELECT id, name FROM unit"))
+    people = dict(reader.rows("SELECT id, name FROM person"))
     # a reversal lands on the side of what it reverses: a voided issue lessens "issued"
-    drawn = case(
-        ((col(M.kind) == "issue") | ((col(M.kind) == "void") & (col(M.qty_delta) > 0)), "issue"),
-        else_="return",
+    drawn = (
+        "(CASE WHEN kind = 'issue' OR (kind = 'void' AND qty_delta > 0)"
+        " THEN 'issue' ELSE 'return' END)"
     )
     q = (
-        select(
-            col(M.unit_id),
-            col(M.person_id),
-            col(M.item_id),
-            drawn,
-            func.sum(col(M.qty_delta)),
-            func.sum(col(M.value_delta)),
-        )
-        .where(
-            col(M.date) >= start,
-            col(M.date) <= end,
-            col(M.kind).in_(["issue", "return", "void"]),
-            col(M.unit_id).is_not(None) | col(M.person_id).is_not(None),
-        )
-        .group_by(col(M.unit_id), col(M.person_id), col(M.item_id), drawn)
+        f"SELECT unit_id, person_id, item_id, {drawn}, SUM(qty_delta), SUM(value_delta)"
+        " FROM stock_movement WHERE date >= :start AND date <= :end"
+        " AND kind IN ('issue', 'return', 'void')"
+        " AND (unit_id IS NOT NULL OR person_id IS NOT NULL)"
+        f" GROUP BY unit_id, person_id, item_id, {drawn}"
     )
+    params = {"start": day_param(reader, start), "end": day_param(reader, end)}
     lines: dict[tuple[str, str], dict[str, Any]] = {}
-    for unit_id, person_id, item_id, side, q_sum, v_sum in session.execute(q):
+    for unit_id, person_id, item_id, side, q_sum, v_sum in reader.rows(q, params):
         party = units.get(unit_id) if unit_id else people.get(person_id or 0)
-        item = items[item_id]
+        code, name, measure, _category = items[int(item_id)]
         line = lines.setdefault(
-            (party or "-", item.code),
+            (party or "-", code),
             {
                 "org_unit": party,
-                "item_code": item.code,
-                "item": item.name,
-                "item_unit": item.unit,
+                "item_code": code,
+                "item": name,
+                "item_unit": measure,
                 "issued_quantity": 0,
                 "issued_value": 0,
                 "returned_quantity": 0,

@@ -176,16 +176,17 @@ def balance(
     app,
     "ledger",
     help=_("The 材料明细账 of one item: every movement with running quantity and value."),
+    session="reader",
 )
-def ledger(s: Session, item: Item, start: From = None, end: Through = None) -> Report:
+def ledger(s: Reader, item: Item, start: From = None, end: Through = None) -> Report:
     from houqin_cli.stock import reports
 
     return reports.ledger(s, item, start=start, end=end)
 
 
-@report(app, "movements", help=_("Every movement of every item, filtered."))
+@report(app, "movements", help=_("Every movement of every item, filtered."), session="reader")
 def movements(
-    s: Session,
+    s: Reader,
     start: From = None,
     end: Through = None,
     kind: str | None = typer.Option(
@@ -210,9 +211,10 @@ def movements(
     app,
     "summary",
     help=_("The month's review: opening, in, out and closing; or what each unit drew."),
+    session="reader",
 )
 def summary(
-    s: Session,
+    s: Reader,
     month: str = typer.Option(..., "--month", help=_("The month, such as 2026-05.")),
     by: str = typer.Option("item", "--by", help=_("item, category or unit.")),
 ) -> Report:
@@ -221,8 +223,13 @@ def summary(
     return stock_summary.summary(s, month, by)
 
 
-@report(app, "check", help=_("Items at or below their reorder level (exit 1 if any)."))
-def check(s: Session) -> Report:
+@report(
+    app,
+    "check",
+    help=_("Items at or below their reorder level (exit 1 if any)."),
+    session="reader",
+)
+def check(s: Reader) -> Report:
     from houqin_cli.stock import reports
 
     return reports.reorder(s)
@@ -285,7 +292,9 @@ def item_list(
     return positions.item_list(r, category=category, durable=durable, include_retired=all_)
 
 
-shows(item_app, "show", _("Show one item."), "stock.reports:item_show", item=Item)
+shows(
+    item_app, "show", _("Show one item."), "stock.positions:item_show", session="reader", item=Item
+)
 
 
 @write(item_app, "edit", help=_("Change an item; its unit cannot change once it has movements."))
