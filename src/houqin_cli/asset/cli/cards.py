@@ -34,6 +34,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 app = typer.Typer()  # cards
@@ -112,9 +113,9 @@ def add(
     )
 
 
-@report(app, "list", help=_("List asset cards."))
+@report(app, "list", help=_("List asset cards."), session="reader")
 def list_(
-    s: Session,
+    s: Reader,
     place: str | None = place_opt(_("Only cards at this place.")),
     custodian: str | None = typer.Option(
         None,
@@ -144,9 +145,9 @@ def list_(
         False, "--all", help=_("Every card, those off the books (scrapped) too.")
     ),
 ) -> Report:
-    from houqin_cli.asset import listings
+    from houqin_cli.asset import cardreads
 
-    return listings.cards(
+    return cardreads.cards(
         s,
         place=place,
         custodian=custodian,
@@ -157,7 +158,14 @@ def list_(
     )
 
 
-shows(app, "show", _("The card and its whole history."), "asset.listings:card", asset=AssetArg)
+shows(
+    app,
+    "show",
+    _("The card and its whole history."),
+    "asset.cardreads:card",
+    session="reader",
+    asset=AssetArg,
+)
 
 
 @write(app, "edit", help=_("Correct a card's details."))
