@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.asset import categories
-from houqin_cli.core import clock, labels, money, names, notes, parties, settings
+from houqin_cli.core import clock, labels, money, names, notes, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import N_, _
 from houqin_cli.core.labels import Coded
 from houqin_cli.core.report import Report
+from houqin_cli.people import parties
 
 if TYPE_CHECKING:
     from houqin_cli.core.db import Reader

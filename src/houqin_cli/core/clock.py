@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from houqin_cli.core.dberrors import damaged_value
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
 
@@ -83,7 +84,10 @@ def stored_date(value: date | str | None) -> date | None:
     PostgreSQL), as the ORM would have typed it."""
     if value is None or isinstance(value, date):
         return value
-    return date.fromisoformat(value)
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError) as exc:  # a damaged or tampered row: exit 4
+        raise damaged_value(exc) from exc
 
 
 def _make_date(text: str) -> date:

@@ -329,11 +329,16 @@ class Reader:
 def as_reader(source: Reader | Any) -> Reader:
     """A Reader as given, or one over an ORM session (`core.tx.reader_of`): for a plain
     query that a read command and a write (or an ORM caller) share."""
-    if isinstance(source, Reader):
-        return source
-    from houqin_cli.core.tx import reader_of
+    return source if isinstance(source, Reader) else reader_of(source)
 
-    return reader_of(source)
+
+def reader_of(session: Any) -> Reader:
+    """A Reader over a session's connection: the plain queries a write shares with the
+    reports (one place knows each query), run inside the write's transaction."""
+    from sqlalchemy import text
+
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    return Reader(sqlite, lambda sql, params: list(session.execute(text(sql), params)))
 
 
 def _check_url(url: str) -> None:

@@ -15,6 +15,17 @@ DEFAULT_BUSY_MS = 5000
 _ROW_CODE = ("result", "_result", "row", "_row", "_py_row", "processors", "_processors", "_py_proc")
 
 
+def damaged_value(exc: BaseException) -> LedgerError:
+    """A stored value that cannot be read (a DATE holding 'garbage'): exit 4, pointing
+    at `houqin db check`."""
+    return LedgerError(
+        _(
+            "The ledger holds a value that cannot be read ({error}): a row was damaged "
+            "or tampered with. Run `houqin db check`, which names it."
+        ).format(error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    )
+
+
 def _raised_reading_a_row(exc: BaseException) -> bool:
     """The error came out of SQLAlchemy turning a stored value into a Python one (a
     DATE column holding 'garbage'): the innermost Python frame is its result code."""
@@ -35,12 +46,7 @@ def translate_db_error(
     """Map a driver error to exit 4 with one clear line; anything else is a bug."""
     module = type(exc).__module__
     if isinstance(exc, ValueError | TypeError) and _raised_reading_a_row(exc):
-        return LedgerError(
-            _(
-                "The ledger holds a value that cannot be read ({error}): a row was damaged "
-                "or tampered with. Run `houqin db check`, which names it."
-            ).format(error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        )
+        return damaged_value(exc)
     if not module.startswith(("sqlalchemy", "sqlite3", "psycopg")):
         return InternalError(f"{type(exc).__name__}: {exc}")
     text = str(getattr(exc, "orig", None) or exc).lower()

@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from houqin_cli.core import clock, journal, schema, settings, witness
-from houqin_cli.core.db import PG_LOCK_KEY, Ledger, Reader
+from houqin_cli.core.db import PG_LOCK_KEY, Ledger
+from houqin_cli.core.db import reader_of as reader_of  # the writes' Reader (db.py)
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session as OrmSession
     from sqlmodel import Session
 
 
@@ -46,12 +46,3 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
             session.commit()
             if "head" in session.info:
                 witness.append(ledger.engine.url, *session.info["head"])
-
-
-def reader_of(session: OrmSession) -> Reader:
-    """A Reader over a session's connection: the plain queries a write shares with the
-    reports (one place knows each query), run inside the write's transaction."""
-    from sqlalchemy import text
-
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    return Reader(sqlite, lambda sql, params: list(session.execute(text(sql), params)))

@@ -5,9 +5,8 @@ well as the current one, so the month-start check reports the month just closed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from houqin_cli.audit.finance.categories import CATEGORIES
 from houqin_cli.audit.finance.reports import budget_lines
@@ -15,7 +14,7 @@ from houqin_cli.audit.finance.statement import balance_before
 from houqin_cli.core import clock, labels, money, settings
 from houqin_cli.core.checks import Check
 from houqin_cli.core.clock import Period
-from houqin_cli.core.db import Reader
+from houqin_cli.core.db import Reader, as_reader
 from houqin_cli.core.i18n import _
 from houqin_cli.core.plain import day_param, in_list
 from houqin_cli.core.report import Finding, Report
@@ -205,24 +204,28 @@ def split_findings(reader: Reader, start: date, end: date) -> list[Finding]:
     return out
 
 
-def budget_check(reader: Reader) -> list[Finding]:
+def budget_check(source: Reader | Session) -> list[Finding]:
     """`houqin check`: budget overruns in the last closed month and this one so far."""
+    reader = as_reader(source)
     return [f for p in covered(reader) for f in budget_findings(reader, p)]
 
 
-def receipts_check(reader: Reader) -> list[Finding]:
+def receipts_check(source: Reader | Session) -> list[Finding]:
     """`houqin check`: the last closed month's and this month's receipts lacking what
     their category requires."""
+    reader = as_reader(source)
     return [f for p in covered(reader) for f in receipt_findings(reader, p)]
 
 
-def balance_check(reader: Reader) -> list[Finding]:
+def balance_check(source: Reader | Session) -> list[Finding]:
     """`houqin check`: a negative closing balance, last month's or this month's so far."""
+    reader = as_reader(source)
     return [f for p in covered(reader) for f in balance_findings(reader, p)]
 
 
-def split_check(reader: Reader) -> list[Finding]:
+def split_check(source: Reader | Session) -> list[Finding]:
     """`houqin check`: purchases split under the approval threshold in the months covered."""
+    reader = as_reader(source)
     months = covered(reader)
     return split_findings(reader, months[0].start, months[-1].end)
 
@@ -235,22 +238,9 @@ def report(reader: Reader, month: str | None) -> Report:
     return Report(_("Audit check {month}").format(month=label), [], findings=found)
 
 
-def _plain(fn: Callable[[Reader], list[Finding]]) -> Callable[[Any], list[Finding]]:
-    """A check on a Reader, given `houqin check`'s session (or a Reader) to run on."""
-
-    def check(s: Reader | Session) -> list[Finding]:
-        if isinstance(s, Reader):
-            return fn(s)
-        from houqin_cli.core.tx import reader_of
-
-        return fn(reader_of(s))
-
-    return check
-
-
 CHECKS = [
-    Check("audit.budget", _plain(budget_check)),
-    Check("audit.receipts", _plain(receipts_check)),
-    Check("audit.balance", _plain(balance_check)),
-    Check("audit.split", _plain(split_check)),
+    Check("audit.budget", budget_check),
+    Check("audit.receipts", receipts_check),
+    Check("audit.balance", balance_check),
+    Check("audit.split", split_check),
 ]
