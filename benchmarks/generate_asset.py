@@ -1098,7 +1098,7 @@ def service_weeks(
 ) -> datetime:
     """The register import and a few weeks of the real services at the start of the
     first spring term; returns the last moment used."""
-    from houqin_cli.asset import card_import, cards, custody, inspections, scrap
+    from houqin_cli.asset import card_import, cards, custody, damages, inspections, moves, scrap
     from houqin_cli.calendar import service as calendar_service
     from houqin_cli.core import tx
     from houqin_cli.people import units as people_units
@@ -1168,7 +1168,7 @@ def service_weeks(
     cls = next(u for u in d.units.values() if u["kind"] == "class")
     classroom = next(p for p in d.places.values() if p["unit_id"] == cls["id"])
     y, today, due = day.year, day.isoformat(), (day + timedelta(days=14)).isoformat()
-    act = cards, custody, inspections, scrap
+    act = cards, custody, inspections, scrap, damages, moves
     steps: list[tuple[str, Callable[[Any, Any], Any]]] = [
         (f"asset add 学生课桌椅 --category 601 --value 268.00 --acquired {today} --qty 300 --unit 套 --place 总务库房 --funding 财政拨款",
          lambda s, a: act[0].add(s, a, "学生课桌椅", category="601", value="268.00", acquired=day, qty="300", unit="套", place="总务库房", funding="财政拨款")),
@@ -1177,19 +1177,19 @@ def service_weeks(
         (f"asset add 笔记本电脑 --category 201 --value 5699.00 --acquired {today} --custodian {keepers[0]['code']}",
          lambda s, a: act[0].add(s, a, "笔记本电脑", category="201", value="5699.00", acquired=day, custodian=keepers[0]["code"])),
         (f"asset move {batches[0]} --to {classroom['code']} --custodian {cls['code']} --qty 5",
-         lambda s, a: act[0].move(s, a, batches[0], classroom["code"], cls["code"], "5")),
+         lambda s, a: act[5].move(s, a, batches[0], classroom["code"], cls["code"], "5")),
         (f"asset move {singles[0]} --to 总务库房",
-         lambda s, a: act[0].move(s, a, singles[0], "总务库房", None, None)),
+         lambda s, a: act[5].move(s, a, singles[0], "总务库房", None, None)),
         (f"asset lend {batches[1]} --to {people[5]['code']} --due {due} --qty 2",
          lambda s, a: act[1].lend(s, a, batches[1], people[5]["code"], date.fromisoformat(due), "2", None)),
         (f"asset return JC-{y}-0001 --condition damaged --note 归还时发现损坏",
          lambda s, a: act[1].give_back(s, a, f"JC-{y}-0001", "damaged", "归还时发现损坏")),
         (f"asset damage ZC-{y}-0002 --cause human --by {cls['code']} --note 学生打闹损坏",
-         lambda s, a: act[1].damage(s, a, f"ZC-{y}-0002", "human", cls["code"], None, None, "学生打闹损坏")),
+         lambda s, a: act[4].damage(s, a, f"ZC-{y}-0002", "human", cls["code"], None, None, "学生打闹损坏")),
         (f"asset compensate SH-{y}-0002 --amount 10.00",
-         lambda s, a: act[1].compensate(s, a, f"SH-{y}-0002", "10.00", day)),
+         lambda s, a: act[4].compensate(s, a, f"SH-{y}-0002", "10.00", day)),
         (f"asset damage {singles[2]} --cause natural",
-         lambda s, a: act[1].damage(s, a, singles[2], "natural", None, None, None, None)),
+         lambda s, a: act[4].damage(s, a, singles[2], "natural", None, None, None, None)),
         (f"asset scrap request {batches[2]} --qty 2 --reason {SCRAP_REASONS[0]} --by {people[7]['code']}",
          lambda s, a: act[3].scrap_request(s, a, batches[2], "2", SCRAP_REASONS[0], people[7]["code"])),
         (f"asset scrap appraise BF-{y}-0001 --by {appraiser['code']} --opinion {OPINIONS[0]}",
