@@ -5,38 +5,22 @@ today, a person's and a unit's draws."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from decimal import Decimal
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from conftest import BASE_ENV, Cli, js, raw, sa_url
-from test_plain_reads import HEAVY, ROOT
+from conftest import Cli, js, raw, sa_url
+from plain_path import heavy_imports
 
 
 def off_the_orm(db: str, args: list[str], exit_code: int = 0) -> str:
     """Run `houqin --db DB ARGS -f csv` in a fresh interpreter; assert the exit code and
     that none of HEAVY was imported; the output."""
-    code = (
-        "import sys\n"
-        "from houqin_cli.app import main\n"
-        f"sys.argv = ['houqin', '--db', {db!r}, *{args!r}, '-f', 'csv']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as exc:\n"
-        f"    assert (exc.code or 0) == {exit_code}, exc.code\n"
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {HEAVY}), file=sys.stderr)\n"
-    )
-    env = {**os.environ, **BASE_ENV, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
-    return proc.stdout
+    heavy, out = heavy_imports(db, args, (exit_code,))
+    assert heavy == [], heavy
+    return out
 
 
 @pytest.fixture
