@@ -47,6 +47,7 @@ from houqin_cli.asset.book import (
 )  # fmt: skip
 from houqin_cli.asset.depreciation import fixed_sql, life_of
 from houqin_cli.core import clock, settings
+from houqin_cli.core.plain import day_param
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -77,11 +78,6 @@ def _ids(ids: Any) -> str:
     return ", ".join(str(int(i)) for i in ids)
 
 
-def sql_day(reader: Reader, day: date) -> Any:
-    """A day as a parameter: ISO text on SQLite (which keeps dates so), else a date."""
-    return day.isoformat() if reader.is_sqlite else day
-
-
 def book(
     reader: Reader,
     day: date,
@@ -99,7 +95,7 @@ def book(
         f"{''.join(', ' + c for c in MORE) if full else ''} FROM asset "
         f"WHERE {'acquired = :acq' if acquired else 'acquired <= :day'} "
         "ORDER BY category, code",
-        {"day": sql_day(reader, day), "acq": sql_day(reader, acquired or day), **limits},
+        {"day": day_param(reader, day), "acq": day_param(reader, acquired or day), **limits},
     )
     b = Book(day, rows, months=months, limits=(limits["general"], limits["special"]))
     by_id = {r[ID]: r for r in rows}
@@ -190,7 +186,7 @@ def _after(
     entries name (with the cards split off them and those they came from)."""
     zone = settings.zone(reader)
     moment = clock.iso_utc(datetime.combine(day + timedelta(days=1), time(), zone))
-    params = {"t": moment, "day": sql_day(reader, day)}
+    params = {"t": moment, "day": day_param(reader, day)}
     entries = sorted(  # by the time index (no ORDER BY, which would read the whole journal)
         reader.rows(
             "SELECT seq, action, entity, entity_id, payload FROM journal WHERE time >= :t "

@@ -9,6 +9,7 @@ from houqin_cli.core import clock, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import RuleError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param
 from houqin_cli.core.report import Report
 
 if TYPE_CHECKING:
@@ -33,8 +34,8 @@ def terms_report(reader: Reader) -> Report:
 def current_report(reader: Reader) -> Report:
     """The term today falls in; none is exit 3."""
     today = clock.today(settings.zone(reader))
-    day = today.isoformat() if reader.is_sqlite else today
-    found = _rows(reader, 'WHERE start <= :day AND "end" >= :day', {"day": day})
+    where = 'WHERE start <= :day AND "end" >= :day'
+    found = _rows(reader, where, {"day": day_param(reader, today)})
     if not found:
         raise RuleError(
             _("No term covers {day}; add one with `houqin term add`.").format(day=today)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from houqin_cli.core import clock, money, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param
 from houqin_cli.core.report import Report
 
 if TYPE_CHECKING:
@@ -35,11 +36,6 @@ _ITEM_SQL = (
     "SELECT id, code, name, unit, category, durable, reorder_milli, spec, active,"
     " qty_milli, value_fen FROM stock_item"
 )
-
-
-def day_param(reader: Reader, day: date) -> Any:
-    """A day as a parameter: ISO text on SQLite (which keeps dates so), else a date."""
-    return day.isoformat() if reader.is_sqlite else day
 
 
 def today(reader: Reader) -> date:

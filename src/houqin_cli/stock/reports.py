@@ -11,9 +11,9 @@ from houqin_cli.core import clock, labels, money, names, notes, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param
 from houqin_cli.core.report import Finding, Report
 from houqin_cli.people import parties
-from houqin_cli.stock.positions import day_param
 from houqin_cli.stock.vocab import KINDS, WHAT
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from houqin_cli.core import clock, money
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import day_param
 from houqin_cli.core.report import Column, Report, total_row
-from houqin_cli.stock.positions import day_param
 from houqin_cli.stock.vocab import IN_KINDS
 
 if TYPE_CHECKING:
