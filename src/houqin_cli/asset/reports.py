@@ -15,6 +15,7 @@ from houqin_cli.core import clock, money, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import names_by_id
 from houqin_cli.core.report import Report
 
 if TYPE_CHECKING:
@@ -75,10 +76,6 @@ def as_at(reader: Reader, at: str | None) -> date:
     return day
 
 
-def _names(reader: Reader, table: str) -> dict[int, str]:
-    return {rid: name for rid, name in reader.rows(f"SELECT id, name FROM {table}")}  # noqa: S608
-
-
 def _category_name(code: str) -> str:
     cat = categories.BY_CODE.get(code)
     return cat.name if cat else code
@@ -89,7 +86,7 @@ def register(reader: Reader, day: date) -> list[tuple[str, list[dict[str, Any]],
     value, and the category's totals."""
     now = day.year * 12 + day.month
     b = history.book(reader, day, (now - 1, now), full=True)
-    places, people, units = (_names(reader, t) for t in ("place", "person", "unit"))
+    places, people, units = (names_by_id(reader, t) for t in ("place", "person", "unit"))
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in b.on_books():
         if not b.fixed(r):
@@ -145,7 +142,7 @@ def summary(reader: Reader, by: str, day: date) -> list[dict[str, Any]]:
         )
     now = day.year * 12 + day.month
     b = history.book(reader, day, (now,), full=True)
-    places, people, units = (_names(reader, t) for t in ("place", "person", "unit"))
+    places, people, units = (names_by_id(reader, t) for t in ("place", "person", "unit"))
     place_unit = dict(reader.rows("SELECT id, unit_id FROM place"))
     groups: dict[str, dict[str, Any]] = {}
     for r in b.on_books():

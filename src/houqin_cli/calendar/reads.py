@@ -127,10 +127,6 @@ def entered(reader: Reader, start: date, end: date) -> list[HolidayRow]:
     return [HolidayRow(stored_date(d) or date.min, name, kind) for d, name, kind in found]
 
 
-def names_of(reader: Reader, table: str) -> dict[int, str]:
-    return {int(i): str(n) for i, n in reader.rows(f"SELECT id, name FROM {table}")}
-
-
 def left_on(reader: Reader, person_id: int) -> date | None:
     """None for someone still here; else the day they left (date.min if unknown)."""
     ((active, left),) = reader.rows(

@@ -12,6 +12,7 @@ from houqin_cli.core import clock, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import names_by_id
 from houqin_cli.core.report import Finding, Report
 
 if TYPE_CHECKING:
@@ -37,9 +38,9 @@ class Names:
     """People's, places' and units' names, read once."""
 
     def __init__(self, reader: Reader) -> None:
-        self.people = reads.names_of(reader, "person")
-        self.places = reads.names_of(reader, "place")
-        self.units = reads.names_of(reader, "unit")
+        self.people = names_by_id(reader, "person")
+        self.places = names_by_id(reader, "place")
+        self.units = names_by_id(reader, "unit")
 
     def person(self, pid: int | None) -> str | None:
         return self.people.get(pid) if pid is not None else None

@@ -21,3 +21,8 @@ def in_list(column: str, values: Iterable[Any], prefix: str = "v") -> tuple[str,
     if not params:
         return "1 = 0", {}
     return f"{column} IN ({', '.join(':' + k for k in params)})", params
+
+
+def names_by_id(reader: Reader, table: str) -> dict[int, str]:
+    """id -> name of every row of a registry table (person, unit, place)."""
+    return {int(i): str(n) for i, n in reader.rows(f"SELECT id, name FROM {table}")}  # noqa: S608

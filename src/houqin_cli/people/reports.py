@@ -9,6 +9,7 @@ from houqin_cli.core import names, settings
 from houqin_cli.core.clock import from_iso_utc, stored_date
 from houqin_cli.core.columns import columns
 from houqin_cli.core.i18n import _
+from houqin_cli.core.plain import names_by_id
 from houqin_cli.core.report import Report
 from houqin_cli.people.vocab import LIVE, PLACE_KINDS, UNIT_KINDS, WHAT, choice, parse_roles
 
@@ -18,11 +19,6 @@ if TYPE_CHECKING:
 PEOPLE = ("code", "name", "unit", "roles", "phone", "active", "left_on")
 
 _PERSON_SQL = "SELECT id, code, name, unit_id, roles, phone, active, left_on FROM person"
-
-
-def _names(reader: Reader, table: str) -> dict[int, str]:
-    """id -> name of every row of `table` (person, unit, place)."""
-    return {int(i): n for i, n in reader.rows(f"SELECT id, name FROM {table}")}
 
 
 def person_row(person: Any, units: dict[int, str]) -> dict[str, Any]:
@@ -58,7 +54,7 @@ def people(
         where.append("(' ' || roles || ' ') LIKE :role")
         params["role"] = f"% {parse_roles([role])[0]} %"
     sql = _PERSON_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY code"
-    units = _names(reader, "unit")
+    units = names_by_id(reader, "unit")
     rows = [person_row(row, units) for row in reader.rows(sql, params)]
     return Report(_("People"), columns(*PEOPLE, command="people list"), rows)
 
@@ -73,7 +69,7 @@ def person(reader: Reader, text: str) -> Report:
         " WHERE entity = 'person' AND entity_id = :id ORDER BY seq",
         {"id": str(pid)},
     )
-    row = person_row(found, _names(reader, "unit"))
+    row = person_row(found, names_by_id(reader, "unit"))
     row["history"] = [
         {
             "seq": seq,
@@ -103,7 +99,7 @@ def unit_rows(
         + " ORDER BY code",
         params,
     )
-    by_id, people_names = _names(reader, "unit"), _names(reader, "person")
+    by_id, people_names = names_by_id(reader, "unit"), names_by_id(reader, "person")
     return [
         {
             "code": code,
@@ -150,7 +146,7 @@ def place_rows(
         + " ORDER BY building, name",
         params,
     )
-    units = _names(reader, "unit")
+    units = names_by_id(reader, "unit")
     return [
         {
             "code": code,
