@@ -45,3 +45,24 @@ def test_html_is_one_self_contained_page(school, tmp_path):
     out = tmp_path / "month.html"
     school.ok("calendar", "month-start", "-o", str(out))
     assert out.read_text(encoding="utf-8") == page
+
+
+def test_plain_text_fits_a_mail_of_80_columns(school):
+    """Long titles, places and findings wrap inside their column; no line is wider than 80
+    display columns (CJK characters count two) and every word is still there."""
+    from houqin_cli.core.render.text import display_width
+
+    title = "开学初检查全校水电暖和照明设施，重点是教学楼、实验楼和食堂的线路与灯具" * 2
+    school.ok("calendar", "task", "add", title, "--every", "monthly:last", "--owner", "李强",
+              "--from", "2026-01-01")  # fmt: skip
+    school.ok("stock", "item", "add", "一种名字很长很长的实验室专用一次性防护手套（加厚型）",
+              "--unit", "盒", "--reorder-level", "5")  # fmt: skip
+    res = school("calendar", "month-start", "--month", "2026-04", "-f", "plain")
+    assert res.exit_code == 1, res
+    lines = res.stdout.splitlines()
+    assert max(display_width(line) for line in lines) <= 80, res.stdout
+    assert "开学初检查" in res.stdout and "线路与灯具" in res.stdout
+    assert "RW-0001:2026-01-31" in res.stdout  # codes are never cut
+    # the same report in a file keeps every cell whole
+    doc = js(school("calendar", "month-start", "--month", "2026-04", "-f", "json"))
+    assert doc["overdue"][0]["task"] == title

@@ -7,10 +7,12 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import Cli
 from houqin_cli.core.money import format_money
-from houqin_cli.core.render.text import display_width
+from houqin_cli.core.render.text import Grid, display_width, plain, wrap
 
 
 @pytest.fixture
@@ -72,3 +74,25 @@ def test_wide_terminal_keeps_one_line_rows(demo: Cli) -> None:
     whole(out, "WZ-0001")
     line = next(ln for ln in out.splitlines() if "WZ-0001" in ln)
     assert "粉笔" in line  # nothing wrapped
+
+
+_PIECES = [*"ab cd-1.校园安全检查，", "WX-2026-0001", "  ", "extinguisher"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@given(text=_TEXT, width=st.integers(min_value=4, max_value=30))
+def test_wrap_keeps_every_character_within_the_width(text, width):
+    lines = wrap(text, width).split("\n")
+    assert all(display_width(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+@given(
+    cells=st.lists(st.tuples(st.dates().map(str), _TEXT, _TEXT), min_size=1, max_size=5),
+    width=st.integers(min_value=30, max_value=100),
+)
+def test_plain_with_a_width_draws_no_wider_line(cells, width):
+    dates, tasks, notes = (list(c) for c in zip(*cells, strict=True))
+    grid = Grid("T", ["日期", "任务", "备注"], [dates, tasks, notes], [False] * 3,
+                keep=[True, False, False])  # fmt: skip
+    assert all(display_width(line) <= width for line in plain([grid], True, width).splitlines())

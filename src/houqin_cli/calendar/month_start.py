@@ -17,6 +17,8 @@ from houqin_cli.core.i18n import _
 from houqin_cli.core.render.cells import cell
 from houqin_cli.core.report import Report
 
+MAIL_WIDTH = 80  # the plain text is mailed by cron: no line wider than a mail's
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -109,4 +111,6 @@ def report(session: Session, month: str | None) -> Report:
                 **{k: rows(s) for k, s in zip(keys, sections, strict=True)}}  # fmt: skip
 
     title = _("Month-start report, {month}").format(month=period.label)
-    return Report(title, [], sections=sections, findings=findings, document=document)
+    return Report(
+        title, [], sections=sections, findings=findings, document=document, width=MAIL_WIDTH
+    )

@@ -50,6 +50,7 @@ class Report:
     # a statement's JSON object, JSON-ready, or what builds it (only when JSON is asked for)
     document: dict[str, Any] | Callable[[], dict[str, Any]] | None = None
     note: str | None = None  # a closing line (a statement's seal), printed after the tables
+    width: int | None = None  # the widest line plain text may have (a mail: 80)
     # what a printed sheet's title block and foot carry (xlsx, pdf)
     period: str | None = None  # "Period: 2026-03", "As of 2026-02-28": translated
     school: str | None = None  # the school's name; filled in when the report goes to a file

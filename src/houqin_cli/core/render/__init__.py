@@ -162,10 +162,6 @@ DATA_TEXT: dict[str, Callable[[Report], str]] = {
     "csv": _csv_text,
     "html": _html_text,
 }
-GRID_TEXT: dict[str, Callable[[list[Grid], bool], str]] = {
-    "plain": plain,
-    "markdown": _markdown,
-}
 
 
 def save(path: Path, write: Callable[[BinaryIO], None], *, force: bool, mode: int) -> None:
@@ -222,8 +218,10 @@ def render(
     shown, note = grids(report)
     if chosen == "table":
         print_table(shown)
+    elif chosen == "plain":
+        _write_stdout(plain(shown, bool(report.sections), report.width))
     else:
-        _write_stdout(GRID_TEXT[chosen](shown, bool(report.sections)))
+        _write_stdout(_markdown(shown, bool(report.sections)))
     if report.note:
         _write_stdout("\n" + report.note + "\n")
     if note:

@@ -105,10 +105,73 @@ def _aligned(header: str, cells: list[str], right: bool) -> list[str]:
     return [gap + header if right else header + gap, "-" * width, *padded]
 
 
-def plain(grids: list[Grid], titled: bool = False) -> str:
+_WORD = re.compile(r"[\x21-\x7e]+|\s+|.")  # an ASCII word, a run of spaces, one other character
+
+
+def wrap(text: str, width: int) -> str:
+    """`text` in lines of at most `width` display columns: at spaces between ASCII
+    words, anywhere between Chinese characters, inside a word only when the word
+    alone is wider than a line."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for piece in _WORD.findall(paragraph):
+            size = display_width(piece)
+            if piece.isspace():
+                if used and used + size < width:
+                    line, used = line + piece, used + size
+                continue
+            if used + size > width and used:
+                lines.append(line.rstrip())
+                line, used = "", 0
+            while size > width:  # a word wider than the line: cut it by characters
+                head = ""
+                for ch in piece:
+                    if display_width(head + ch) > width:
+                        break
+                    head += ch
+                lines.append(head)
+                piece = piece[len(head) :]
+                size = display_width(piece)
+            line, used = line + piece, used + size
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def _fitted(grid: Grid, width: int) -> list[Grid]:
+    """`grid` drawn by `plain` within `width` columns: its text columns (not the kept
+    ones: money, dates, codes) narrowed, the widest first, and wrapped; row by row
+    (`_records`, whose values wrap) when even that cannot fit."""
+    footer = grid.footer or [""] * len(grid.headers)
+    widths = [max([_cell_width(c) for c in [h, f, *col]] + [1]) for h, f, col in
+              zip(grid.headers, footer, grid.columns, strict=True)]  # fmt: skip
+    room = width - 2 * (len(widths) - 1)
+    keep = grid.keep or [False] * len(widths)
+    least = [max(_TEXT_MIN, display_width(h)) for h in grid.headers]
+    text = [i for i, kept in enumerate(keep) if not kept]
+    while sum(widths) > room:
+        narrower = [i for i in text if widths[i] > least[i]]
+        if not narrower:
+            return [g for record in _records(grid) for g in _fitted(record, width)]
+        widths[max(narrower, key=lambda i: widths[i])] -= 1
+    if not any(_cell_width(c) > widths[i] for i in text for c in grid.columns[i]):
+        return [grid]
+    return [Grid(grid.title, grid.headers,
+                 [[wrap(c, widths[i]) for c in col] if i in text else col
+                  for i, col in enumerate(grid.columns)],
+                 grid.right,
+                 [wrap(c, widths[i]) if i in text else c for i, c in enumerate(grid.footer)]
+                 if grid.footer else None,
+                 grid.keep)]  # fmt: skip
+
+
+def plain(grids: list[Grid], titled: bool = False, width: int | None = None) -> str:
     """Aligned text by display width, as tabulate's "simple" format draws it, a
     column at a time: 50,000 rows in a fraction of a second. A cell holding
-    several lines spreads over as many text lines."""
+    several lines spreads over as many text lines. With `width` (a mail: 80), text
+    columns wrap so that no line is wider."""
+    if width is not None:
+        grids = [g for grid in grids for g in _fitted(grid, width)]
     parts = []
     for grid in grids:
         columns = grid.columns
