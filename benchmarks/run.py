@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+# last on the path, as calendar.py does: benchmarks/calendar.py must not shadow the
+# standard library's calendar
+sys.path.append(str(HERE))
 
 import core  # noqa: E402
 
@@ -30,7 +32,11 @@ def run_group(name: str, argv: list[str]) -> list[dict[str, object]]:
     """One script's main(argv), its report to stderr; the targets it recorded."""
     if not (HERE / f"{name}.py").exists():
         return []
-    module = importlib.import_module(name)
+    # by path, under a name of its own (`calendar` is also the standard library's)
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", HERE / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     start = len(core.RESULTS)
     sys.stderr.write(f"== {name}.py {' '.join(argv)}\n")
     try:
