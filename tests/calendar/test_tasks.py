@@ -122,6 +122,36 @@ def test_editing_the_schedule_keeps_past_completions_and_stop_ends_it(school):
     assert school.ok("audit", "verify").exit_code == 0
 
 
+def test_a_new_schedule_applies_from_the_edit_not_to_the_days_before(school):
+    """Today is 2026-03-02. Monthly on the last day since January, done in January and
+    skipped in February; edited to weekly on Mondays today: the Mondays of January and
+    February are not overdue, January's and February's records still show, and the
+    first Monday under the new schedule is today's."""
+    school.ok("calendar", "task", "add", "消毒", "--every", "monthly:last", "--owner", "李强",
+              "--from", "2026-01-01")  # fmt: skip
+    school.ok("calendar", "done", "RW-0001:2026-01-31", "--date", "2026-02-01")
+    school.ok("calendar", "skip", "RW-0001:2026-02-28", "--reason", "寒假")
+    school.ok("calendar", "task", "edit", "RW-0001", "--every", "weekly:mon")
+    assert rows(school, "overdue")["findings"] == []
+    assert [(r["due"], r["status"]) for r in rows(school, "month", "2026-01")] == [
+        ("2026-01-31", "done")
+    ]
+    assert [(r["due"], r["status"]) for r in rows(school, "month", "2026-02")] == [
+        ("2026-02-28", "skipped")
+    ]
+    march = [r["due"] for r in rows(school, "month", "2026-03")]
+    assert march == ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"]
+    # edited back the same day: the weekly schedule never applied, nothing is kept of it
+    school.ok("calendar", "task", "edit", "RW-0001", "--every", "monthly:last")
+    assert [r["due"] for r in rows(school, "month", "2026-03")] == ["2026-03-31"]
+    with raw(school.db) as con:
+        (earlier,) = con.exec_driver_sql("SELECT earlier FROM task").one()
+    assert json.loads(earlier) == [{"spec": "monthly:last", "to": "2026-03-01"}]
+    shown = js(school.ok("calendar", "task", "show", "RW-0001", "-f", "json"))
+    assert shown["earlier_schedules"] == ["monthly:last up to 2026-03-01"]
+    assert school.ok("audit", "verify").exit_code == 0
+
+
 def test_bad_input_is_refused_and_changes_nothing(school, cli):
     school.ok("calendar", "task", "add", "消毒", "--every", "monthly:last", "--owner", "李强")
     assert_each_refused(

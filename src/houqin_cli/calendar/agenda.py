@@ -96,26 +96,35 @@ class Agenda:
 
     def _occurrences(self, task: TaskRow, start: date, end: date) -> list[recurrence.Occurrence]:
         """The task's occurrences from `start` (its first day, if later) to `end` (its
-        stop, its until, if earlier); a rotation's from its first day (whose turn an
-        occurrence is depends on all before it)."""
+        stop, its until, if earlier), each schedule it has had over the days it applied
+        (an edit of --every changes the days after the edit only); a rotation's from its
+        first day (whose turn an occurrence is depends on all before it)."""
         last = min(d for d in (end, task.until, task.stopped_on) if d is not None)
-        sched = recurrence.parse(task.spec)
-        if sched.kind == "after":
-            done = sorted(
-                (e for e in self.events[task.id or 0].values() if e.kind == "done"),
-                key=lambda e: e.day,
-            )
-            found = [recurrence.Occurrence(e.due, e.due, None, e.key) for e in done]
-            latest = self.last_done.get(task.id or 0)
-            nxt = task.start if latest is None else latest + timedelta(days=sched.days)
-            if nxt <= last and nxt.isoformat() not in self.events[task.id or 0]:
-                found.append(recurrence.Occurrence(nxt, nxt, None, nxt.isoformat()))
-            return [o for o in found if o.due <= last]
-        first = task.start if task.rotate else max(task.start, start)
-        if last < first:
-            return []
-        test = self.workdays if sched.kind == "school-days" else None
-        return sched.occurrences(first, last, terms=self.terms, is_school_day=test)
+        found: list[recurrence.Occurrence] = []
+        for spec, first, to in task.schedules():
+            sched = recurrence.parse(spec)
+            upto = last if to is None else min(last, to)
+            lo = first if task.rotate or sched.kind == "after" else max(first, start)
+            if lo <= upto:
+                found += self._schedule(task, sched, lo, upto, to is None)
+        return found
+
+    def _schedule(
+        self, task: TaskRow, sched: recurrence.Schedule, first: date, last: date, current: bool
+    ) -> list[recurrence.Occurrence]:
+        """One schedule's occurrences in [first, last]; an `after:` schedule's are its
+        completions, and, while it is the current one, the next one due."""
+        if sched.kind != "after":
+            test = self.workdays if sched.kind == "school-days" else None
+            return sched.occurrences(first, last, terms=self.terms, is_school_day=test)
+        events = self.events[task.id or 0]
+        done = sorted((e for e in events.values() if e.kind == "done"), key=lambda e: e.day)
+        found = [recurrence.Occurrence(e.due, e.due, None, e.key) for e in done]
+        latest = self.last_done.get(task.id or 0)
+        nxt = first if latest is None else max(first, latest + timedelta(days=sched.days))
+        if current and nxt <= last and nxt.isoformat() not in events:
+            found.append(recurrence.Occurrence(nxt, nxt, None, nxt.isoformat()))
+        return [o for o in found if first <= o.due <= last]
 
     def items(self, tasks: list[TaskRow], start: date, end: date) -> list[Item]:
         """Every occurrence due in [start, end] of `tasks`, by due day."""

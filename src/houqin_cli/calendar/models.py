@@ -48,6 +48,9 @@ class Task(SQLModel, table=True):
     until: date | None = Field(default=None, sa_column=Column(Date))
     note: str | None = Field(default=None, sa_column=Column(Text))
     stopped_on: date | None = Field(default=None, sa_column=Column(Date))
+    # the schedules it had before its --every was edited, oldest first, as JSON:
+    # [{"spec": "monthly:1", "to": "2026-03-15"}, ...] (each applied up to its "to")
+    earlier: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class TaskEvent(SQLModel, table=True):

@@ -6,8 +6,9 @@ names. The writes ask here too, through `core.tx.reader_of(session)`."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.core import names
@@ -38,6 +39,18 @@ class TaskRow:
     until: date | None
     note: str | None
     stopped_on: date | None
+    earlier: str | None = None  # the schedules before an edit of --every (models.Task)
+
+    def schedules(self) -> list[tuple[str, date, date | None]]:
+        """(spec, first day, last day) of each schedule the task has had, the current
+        one (open-ended) last."""
+        out: list[tuple[str, date, date | None]] = []
+        first = self.start
+        for was in json.loads(self.earlier or "[]"):
+            last = date.fromisoformat(was["to"])
+            out.append((was["spec"], first, last))
+            first = last + timedelta(days=1)
+        return [*out, (self.spec, first, None)]
 
 
 @dataclass(frozen=True)
@@ -65,15 +78,16 @@ class HolidayRow:
 
 _TASK_SQL = (
     "SELECT id, code, title, spec, owner_id, rotate, place_id, unit_id, due_days, start,"
-    " until, note, stopped_on FROM task"
+    " until, note, stopped_on, earlier FROM task"
 )
 _EVENT_SQL = "SELECT id, code, task_id, key, kind, due, day, by_id, late, note FROM task_event"
 
 
 def _task(row: Any) -> TaskRow:
-    i, code, title, spec, owner, rotate, place, unit, due_days, start, until, note, stop = row
+    i, code, title, spec, owner, rotate, place, unit, due_days, start, until, note, stop, was = row
     return TaskRow(int(i), code, title, spec, owner, rotate, place, unit, int(due_days),
-                   stored_date(start) or date.min, stored_date(until), note, stored_date(stop))  # fmt: skip
+                   stored_date(start) or date.min, stored_date(until), note, stored_date(stop),
+                   was)  # fmt: skip
 
 
 def tasks(reader: Reader, *, stopped: bool = True) -> list[TaskRow]:

@@ -3,8 +3,9 @@ computed (calendar/agenda.py); what is stored is the task and each completion or
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -127,8 +128,11 @@ def add(session: Session, f: Fields, today: date) -> Task:
     return task
 
 
-def edit(session: Session, code: str, f: Fields) -> tuple[Task, dict[str, dict[str, Any]]]:
-    """Change a task; the completions already stored stay as they were."""
+def edit(
+    session: Session, code: str, f: Fields, today: date
+) -> tuple[Task, dict[str, dict[str, Any]]]:
+    """Change a task; the completions already stored stay as they were, and a new
+    --every applies from `today`: the days before keep the schedule they had."""
     task = find(session, code)
     if task.stopped_on is not None:
         raise RuleError(
@@ -137,7 +141,10 @@ def edit(session: Session, code: str, f: Fields) -> tuple[Task, dict[str, dict[s
             )
         )
     before = _payload(task)
+    spec = task.spec
     _apply(session, task, f)
+    if task.spec != spec:
+        _keep_schedule(task, spec, today)
     after = _payload(task)
     changes = {k: {"old": before[k], "new": v} for k, v in after.items() if before[k] != v}
     if not changes:
@@ -145,6 +152,17 @@ def edit(session: Session, code: str, f: Fields) -> tuple[Task, dict[str, dict[s
     session.flush()
     journal.record(session, "calendar.task.edit", task, changes)
     return task, changes
+
+
+def _keep_schedule(task: Task, spec: str, today: date) -> None:
+    """Keep the schedule `spec` for the days it applied, up to yesterday (nothing when
+    it had not begun: a task starting later, or edited twice in a day)."""
+    was = json.loads(task.earlier or "[]")
+    since = date.fromisoformat(was[-1]["to"]) + timedelta(days=1) if was else task.start
+    if since < today:
+        task.earlier = json.dumps(
+            [*was, {"spec": spec, "to": (today - timedelta(days=1)).isoformat()}]
+        )
 
 
 def stop(session: Session, code: str, day: date) -> Task:

@@ -190,6 +190,10 @@ def task_report(reader: Reader, code: str) -> Report:
     items = Agenda(reader).items([task], task.start, day + timedelta(days=120))
     row = _task_row(task, names) | {
         "rotation": names.rotation(task),
+        "earlier_schedules": [
+            _("{spec} up to {day}").format(spec=spec, day=last)
+            for spec, _first, last in task.schedules()[:-1]
+        ],
         "note": task.note,
         "history": [
             f"{i.ref} {i.occ.due} {i.status(day)}"
@@ -197,6 +201,6 @@ def task_report(reader: Reader, code: str) -> Report:
             for i in items[-12:]
         ],
     }
-    keys = ("code", "task", "every", "owner", "rotation", "place", "org_unit", "start",
-            "until", "stopped_on", "note", "history")  # fmt: skip
+    keys = ("code", "task", "every", "earlier_schedules", "owner", "rotation", "place",
+            "org_unit", "start", "until", "stopped_on", "note", "history")  # fmt: skip
     return Report(_("Task {code}").format(code=task.code), columns(*keys), [row], record=True)

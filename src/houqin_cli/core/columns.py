@@ -69,6 +69,7 @@ VOCABULARY: dict[str, tuple[str, Kind]] = {
     "end": (N_("End"), "date"),
     "entity": (N_("Entity"), "text"),
     "every": (N_("Every"), "text"),
+    "earlier_schedules": (N_("Earlier schedules"), "list"),
     "expense_total": (N_("Expenses"), "money"),
     "file_size": (N_("File size (bytes)"), "int"),
     "fixed": (N_("Fixed asset"), "bool"),

@@ -1,5 +1,14 @@
 """The schema revisions this program knows, oldest first. Read without Alembic
 by the cheap check every command makes; a test keeps it equal to versions/."""
 
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007_cal")
+REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007_cal",
+    "0008_cal",
+)
 HEAD = REVISIONS[-1]

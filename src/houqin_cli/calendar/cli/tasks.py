@@ -118,7 +118,7 @@ def task_edit(
 ) -> Done:
     from houqin_cli.calendar import tasks
 
-    t, changes = tasks.edit(s, code, _fields(s, title, given))
+    t, changes = tasks.edit(s, code, _fields(s, title, given), day(s, None))
     return Done(_("Changed task {code}: {fields}.").format(code=t.code, fields=", ".join(changes)))
 
 

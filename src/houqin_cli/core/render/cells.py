@@ -22,7 +22,9 @@ _NUMERIC: frozenset[str] = frozenset({"money", "qty", "int"})
 _MEMO_KINDS: frozenset[str] = frozenset({"money", "qty", "int", "date"})
 # what the table format never cuts: amounts, quantities, dates, and columns of codes
 _KEPT_KINDS: frozenset[str] = frozenset({"money", "qty", "int", "date", "datetime", "percent"})
-_CODE_KEYS: frozenset[str] = frozenset({"code", "invoice", "reverses", "voided_by", "period", "occurrence"})
+_CODE_KEYS: frozenset[str] = frozenset(
+    {"code", "invoice", "reverses", "voided_by", "period", "occurrence"}
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SHEET_FORBIDDEN = "[]:*?/\\"
 MAX_SHEET_TITLE = 31
