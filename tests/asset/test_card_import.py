@@ -5,6 +5,7 @@ the value when 单价 is missing, two-row merged headers and month-only dates im
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -261,3 +262,34 @@ def test_a_long_register_imported_twice_stops_at_the_first_20_and_is_exit_3(
         "Error: a.xlsx: the first 20 refused rows (reading stopped there); nothing was imported:"
     ), res
     assert len(lines) == 21 and all("The same card as ZC-2024-" in ln for ln in lines[1:]), res
+
+
+# -- a big register: written in batches, still all rows or none -----------------------------
+
+
+def test_a_register_written_in_batches_is_still_all_or_none(
+    school: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cards are flushed and let go of every FLUSH_EVERY rows (here 2): a bad fifth row
+    still leaves nothing written; a good file gives every card its "added" history and
+    one journal entry naming all the codes."""
+    from houqin_cli.asset import card_import
+
+    monkeypatch.setattr(card_import, "FLUSH_EVERY", 2)
+    good = [[None, f"课桌{i}", "601", 100 + i, 1, None, "2024-03-01", "101"] for i in range(5)]
+    bad = [*good[:4], [None, "课桌9", "601", 100, 1, None, "2024-13-01", "101"]]
+    before = snapshot(school.db)
+    res = school("asset", "import", str(sheet(tmp_path / "坏.xlsx", bad)))
+    assert res.exit_code == 2 and "Row 7" in res.stderr, res
+    assert snapshot(school.db) == before
+    res = school.ok("asset", "import", str(sheet(tmp_path / "好.xlsx", good)))
+    made = cards(school)
+    assert [c["name"] for c in made.values()] == [f"课桌{i}" for i in range(5)]
+    with raw(school.db) as con:
+        added = con.exec_driver_sql("SELECT count(*) FROM asset_event WHERE kind = 'added'")
+        assert added.scalar_one() == 5
+        payload = con.exec_driver_sql(
+            "SELECT payload FROM journal WHERE action = 'asset.import'"
+        ).scalar_one()
+    assert sorted(json.loads(payload)["codes"]) == sorted(made)
+    assert school.ok("audit", "verify").exit_code == 0

@@ -29,6 +29,7 @@ from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import N_, _, variants
 from houqin_cli.core.imports import (
+    PREVIEW_ROWS,
     Field,
     Imported,
     Once,
@@ -38,8 +39,8 @@ from houqin_cli.core.imports import (
     parse_loose_date,
     preview,
     progress,
-    read_rows,
     row_error,
+    stream_rows,
 )
 from houqin_cli.core.journal import Actor
 from houqin_cli.people.service import place_names
@@ -91,14 +92,25 @@ class Books:
         return cls({a.code.upper(): a for a in cards}, same)
 
 
+FLUSH_EVERY = 1000  # cards written with their events, then let go, at a time
+
+
 def import_file(
     session: Session, actor: Actor, path: Path, *, allow_duplicates: bool = False
-) -> list[Asset]:
-    """A school's existing register as it is: all rows or none."""
+) -> tuple[list[str], list[Asset]]:
+    """A school's existing register as it is: all rows or none. The codes of the cards
+    written, and the first PREVIEW_ROWS cards. The rows are read as they stream, and
+    the cards flushed with their events and let go of every FLUSH_EVERY, so a big
+    register is not held whole (one transaction still)."""
+    from itertools import chain
+
     bulk = Bulk.load(session, actor)
     books = Books.load(session)
-    rows = read_rows(path, FIELDS, session)
-    if rows and not {"value", "amount"} & set(rows[0].columns):
+    rows = stream_rows(path, FIELDS, session)
+    first = next(rows, None)
+    if first is None:
+        raise InputError(_("{path} has no rows to import.").format(path=path.name))
+    if not {"value", "amount"} & set(first.columns):
         raise InputError(
             _("{path}: the header row has no column for {fields}.").format(
                 path=path.name, fields=_("value (单价) or amount (金额)")
@@ -110,8 +122,10 @@ def import_file(
         _("keep one of them, or import with --allow-duplicates if they are different cards")
     )
     places = place_names(session)
-    with session.no_autoflush:  # one flush at the end, not one per row
-        for r in progress(rows, _("Importing assets")):
+    codes: list[str] = []
+    shown: list[Asset] = []
+    with session.no_autoflush:  # a flush per batch, not one per row
+        for r in progress(chain([first], rows), _("Importing assets")):
             on_books: InputError | None = None
             with refusals.row():
                 on_books = _row(
@@ -120,28 +134,41 @@ def import_file(
             if on_books is not None:
                 with again.row():  # not inside refusals.row(): its own exit code and limit
                     raise on_books
+            if len(bulk.added) >= FLUSH_EVERY and not (refusals.messages or again.messages):
+                _let_go(session, actor, bulk, codes, shown)
     refusals.done()
     again.done()
-    made = bulk.added
-    if not made:
-        raise InputError(_("{path} has no rows to import.").format(path=path.name))
+    _let_go(session, actor, bulk, codes, shown)
+    journal.imported(session, "asset.import", "asset", path.name, codes)
+    return codes, shown
+
+
+def _let_go(
+    session: Session, actor: Actor, bulk: Bulk, codes: list[str], shown: list[Asset]
+) -> None:
+    """Write the cards made since the last batch and their "added" events (the journal
+    keeps their rows' keys), keep their codes and the first PREVIEW_ROWS cards, and
+    let the rest go."""
     session.flush()
-    for asset in made:
+    for asset in bulk.added:
         added_event(session, actor, asset)
     session.flush()
-    journal.imported(session, "asset.import", "asset", path.name, made)
-    return made
+    codes += [a.code for a in bulk.added]
+    shown += bulk.added[: PREVIEW_ROWS - len(shown)]
+    bulk.added.clear()
 
 
 def run(session: Session, actor: Actor, path: Path, *, allow_duplicates: bool = False) -> Imported:
     """`asset import`: the cards written, the first of them as a report."""
-    made = import_file(session, actor, path, allow_duplicates=allow_duplicates)
+    codes, shown = import_file(session, actor, path, allow_duplicates=allow_duplicates)
     cols = columns(
         "code", "name", "category", "qty", "unit", "unit_value", "total_value", "acquired", "place"
     )
     lookups = names_of(session)
-    rows = ({c.key: card[c.key] for c in cols} for card in (row(session, a, lookups) for a in made))
-    return preview(path, len(made), cols, rows)
+    rows = (
+        {c.key: card[c.key] for c in cols} for card in (row(session, a, lookups) for a in shown)
+    )
+    return preview(path, len(codes), cols, rows)
 
 
 def _row(

@@ -125,18 +125,19 @@ class Once:
     of the last row silently winning."""
 
     def __init__(self, way: str | None = None) -> None:
-        self.rows: dict[Any, Row] = {}
+        self.rows: dict[Any, int] = {}  # key -> the number of the row that named it (not the row:
+        # a big import need not hold every row)
         self.way = way  # the way forward, when it is more than keeping one row
 
     def seen(self, row: Row, key: Any, column: str, what: str) -> None:
-        first = self.rows.setdefault(key, row)
-        if first is not row:
+        first = self.rows.setdefault(key, row.number)
+        if first != row.number:
             raise row_error(
                 row,
                 column,
                 _("{what} is listed twice, in rows {first} and {row}; {way}.").format(
                     what=what,
-                    first=first.number,
+                    first=first,
                     row=row.number,
                     way=self.way or _("keep one of them"),
                 ),

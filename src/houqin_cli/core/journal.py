@@ -11,6 +11,7 @@ inserted behind the program's back is found by comparing (see ARCHITECTURE.md).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -160,22 +161,25 @@ def _current_digests(session: Session, touched: dict[tuple[str, str], Table]) ->
         by_table.setdefault(name, []).append(pk)
         tables[name] = table
     conn = session.connection()
-    out: list[str] = []
+    out = io.StringIO()  # an import's hundred thousand rows: no list of pieces besides
     for name in sorted(by_table):
         table = tables[name]
         cols = list(table.primary_key.columns)
         pks = sorted(by_table[name])
-        found: dict[str, str] = {}
+        del by_table[name]
         if len(cols) == 1:
             key = cols[0]
             cast = int if isinstance(key.type, Integer) else str
             query = text(f'{select_sql(table)} WHERE "{key.name}" IN :keys').bindparams(
                 bindparam("keys", expanding=True)
             )
-            for i in range(0, len(pks), 500):
-                chunk = [cast(p) for p in pks[i : i + 500]]
-                for values in conn.execute(query, {"keys": chunk}):
-                    found[pk_text(table, values)] = stored_digest(table, values)
+            for i in range(0, len(pks), 500):  # a chunk at a time, digests in key order
+                chunk = pks[i : i + 500]
+                found = {
+                    pk_text(table, values): stored_digest(table, values)
+                    for values in conn.execute(query, {"keys": [cast(p) for p in chunk]})
+                }
+                _digest_text(out, name, chunk, found)
         else:
             where = " AND ".join(f'"{c.name}" = :k{i}' for i, c in enumerate(cols))
             query = text(f"{select_sql(table)} WHERE {where}")
@@ -184,10 +188,20 @@ def _current_digests(session: Session, touched: dict[tuple[str, str], Table]) ->
                     f"k{i}": int(v) if isinstance(c.type, Integer) else v
                     for i, (c, v) in enumerate(zip(cols, pk.split("/"), strict=True))
                 }
-                for values in conn.execute(query, params):
-                    found[pk_text(table, values)] = stored_digest(table, values)
-        out.extend(f"{name}:{pk}={found.get(pk, '-')}" for pk in pks)
-    return " ".join(out)
+                found = {
+                    pk_text(table, values): stored_digest(table, values)
+                    for values in conn.execute(query, params)
+                }
+                _digest_text(out, name, [pk], found)
+    return out.getvalue()
+
+
+def _digest_text(out: io.StringIO, name: str, pks: list[str], found: dict[str, str]) -> None:
+    """'table:pk=digest' for each of `pks`, space-separated, '-' for a row gone."""
+    for pk in pks:
+        if out.tell():
+            out.write(" ")
+        out.write(f"{name}:{pk}={found.get(pk, '-')}")
 
 
 def record(
