@@ -88,6 +88,10 @@ class Journal(SQLModel, table=True):
 # -- tracking what a write touched -------------------------------------------
 
 
+# what a write changed since its last journal entry: table name -> (table, primary keys)
+Touched = dict[str, tuple["Table", set[str]]]
+
+
 def tracked_tables() -> dict[str, Table]:
     return {
         name: table for name, table in SQLModel.metadata.tables.items() if name not in UNTRACKED
@@ -106,12 +110,12 @@ def attach(session: Session, actor: Actor) -> None:
 
     @event.listens_for(session, "after_flush")
     def _after_flush(sess: Session, _ctx: Any) -> None:
-        touched: dict[tuple[str, str], Any] = sess.info["touched"]
+        touched: Touched = sess.info["touched"]
         for obj in list(sess.new) + list(sess.dirty) + list(sess.deleted):
             table = getattr(obj, "__table__", None)
             if table is None or table.name in UNTRACKED:
                 continue
-            touched[(table.name, _pk_text(table, obj))] = table
+            touched.setdefault(table.name, (table, set()))[1].add(_pk_text(table, obj))
 
 
 def shape(table: Table) -> Shape:
@@ -151,22 +155,17 @@ def pk_text(table: Table, values: Sequence[Any]) -> str:
     return canonical.pk_text(shape(table), values)
 
 
-def _current_digests(session: Session, touched: dict[tuple[str, str], Table]) -> str:
+def _current_digests(session: Session, touched: Touched) -> str:
     """'table:pk=digest …' for every touched row, read back as stored."""
     from sqlalchemy import bindparam, text
 
-    by_table: dict[str, list[str]] = {}
-    tables: dict[str, Table] = {}
-    for (name, pk), table in touched.items():
-        by_table.setdefault(name, []).append(pk)
-        tables[name] = table
     conn = session.connection()
     out = io.StringIO()  # an import's hundred thousand rows: no list of pieces besides
-    for name in sorted(by_table):
-        table = tables[name]
+    for name in sorted(touched):
+        table, keys = touched[name]
         cols = list(table.primary_key.columns)
-        pks = sorted(by_table[name])
-        del by_table[name]
+        pks = sorted(keys)
+        keys.clear()
         if len(cols) == 1:
             key = cols[0]
             cast = int if isinstance(key.type, Integer) else str
@@ -247,7 +246,7 @@ def append(
     if actor is None:
         raise InternalError("journal.append outside a write transaction")
     session.flush()
-    touched: dict[tuple[str, str], Table] = session.info["touched"]
+    touched: Touched = session.info["touched"]
     digests = _current_digests(session, touched)
     touched.clear()
     last = session.execute(
@@ -291,10 +290,9 @@ def append(
 
 def before_commit(session: Session) -> None:
     session.flush()
-    if session.info.get("touched"):
-        raise InternalError(
-            f"a write changed {sorted(session.info['touched'])} without a journal entry"
-        )
+    left = {name: sorted(keys) for name, (_t, keys) in session.info.get("touched", {}).items()}
+    if any(left.values()):
+        raise InternalError(f"a write changed {left} without a journal entry")
 
 
 def head(session: Session) -> tuple[int, str]:
