@@ -40,3 +40,17 @@ def test_migrated_schema_matches_models(cli):
         diff = compare_metadata(ctx, SQLModel.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_the_layout_module_is_the_models_schema():
+    """core/layout.py (what verify and `houqin check` read instead of the models) is
+    what scripts/gen_layout.py makes of the models, and its shapes are the writer's."""
+    from houqin_cli.core import canonical, journal, layout, schema
+
+    tables, indexes = schema.describe()
+    assert {n: tuple(cols) for n, cols in tables.items()} == layout.TABLES, (
+        "core/layout.py is out of date: run python scripts/gen_layout.py"
+    )
+    assert indexes == layout.INDEXES
+    writer = {n: journal.shape(t) for n, t in journal.tracked_tables().items()}
+    assert canonical.shapes() == writer

@@ -51,9 +51,10 @@ def init(
     "check",
     help=_("Run every group's checks; exit 1 if any finds a problem."),
     quiet=True,
+    session="reader",
 )
 def check(
-    s: Session,
+    r: Reader,
     only: str | None = typer.Option(
         None,
         "--only",
@@ -63,7 +64,7 @@ def check(
 ) -> Report:
     from houqin_cli.admin import reports
 
-    return reports.checks(s, only)
+    return reports.checks(r, only)
 
 
 # -- config ------------------------------------------------------------------------

@@ -6,22 +6,37 @@ from typing import TYPE_CHECKING
 
 from houqin_cli.core import clock, settings
 from houqin_cli.core.columns import columns
-from houqin_cli.core.errors import LedgerError
+from houqin_cli.core.errors import InputError, LedgerError
 from houqin_cli.core.i18n import _
-from houqin_cli.core.report import Report
+from houqin_cli.core.report import Finding, Report
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from houqin_cli.core.db import Ledger, Reader
 
 
-def checks(session: Session, only: str | None) -> Report:
-    """Every group's checks (or those named, comma-separated): a check Report."""
-    from houqin_cli.admin import service
+def run_checks(reader: Reader, only: list[str] | None, skip: tuple[str, ...] = ()) -> list[Finding]:
+    """Every group's checks, as the manifest lists them (or only the groups named), but
+    the checks named in `skip`."""
+    from houqin_cli import domains
+    from houqin_cli.core import checks
 
+    known = domains.check_groups()
+    unknown = [g for g in only or [] if g not in known]
+    if unknown:
+        raise InputError(
+            _("Unknown check group {groups}; known: {known}.").format(
+                groups=", ".join(unknown), known=", ".join(known)
+            )
+        )
+    groups = [g for g in known if not only or g in only]
+    found = [c for g in groups for c in domains.checks(g) if c.name not in skip]
+    return checks.run(found, reader)
+
+
+def checks(reader: Reader, only: str | None) -> Report:
+    """Every group's checks (or those named, comma-separated): a check Report."""
     groups = [g.strip() for g in only.split(",") if g.strip()] if only else None
-    return Report(_("Checks"), [], findings=service.run_checks(session, groups))
+    return Report(_("Checks"), [], findings=run_checks(reader, groups))
 
 
 def config(reader: Reader) -> Report:
@@ -57,8 +72,8 @@ def ledger_report(ledger: Ledger) -> Report:
 
     findings = service.integrity(ledger)
     try:
-        with ledger.read() as s:
-            more, stats = audit.verify(s)
+        with ledger.reader() as r:
+            more, stats = audit.verify(r)
     except LedgerError:
         if not findings:
             raise

@@ -122,8 +122,8 @@ def _verified(staged: Ledger, source: Path) -> tuple[int, str]:
             ).format(rev=rev)
         )
     try:
-        with staged.read() as session:
-            findings, stats = audit.verify(session)
+        with staged.reader() as reader:
+            findings, stats = audit.verify(reader)
     finally:
         staged.dispose()
     if findings:

@@ -226,26 +226,6 @@ def integrity(ledger: Ledger) -> list[Finding]:
     ]
 
 
-# -- houqin check --------------------------------------------------------------
-
-
-def run_checks(session: Session, only: list[str] | None) -> list[Finding]:
-    """Every group's checks, as the manifest lists them (or only the groups named)."""
-    from houqin_cli import domains
-    from houqin_cli.core import checks
-
-    known = domains.check_groups()
-    unknown = [g for g in only or [] if g not in known]
-    if unknown:
-        raise InputError(
-            _("Unknown check group {groups}; known: {known}.").format(
-                groups=", ".join(unknown), known=", ".join(known)
-            )
-        )
-    groups = [g for g in known if not only or g in only]
-    return checks.run([c for g in groups for c in domains.checks(g)], session)
-
-
 def record_count(session: Session) -> int:
     """How many business records the ledger holds (demo refuses a non-empty one)."""
     from houqin_cli.calendar.service import term_count

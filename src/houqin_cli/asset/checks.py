@@ -1,9 +1,6 @@
-"""School property's part of `houqin check`."""
+"""School property's part of `houqin check` (plain SQL: asset/owing.py)."""
 
-from houqin_cli.asset.count import missing_check
-from houqin_cli.asset.custody import overdue_check
-from houqin_cli.asset.damages import unpaid_check
-from houqin_cli.asset.inspections import owed_check
+from houqin_cli.asset.owing import missing_check, overdue_check, owed_check, unpaid_check
 from houqin_cli.core.checks import Check
 
 CHECKS = [

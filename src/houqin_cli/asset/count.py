@@ -330,39 +330,3 @@ def close(
     }
     journal.record(session, "asset.count.close", c, payload)
     return c, moved
-
-
-def missing_check(session: Session) -> list[Finding]:
-    """A card the last closed count that recorded it found missing, until it is written
-    off through scrapping (盘亏) or a later count finds it again."""
-    q = (
-        select(AssetCountLine, AssetCount)
-        .join(AssetCount, col(AssetCount.id) == col(AssetCountLine.count_id))
-        .where(col(AssetCount.status) == "closed")
-        .order_by(col(AssetCount.closed_on), col(AssetCount.id))
-    )
-    last = {ln.asset_id: (ln.result, c) for ln, c in session.execute(q)}
-    missing = {k: c for k, (result, c) in last.items() if result == "missing"}
-    if not missing:
-        return []
-    cards = session.execute(
-        select(Asset)
-        .where(col(Asset.id).in_(list(missing)), col(Asset.status) != "scrapped")
-        .order_by(col(Asset.code))
-    ).scalars()
-    return [
-        Finding(
-            "asset.missing",
-            "asset.missing",
-            _(
-                "{code} {name} was found missing in asset count {count} ({day}); write it off with `houqin asset scrap request {code} --reason 盘亏`, or record it found in a new count."
-            ).format(
-                code=a.code,
-                name=a.name,
-                count=missing[a.id or 0].code,
-                day=missing[a.id or 0].closed_on,
-            ),
-            {"asset": a.code, "count": missing[a.id or 0].code},
-        )
-        for a in cards
-    ]

@@ -4,7 +4,6 @@ compensation are in damages.py)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,12 +20,11 @@ from houqin_cli.asset.cards import (
 from houqin_cli.asset.damages import open_damage
 from houqin_cli.asset.models import Damage, Loan
 from houqin_cli.asset.moves import split
-from houqin_cli.core import clock, journal, labels, names, settings
+from houqin_cli.core import journal, labels, names
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.core.report import Finding
 from houqin_cli.people.service import (
     active_person,
     person_names,
@@ -125,50 +123,3 @@ def give_back(
         },
     )
     return loan, damage
-
-
-def overdue(session: Session) -> list[dict[str, Any]]:
-    today_ = clock.today(settings.timezone(session))
-    loans = session.execute(
-        select(Loan)
-        .where(col(Loan.returned_on).is_(None), col(Loan.due) < today_)
-        .order_by(col(Loan.due))
-    ).scalars()
-    people = person_names(session)
-    rows = []
-    for loan in loans:
-        asset = card(session, loan.asset_id)
-        rows.append(
-            {
-                "code": loan.code,
-                "asset_code": asset.code,
-                "asset": asset.name,
-                "qty": loan.qty,
-                "borrower": people.get(loan.person_id),
-                "lent_on": loan.lent_on,
-                "due": loan.due,
-                "days_overdue": (today_ - loan.due).days,
-            }
-        )
-    return rows
-
-
-def overdue_check(session: Session) -> list[Finding]:
-    return [
-        Finding(
-            "asset.overdue",
-            "loan.overdue",
-            _(
-                "Loan {code}: {asset} ({asset_code}) lent to {borrower} was due {due}, {days} days ago."
-            ).format(
-                code=r["code"],
-                asset=r["asset"],
-                asset_code=r["asset_code"],
-                borrower=r["borrower"],
-                due=r["due"],
-                days=r["days_overdue"],
-            ),
-            {"loan": r["code"], "asset": r["asset_code"], "due": r["due"].isoformat()},
-        )
-        for r in overdue(session)
-    ]

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from houqin_cli.asset.cards import (
     card,
@@ -21,12 +18,11 @@ from houqin_cli.asset.cards import (
 )
 from houqin_cli.asset.history import net_value
 from houqin_cli.asset.models import Asset, Damage
-from houqin_cli.core import clock, journal, labels, money, names, notes, settings
+from houqin_cli.core import journal, labels, money, names, notes
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
-from houqin_cli.core.report import Finding
 from houqin_cli.people.service import (
     find_party,
     party_ids,
@@ -186,50 +182,3 @@ def _income(session: Session, actor: Actor, d: Damage, asset: Asset, fen: int, d
         note=f"{d.code} {asset.code} {asset.name}",
     )
     return str(inc.code)
-
-
-def damages(session: Session, open_only: bool) -> list[dict[str, Any]]:
-    people, units = person_names(session), unit_names(session)
-    rows = []
-    for d in session.execute(select(Damage).order_by(col(Damage.date), col(Damage.id))).scalars():
-        owed = d.due_fen - d.paid_fen
-        if open_only and not (d.cause == "human" and owed > 0):
-            continue
-        asset = card(session, d.asset_id)
-        rows.append(
-            {
-                "code": d.code,
-                "date": d.date,
-                "asset_code": asset.code,
-                "asset": asset.name,
-                "cause": d.cause,
-                "qty": d.qty,
-                "by": people.get(d.by_person_id or 0) or units.get(d.by_unit_id or 0),
-                "amount_due": d.due_fen,
-                "paid": d.paid_fen,
-                "owed": owed,
-                "source": d.source,
-                "note": d.note,
-            }
-        )
-    return rows
-
-
-def unpaid_check(session: Session) -> list[Finding]:
-    days = settings.get(session, "asset.compensation_days")
-    today_ = clock.today(settings.timezone(session))
-    return [
-        Finding(
-            "asset.compensation",
-            "damage.unpaid",
-            _("{code}: {owed} for {asset} still unpaid after {days} days.").format(
-                code=r["code"],
-                owed=money.format_money(r["owed"]),
-                asset=r["asset"],
-                days=(today_ - r["date"]).days,
-            ),
-            {"damage": r["code"], "owed": money.money_str(r["owed"])},
-        )
-        for r in damages(session, True)
-        if (today_ - r["date"]).days > days
-    ]

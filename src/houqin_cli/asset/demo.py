@@ -19,7 +19,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     pianos, kitchen equipment; a loan, a damage with part compensation, a
     scrapping through appraisal and approval; and every inspection already due
     (classes mid- and end-of-term, offices and public rooms once a term)."""
-    from houqin_cli.asset import cards, custody, damages, inspections, scrap
+    from houqin_cli.asset import cards, custody, damages, owing, scrap
     from houqin_cli.calendar import service as calendar
     from houqin_cli.core import clock, settings
     from houqin_cli.core.tx import reader_of
@@ -115,7 +115,7 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
                 _inspect(s, actor, kind, term.name, unit=row["code"])
         if term.end <= today + timedelta(days=14):
             for p in people_reports.place_rows(reader_of(s)):
-                if p["kind"] in inspections.PUBLIC_KINDS and not (
+                if p["kind"] in owing.PUBLIC_KINDS and not (
                     p["kind"] == "classroom" and p["org_unit"]
                 ):
                     _inspect(s, actor, "term", term.name, place=p["code"])

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from houqin_cli.asset import owing
 from houqin_cli.asset.cards import event, find_asset, pieces_of, today
 from houqin_cli.asset.damages import damage
 from houqin_cli.asset.models import Asset, Inspection, InspectionLine
@@ -22,17 +22,16 @@ from houqin_cli.asset.rounds import (
     unrecorded,
     where,
 )
-from houqin_cli.calendar.service import last_ended, term_at, term_for
-from houqin_cli.core import clock, journal, labels, names, recurrence, settings
+from houqin_cli.calendar.service import term_for
+from houqin_cli.core import clock, journal, labels, names, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.journal import Actor
 from houqin_cli.core.report import Finding, Report
-from houqin_cli.people.service import place_names, places_of_kinds, units_of_kind
+from houqin_cli.people.service import place_names
 
 KINDS = ("mid", "end", "term")
-PUBLIC_KINDS = ("office", "classroom", "other", "canteen", "store")
 OWED = ("term", "kind", "org_unit", "place", "due_by", "overdue")
 STATUSES = ("ok", "damaged", "missing")
 
@@ -47,7 +46,7 @@ def kinds_for(u: Any, p: Any) -> tuple[str, ...]:
     a class's own room, mid and end; an office or a public room once a term (term)."""
     if u is not None and u.kind == "class":
         return ("mid", "end")
-    if p is not None and p.kind in PUBLIC_KINDS:
+    if p is not None and p.kind in owing.PUBLIC_KINDS:
         return ("mid", "end") if p.kind == "classroom" and p.unit_id is not None else ("term",)
     return KINDS
 
@@ -262,89 +261,12 @@ def close(session: Session, actor: Actor, code: str, uninspected_as_ok: bool = F
     return insp
 
 
-# When each kind of inspection is due in a term: a class's mid-term one by two
-# weeks after the term's middle, its end-of-term one and an office's once-a-term
-# one by the term's last day (班级财产每学期检查两次, 办公室和公用教室每学期一次).
-SCHEDULES = {"mid": "term:mid+14d", "end": "term:end", "term": "term:end"}
-
-
-def _windows(term: Any) -> dict[str, date]:
-    """The last day of each kind's window in `term`."""
-    span = recurrence.TermSpan(term.name, term.start, term.end)
-    return {
-        kind: recurrence.parse(spec).occurrences(span.start, date.max, terms=[span])[0].due
-        for kind, spec in SCHEDULES.items()
-    }
-
-
-def due(session: Session, term: Any, day: date) -> list[dict[str, Any]]:
-    """What the term still owes: each class mid and end, each office and public room once."""
-    done = {
-        (i.kind, i.unit_id, i.place_id)
-        for i in session.execute(
-            select(Inspection).where(
-                col(Inspection.term_id) == term.id, col(Inspection.status) == "closed"
-            )
-        ).scalars()
-    }
-    windows = _windows(term)
-    rows = []
-    for u in units_of_kind(session, "class"):
-        for kind in ("mid", "end"):
-            if (kind, u.id, None) not in done:
-                rows.append(
-                    {
-                        "term": term.name,
-                        "kind": kind,
-                        "org_unit": u.name,
-                        "place": None,
-                        "due_by": windows[kind],
-                        "overdue": day > windows[kind],
-                    }
-                )
-    for p in places_of_kinds(session, PUBLIC_KINDS):
-        if p.kind == "classroom" and p.unit_id is not None:
-            continue  # a class's own room: inspected with the class
-        if ("term", None, p.id) not in done:
-            rows.append(
-                {
-                    "term": term.name,
-                    "kind": "term",
-                    "org_unit": None,
-                    "place": p.name,
-                    "due_by": windows["term"],
-                    "overdue": day > windows["term"],
-                }
-            )
-    return rows
-
-
-def owed_findings(rows: list[dict[str, Any]]) -> list[Finding]:
-    """The overdue lines of `due`, as findings: one rule for `inspect due` and the check."""
-    return [
-        Finding(
-            "asset.inspections",
-            "inspection.owed",
-            _("{term}: the {kind} inspection of {where} was due by {due}.").format(
-                term=r["term"], kind=r["kind"], where=r["org_unit"] or r["place"], due=r["due_by"]
-            ),
-            {"term": r["term"], "kind": r["kind"], "org_unit": r["org_unit"], "place": r["place"]},
-        )
-        for r in rows
-        if r["overdue"]
-    ]
-
-
 def owed_report(session: Session, term_name: str | None) -> Report:
     """`asset inspect due`: what a term still owes (default: the current one; between
     terms, the one that ended last)."""
+    from houqin_cli.core.db import reader_of
+
     day = clock.today(settings.timezone(session))
     term = term_for(session, term_name, day)
-    rows = due(session, term, day)
-    return Report(_("Inspections owed"), columns(*OWED), rows, findings=owed_findings(rows))
-
-
-def owed_check(session: Session) -> list[Finding]:
-    day = clock.today(settings.timezone(session))
-    wanted = [t for t in (term_at(session, day), last_ended(session, day)) if t is not None]
-    return [f for term in wanted for f in owed_findings(due(session, term, day))]
+    rows = owing.owed(reader_of(session), (term.id or 0, term.name, term.start, term.end), day)
+    return Report(_("Inspections owed"), columns(*OWED), rows, findings=owing.owed_findings(rows))

@@ -3,17 +3,17 @@ list | show` are cardreads.py's (plain SQL)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
-from houqin_cli.asset import custody
+from houqin_cli.asset import owing
 from houqin_cli.asset.cardreads import CARD as CARD
-from houqin_cli.asset.damages import damages as damage_rows
 from houqin_cli.asset.reports import totals
 from houqin_cli.core.columns import columns
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Report
+
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
 
 OVERDUE = ("code", "asset_code", "asset", "qty", "borrower", "lent_on", "due", "days_overdue")
 DAMAGES = (
@@ -31,14 +31,16 @@ def card_rows(session: Any, **filters: Any) -> list[dict[str, Any]]:
     return cardreads.card_rows(as_reader(session), **filters)
 
 
-def overdue(session: Session) -> Report:
+def overdue(reader: Reader) -> Report:
     """`asset overdue`: the loans past due, each a finding."""
-    rows, findings = custody.overdue(session), custody.overdue_check(session)
-    return Report(_("Overdue loans"), columns(*OVERDUE), rows, findings=findings)
+    rows = owing.overdue(reader)
+    return Report(
+        _("Overdue loans"), columns(*OVERDUE), rows, findings=owing.overdue_findings(rows)
+    )
 
 
-def damages(session: Session, open_only: bool) -> Report:
+def damages(reader: Reader, open_only: bool) -> Report:
     """`asset damages`: damage records with what is due, paid and still owed."""
-    rows = damage_rows(session, open_only)
+    rows = owing.damages(reader, open_only)
     footer = totals(rows, "asset", "amount_due", "paid", "owed")
     return Report(_("Damage and compensation"), columns(*DAMAGES), rows, footer=footer)

@@ -8,6 +8,7 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.core import clock, settings
+from houqin_cli.core.canonical import UNTRACKED
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
     from houqin_cli.core.db import Reader
 
 LOG = ("seq", "time", "operator", "action", "entity", "code", "command", "hash")
-# core.journal.UNTRACKED (a test holds them equal): tables no digest covers
-UNTRACKED = frozenset({"journal", "code_counter", "alembic_version"})
 _ESCAPE = " ESCAPE '\\'"
 
 _SQLITE_CODED = (

@@ -235,12 +235,10 @@ def list_report(reader: Reader, year: int | None) -> Report:
     return Report(title, columns("date", "name", "kind", "source"), rows)
 
 
-def next_year_check(session: Session) -> list[Finding]:
+def next_year_check(reader: Reader) -> list[Finding]:
     """From 1 November: next year's holidays must be known (the package's or entered)."""
-    from houqin_cli.core.tx import reader_of
-
-    today = clock.today(settings.timezone(session))
-    if today.month < 11 or known(reader_of(session), today.year + 1):
+    today = clock.today(settings.zone(reader))
+    if today.month < 11 or known(reader, today.year + 1):
         return []
     return [
         Finding(

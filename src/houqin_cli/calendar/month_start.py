@@ -20,8 +20,6 @@ from houqin_cli.core.report import Report
 MAIL_WIDTH = 80  # the plain text is mailed by cron: no line wider than a mail's
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from houqin_cli.core.db import Reader
 
 
@@ -64,11 +62,9 @@ def _budget(reader: Reader, period: clock.Period) -> Report:
     return Report(title, cols, rows)
 
 
-def report(session: Session, month: str | None) -> Report:
-    from houqin_cli.admin import service as admin
-    from houqin_cli.core.tx import reader_of
+def report(reader: Reader, month: str | None) -> Report:
+    from houqin_cli.admin import reports as admin
 
-    reader = reader_of(session)
     day = views.today_of(reader)
     period = clock.parse_month(month) if month else clock.month_of(day)
     agenda = Agenda(reader)
@@ -78,7 +74,7 @@ def report(session: Session, month: str | None) -> Report:
     this.sort(key=lambda i: (names.person(i.owner_id) or "~", i.occ.due))
     before = [i for i in views.overdue_items(reader, day) if i.occ.due < period.start]
     # every finding but the calendar's own overdue ones, which have their section
-    found = [f for f in admin.run_checks(session, None) if f.check != "calendar.overdue"]
+    found = admin.run_checks(reader, None, skip=("calendar.overdue",))
     sections = [
         Report(
             _("Tasks of {month}, by owner").format(month=period.label),

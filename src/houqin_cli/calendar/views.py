@@ -124,16 +124,9 @@ def overdue_items(reader: Reader, day: date) -> list[Item]:
     return [i for i in items if i.status(day) == "overdue"]
 
 
-def overdue_check(s: Reader | Session) -> list[Finding]:
-    """An occurrence past its due day (plus --due-days) with no completion or skip (on
-    `houqin check`'s session, or a Reader)."""
-    from houqin_cli.core.db import Reader
-
-    if not isinstance(s, Reader):
-        from houqin_cli.core.tx import reader_of
-
-        s = reader_of(s)
-    return overdue_findings(s, overdue_items(s, today_of(s)))
+def overdue_check(reader: Reader) -> list[Finding]:
+    """An occurrence past its due day (plus --due-days) with no completion or skip."""
+    return overdue_findings(reader, overdue_items(reader, today_of(reader)))
 
 
 def overdue_findings(reader: Reader, items: list[Item]) -> list[Finding]:

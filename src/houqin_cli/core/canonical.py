@@ -15,6 +15,8 @@ from typing import Any
 
 GENESIS = "0" * 64
 DIGEST_CHARS = 32
+# tables no digest covers: the journal itself, the code counters, Alembic's revision
+UNTRACKED = frozenset({"journal", "code_counter", "alembic_version"})
 
 
 def canon(value: Any) -> Any:
@@ -104,6 +106,28 @@ class Shape:
 
     def has(self, key: str) -> bool:
         return key in self.keys
+
+
+def shapes() -> dict[str, Shape]:
+    """Every tracked table's shape, by name, from core/layout.py (the schema as data):
+    what `audit verify` reads without SQLAlchemy. The writer takes its shapes from the
+    models (core.journal.shape); tests/test_schema.py holds the two equal."""
+    from houqin_cli.core.layout import TABLES
+
+    found = {}
+    for name, cols in TABLES.items():
+        if name in UNTRACKED:
+            continue
+        primary = tuple(i for i, c in enumerate(cols) if c[4])
+        found[name] = Shape(
+            name=name,
+            columns=tuple(c[0] for c in cols),
+            keys=tuple(c[1] for c in cols),
+            primary=primary,
+            booleans=tuple(i for i, c in enumerate(cols) if c[5] == "bool"),
+            integer_key=len(primary) == 1 and cols[primary[0]][5] == "int",
+        )
+    return found
 
 
 def select_sql(shape: Shape) -> str:

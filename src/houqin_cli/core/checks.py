@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Finding
 
-CheckFn = Callable[["Session"], list["Finding"]]
+# a check reads with plain SQL (core.db.Reader): `houqin check` imports no ORM
+CheckFn = Callable[["Reader"], list["Finding"]]
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,11 @@ class Check:
     fn: CheckFn
 
 
-def run(checks: Iterable[Check], session: Session) -> list[Finding]:
+def run(checks: Iterable[Check], reader: Reader) -> list[Finding]:
     findings: list[Finding] = []
     for check in checks:
         findings.extend(
             f if f.check == check.name else dataclasses.replace(f, check=check.name)
-            for f in check.fn(session)
+            for f in check.fn(reader)
         )
     return findings

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -273,18 +273,31 @@ class Ledger:
         over tens of thousands of rows. On SQLite the driver alone (no SQLAlchemy)."""
         with self.driver_errors():
             if self.is_sqlite:
+                assert self.path is not None
                 con = self.connect(isolation_level=None)
                 try:
                     con.execute("BEGIN")  # one snapshot for every query of the report
-                    yield Reader(True, lambda sql, params: con.execute(sql, params).fetchall())
+                    yield Reader(
+                        True,
+                        lambda sql, params: con.execute(sql, params).fetchall(),
+                        lambda sql: con.execute(sql),  # a cursor: rows as they come
+                        str(self.path.resolve()),
+                    )
                 finally:
                     con.close()
                 return
             from sqlalchemy import text
 
+            from houqin_cli.core import witness
+
             snapshot = self.engine.execution_options(isolation_level="REPEATABLE READ")
             with snapshot.connect() as pg:
-                yield Reader(False, lambda sql, params: list(pg.execute(text(sql), params)))
+                yield Reader(
+                    False,
+                    lambda sql, params: list(pg.execute(text(sql), params)),
+                    lambda sql: _pg_stream(pg, sql),
+                    witness.where(self.engine.url),
+                )
 
     @contextmanager
     def driver_errors(self) -> Iterator[None]:
@@ -308,13 +321,21 @@ class Ledger:
 
 @dataclass(frozen=True)
 class Reader:
-    """Runs SQL with :named parameters on either backend; rows come back as tuples."""
+    """Runs SQL with :named parameters on either backend; rows come back as tuples.
+    `stream` yields a long query's rows as they come (a server-side cursor on
+    PostgreSQL); `where` names the ledger (its file, or its server and database), as
+    the witness log keys it."""
 
     is_sqlite: bool
     _run: Callable[[str, dict[str, Any]], Sequence[Any]] = field(repr=False)
+    _stream: Callable[[str], Iterable[Sequence[Any]]] = field(repr=False)
+    where: str = ""
 
     def rows(self, sql: str, params: dict[str, Any] | None = None) -> Sequence[Any]:
         return self._run(sql, params or {})
+
+    def stream(self, sql: str) -> Iterable[Sequence[Any]]:
+        return self._stream(sql)
 
     def month_index(self, column: str) -> str:
         """SQL for year * 12 + month of a DATE column (SQLite keeps dates as ISO text)."""
@@ -337,8 +358,39 @@ def reader_of(session: Any) -> Reader:
     reports (one place knows each query), run inside the write's transaction."""
     from sqlalchemy import text
 
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    return Reader(sqlite, lambda sql, params: list(session.execute(text(sql), params)))
+    from houqin_cli.core import witness
+
+    bind = session.get_bind()
+    sqlite = bind.dialect.name == "sqlite"
+
+    def stream(sql: str) -> Iterator[Sequence[Any]]:
+        conn = session.connection()
+        if sqlite:
+            cur = conn.connection.dbapi_connection.cursor()
+            try:
+                yield from cur.execute(sql)
+            finally:
+                cur.close()
+        else:
+            yield from _pg_stream(conn, sql)
+
+    return Reader(
+        sqlite,
+        lambda sql, params: list(session.execute(text(sql), params)),
+        stream,
+        witness.where(bind.url),
+    )
+
+
+def _pg_stream(conn: Any, sql: str, batch: int = 20000) -> Iterator[Sequence[Any]]:
+    """Rows of `sql` through a server-side cursor on a SQLAlchemy connection's driver."""
+    cur = conn.connection.dbapi_connection.cursor(name="houqin_stream")
+    cur.itersize = batch
+    try:
+        cur.execute(sql)
+        yield from cur
+    finally:
+        cur.close()
 
 
 def _check_url(url: str) -> None:

@@ -10,7 +10,7 @@ the table's own rows (core/verify.py)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 BUFFER = 20_000  # rows held in the dict before they go to the temporary database
@@ -69,7 +69,7 @@ class Expected:
             self.db.executemany(_UPSERT, ((t, pk, d, o) for (t, pk), (d, o) in self.buffer.items()))
             self.buffer.clear()
 
-    def rows(self, table: str) -> Iterator[tuple[int | str, str, int]]:
+    def rows(self, table: str) -> Generator[tuple[int | str, str, int], None, None]:
         """(pk, digest, order first named) of `table`'s rows, integer keys first in
         order, then text keys in order (SQLite's, by code point as Python's)."""
         self.flush()

@@ -24,6 +24,7 @@ from houqin_cli.core import canonical, clock
 from houqin_cli.core.canonical import (
     DIGEST_CHARS,
     GENESIS,
+    UNTRACKED,
     Shape,
     canon,
     canonical_json,
@@ -40,14 +41,13 @@ if TYPE_CHECKING:
 __all__ = [
     "DIGEST_CHARS",
     "GENESIS",
+    "UNTRACKED",
     "canon",
     "canonical_json",
     "entry_hash",
     "parse_digests",
     "row_digest",
 ]
-
-UNTRACKED = frozenset({"journal", "code_counter", "alembic_version"})
 
 
 @dataclass(frozen=True)
@@ -133,11 +133,6 @@ def shape(table: Table) -> Shape:
             integer_key=len(keys) == 1 and isinstance(keys[0].type, Integer),
         )
     return found
-
-
-def shapes() -> dict[str, Shape]:
-    """Every tracked table's shape, by name."""
-    return {name: shape(table) for name, table in tracked_tables().items()}
 
 
 def select_sql(table: Table) -> str:

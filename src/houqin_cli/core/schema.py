@@ -14,45 +14,42 @@ from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding
 
 if TYPE_CHECKING:
-    from sqlalchemy import MetaData
+    from houqin_cli.core.db import Reader
+
+Columns = list[tuple[str, str, bool, bool]]  # (column, affinity, not null, primary key)
 
 # what Alembic keeps beside the models
-_ALEMBIC = {"alembic_version": [("version_num", "TEXT", True, True)]}
+_ALEMBIC: dict[str, Columns] = {"alembic_version": [("version_num", "TEXT", True, True)]}
 
 
 def _finding(code: str, message: str, **data: str) -> Finding:
     return Finding("db.schema", code, message.format(**data), data)
 
 
-def _sqlite_extras(conn: Any) -> list[tuple[str, str]]:
-    rows = conn.exec_driver_sql(
-        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
-    )
-    return [(str(kind), str(name)) for kind, name in rows]
+_SQLITE_EXTRAS = (
+    "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
+)
+_PG_EXTRAS = (
+    "SELECT 'trigger', t.tgname || ' ON ' || c.relname FROM pg_trigger t "
+    "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE NOT t.tgisinternal AND n.nspname = current_schema() "
+    "UNION ALL SELECT 'rule', rulename || ' ON ' || tablename FROM pg_rules "
+    "WHERE schemaname = current_schema() "
+    "UNION ALL SELECT 'view', table_name FROM information_schema.views "
+    "WHERE table_schema = current_schema() ORDER BY 2"
+)
 
 
-def _pg_extras(conn: Any) -> list[tuple[str, str]]:
-    rows = conn.exec_driver_sql(
-        "SELECT 'trigger', t.tgname || ' ON ' || c.relname FROM pg_trigger t "
-        "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE NOT t.tgisinternal AND n.nspname = current_schema() "
-        "UNION ALL SELECT 'rule', rulename || ' ON ' || tablename FROM pg_rules "
-        "WHERE schemaname = current_schema() "
-        "UNION ALL SELECT 'view', table_name FROM information_schema.views "
-        "WHERE table_schema = current_schema() ORDER BY 2"
-    )
-    return [(str(kind), str(name)) for kind, name in rows]
-
-
-def extras(conn: Any) -> list[tuple[str, str]]:
+def extras(reader: Reader) -> list[tuple[str, str]]:
     """(kind, name) of every trigger, view and rule: the program creates none."""
-    return _sqlite_extras(conn) if conn.dialect.name == "sqlite" else _pg_extras(conn)
+    rows = reader.rows(_SQLITE_EXTRAS if reader.is_sqlite else _PG_EXTRAS)
+    return [(str(kind), str(name)) for kind, name in rows]
 
 
-def guard(conn: Any) -> None:
+def guard(reader: Reader) -> None:
     """Before a write: refuse it (exit 4) on a ledger where a trigger, a view or a rule
     was planted, since the journal would certify whatever it does."""
-    found = extras(conn)
+    found = extras(reader)
     if found:
         kind, name = found[0]
         raise LedgerError(
@@ -78,36 +75,68 @@ def _affinity(declared: str) -> str:
     return "NUMERIC"
 
 
-def _expected(metadata: MetaData, dialect: Any) -> dict[str, list[tuple[str, str, bool, bool]]]:
-    """table -> [(column, type, not null, primary key)] as the migrations create them."""
-    tables: dict[str, list[tuple[str, str, bool, bool]]] = dict(_ALEMBIC)
-    for name, table in metadata.tables.items():
+def describe() -> tuple[dict[str, list[tuple[str, str, str, bool, bool, str]]], dict[str, Any]]:
+    """The schema the models make, as scripts/gen_layout.py writes it into core/layout.py:
+    table -> [(column, key, SQLite affinity, not null, primary key, kind)], and the named
+    indexes -> (unique, columns), from the metadata of the models the caller loaded
+    (`domains.load_models()`: core imports no group)."""
+    from sqlalchemy import Boolean, Integer
+    from sqlalchemy.dialects import sqlite
+    from sqlmodel import SQLModel
+
+    dialect = sqlite.dialect()
+    tables: dict[str, list[tuple[str, str, str, bool, bool, str]]] = {}
+    indexes: dict[str, Any] = {}
+    for name, table in SQLModel.metadata.tables.items():
         tables[name] = [
-            (c.name, _affinity(c.type.compile(dialect=dialect)), not c.nullable, c.primary_key)
+            (
+                c.name,
+                c.key,
+                _affinity(c.type.compile(dialect=dialect)),
+                not c.nullable,
+                c.primary_key,
+                "bool"
+                if isinstance(c.type, Boolean)
+                else "int"
+                if isinstance(c.type, Integer)
+                else "",
+            )
             for c in table.columns
         ]
+        for ix in table.indexes:
+            indexes[str(ix.name)] = (bool(ix.unique), tuple(c.name for c in ix.columns))
+    return tables, indexes
+
+
+def _expected() -> dict[str, Columns]:
+    """table -> [(column, affinity, not null, primary key)] as the migrations create them."""
+    from houqin_cli.core.layout import TABLES
+
+    tables = dict(_ALEMBIC)
+    for name, cols in TABLES.items():
+        tables[name] = [(c, affinity, nn, pk) for c, _key, affinity, nn, pk, _kind in cols]
     return tables
 
 
-def _live_sqlite(conn: Any) -> dict[str, list[tuple[str, str, bool, bool]]]:
+def _live_sqlite(reader: Reader) -> dict[str, Columns]:
     names = [
         str(r[0])
-        for r in conn.exec_driver_sql(
+        for r in reader.rows(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
     return {
         name: [
             (str(c[1]), _affinity(str(c[2])), bool(c[3]), bool(c[5]))
-            for c in conn.exec_driver_sql(f'PRAGMA table_info("{name}")')
+            for c in reader.rows(f'PRAGMA table_info("{name}")')
         ]
         for name in names
     }
 
 
-def _live_pg(conn: Any) -> dict[str, list[tuple[str, str, bool, bool]]]:
-    tables: dict[str, list[tuple[str, str, bool, bool]]] = {}
-    rows = conn.exec_driver_sql(
+def _live_pg(reader: Reader) -> dict[str, Columns]:
+    tables: dict[str, Columns] = {}
+    rows = reader.rows(
         "SELECT c.table_name, c.column_name, c.is_nullable FROM information_schema.columns c "
         "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
         "AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE' "
@@ -118,20 +147,16 @@ def _live_pg(conn: Any) -> dict[str, list[tuple[str, str, bool, bool]]]:
     return tables
 
 
-def _sqlite_indexes(conn: Any, metadata: MetaData, tables: list[str]) -> list[Finding]:
+def _sqlite_indexes(reader: Reader, tables: list[str]) -> list[Finding]:
     """Indexes the models do not name, or named ones that were dropped or changed."""
-    want: dict[str, tuple[bool, list[str]]] = {
-        str(ix.name): (bool(ix.unique), [c.name for c in ix.columns])
-        for table in metadata.tables.values()
-        for ix in table.indexes
-    }
+    from houqin_cli.core.layout import INDEXES
+
+    want = {name: (unique, list(cols)) for name, (unique, cols) in INDEXES.items()}
     have: dict[str, tuple[bool, list[str]]] = {}
     for table in tables:
-        for _seq, name, unique, origin, *_rest in conn.exec_driver_sql(
-            f'PRAGMA index_list("{table}")'
-        ):
+        for _seq, name, unique, origin, *_rest in reader.rows(f'PRAGMA index_list("{table}")'):
             if origin == "c":
-                info = conn.exec_driver_sql(f'PRAGMA index_info("{name}")')
+                info = reader.rows(f'PRAGMA index_info("{name}")')
                 have[str(name)] = (bool(unique), [str(r[2]) for r in info])
     return [
         _finding(
@@ -144,13 +169,10 @@ def _sqlite_indexes(conn: Any, metadata: MetaData, tables: list[str]) -> list[Fi
     ]
 
 
-def findings(conn: Any) -> list[Finding]:
-    """Every difference between the ledger's schema and the program's (the models must be
-    loaded, as for the row digests)."""
-    from sqlmodel import SQLModel
-
-    metadata = SQLModel.metadata
-    sqlite = conn.dialect.name == "sqlite"
+def findings(reader: Reader) -> list[Finding]:
+    """Every difference between the ledger's schema and the program's (core/layout.py,
+    which tests/test_schema.py keeps equal to the models and they to the migrations)."""
+    sqlite = reader.is_sqlite
     out = [
         _finding(
             "schema.extra",
@@ -158,10 +180,10 @@ def findings(conn: Any) -> list[Finding]:
             kind=kind,
             name=name,
         )
-        for kind, name in extras(conn)
+        for kind, name in extras(reader)
     ]
-    want = _expected(metadata, conn.dialect)
-    have = _live_sqlite(conn) if sqlite else _live_pg(conn)
+    want = _expected()
+    have = _live_sqlite(reader) if sqlite else _live_pg(reader)
     for name in sorted(set(want) | set(have)):
         if name not in have:
             out.append(
@@ -192,5 +214,5 @@ def findings(conn: Any) -> list[Finding]:
                     )
                 )
     if sqlite:
-        out.extend(_sqlite_indexes(conn, metadata, sorted(have)))
+        out.extend(_sqlite_indexes(reader, sorted(have)))
     return out

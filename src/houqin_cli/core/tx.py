@@ -35,7 +35,7 @@ def write(ledger: Ledger, operator: str, command: str) -> Iterator[Session]:
             session.execute(text(f"SET LOCAL lock_timeout = '{int(ledger.busy_ms)}ms'"))
             session.execute(text(f"SELECT pg_advisory_xact_lock({PG_LOCK_KEY})"))
         ledger.require_sound(session.connection())
-        schema.guard(session.connection())
+        schema.guard(reader_of(session))
         actor = journal.Actor(operator, command, clock.now(settings.timezone(session)))
         journal.attach(session, actor)
         yield session

@@ -4,9 +4,10 @@ ARCHITECTURE.md, "Tamper evidence")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from contextlib import closing
+from typing import TYPE_CHECKING, Any
 
+from houqin_cli.core import canonical
 from houqin_cli.core.canonical import (
     GENESIS,
     Shape,
@@ -18,6 +19,9 @@ from houqin_cli.core.canonical import (
 from houqin_cli.core.expected import Expected
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Finding
+
+if TYPE_CHECKING:
+    from houqin_cli.core.db import Reader
 
 _JOURNAL_SQL = (
     "SELECT seq, time, operator, command, action, entity, entity_id, code, reverses, "
@@ -85,45 +89,27 @@ def _read_digests(digests: Any, expected: Expected) -> bool:
     return ok
 
 
-def _stream(conn: Any, sql: str, batch: int = 20000) -> Iterator[tuple[Any, ...]]:
-    """Rows of `sql` straight from the driver, in batches (server-side on PostgreSQL)."""
-    dbapi = conn.connection.dbapi_connection
-    if conn.dialect.name == "postgresql":
-        cur = dbapi.cursor(name="houqin_stream")
-        cur.itersize = batch
-    else:
-        cur = dbapi.cursor()
-    try:
-        cur.execute(sql)
-        while True:
-            rows = cur.fetchmany(batch)
-            if not rows:
-                break
-            yield from rows
-    finally:
-        cur.close()
-
-
 def verify(
-    conn: Any, against: tuple[int, str] | None = None
+    reader: Reader, against: tuple[int, str] | None = None
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Recompute the chain, check a sealed entry, and compare every business row
-    with the digest its last journal entry recorded. Returns findings and stats."""
-    from houqin_cli.core import journal, schema, witness
+    with the digest its last journal entry recorded. Returns findings and stats.
+    On the plain reader: the driver alone, the schema from core/layout.py."""
+    from houqin_cli.core import schema, witness
 
-    findings: list[Finding] = schema.findings(conn)
-    witnessed = witness.heads(conn.engine.url)
+    findings: list[Finding] = schema.findings(reader)
+    witnessed = witness.heads(reader.where)
     held: dict[int, str] = {}
-    shapes = journal.shapes()
+    shapes = canonical.shapes()
     expected = Expected(frozenset(n for n, sh in shapes.items() if sh.integer_key))
     try:
-        return _verify(conn, against, findings, witnessed, held, shapes, expected)
+        return _verify(reader, against, findings, witnessed, held, shapes, expected)
     finally:
         expected.close()
 
 
 def _verify(
-    conn: Any,
+    reader: Reader,
     against: tuple[int, str] | None,
     findings: list[Finding],
     witnessed: dict[int, str],
@@ -138,7 +124,7 @@ def _verify(
     count = 0
     chain_ok = True
     sealed_hash: str | None = None
-    for row in _stream(conn, _JOURNAL_SQL):
+    for row in reader.stream(_JOURNAL_SQL):
         # seq, time, operator, command, action, entity, entity_id, code, reverses,
         # payload, digests: what the hash covers; then the stored prev_hash and hash
         seq, digests, prev_hash, own = row[0], row[10], row[11], row[12]
@@ -180,7 +166,7 @@ def _verify(
                 )
             )
     findings.extend(witness.findings(witnessed, held))
-    rows_checked = _verify_rows(conn, shapes, expected, findings)
+    rows_checked = _verify_rows(reader, shapes, expected, findings)
     return findings, {"entries": count, "head": [next_seq - 1, prev], "rows": rows_checked}
 
 
@@ -204,7 +190,7 @@ def _order(key: Any) -> tuple[int, Any]:
 
 
 def _verify_rows(
-    conn: Any, shapes: dict[str, Shape], expected: Expected, findings: list[Finding]
+    reader: Reader, shapes: dict[str, Shape], expected: Expected, findings: list[Finding]
 ) -> int:
     """Compare every tracked table's rows with what the journal says, table by table:
     an ordered merge of the table in key order with the expected digests in key order
@@ -215,32 +201,32 @@ def _verify_rows(
         if shape.integer_key:
             key_col = shape.columns[shape.primary[0]]
             sql = f'{select_sql(shape)} ORDER BY "{key_col}"'
-            want = expected.rows(name)
-            nxt = next(want, None)
-            for values in _stream(conn, sql):
-                checked += 1
-                key = _order(values[shape.primary[0]])
-                while nxt is not None and _order(nxt[0]) < key:
+            with closing(expected.rows(name)) as want:
+                nxt = next(want, None)
+                for values in reader.stream(sql):
+                    checked += 1
+                    key = _order(values[shape.primary[0]])
+                    while nxt is not None and _order(nxt[0]) < key:
+                        if nxt[1] != "-":
+                            deleted.append((nxt[2], str(nxt[0])))
+                        nxt = next(want, None)
+                    recorded = None
+                    if nxt is not None and _order(nxt[0]) == key:
+                        recorded = nxt[1]
+                        nxt = next(want, None)
+                    _compare(shape, values, recorded, findings)
+                while nxt is not None:
                     if nxt[1] != "-":
                         deleted.append((nxt[2], str(nxt[0])))
                     nxt = next(want, None)
-                recorded = None
-                if nxt is not None and _order(nxt[0]) == key:
-                    recorded = nxt[1]
-                    nxt = next(want, None)
-                _compare(shape, values, recorded, findings)
-            while nxt is not None:
-                if nxt[1] != "-":
-                    deleted.append((nxt[2], str(nxt[0])))
-                nxt = next(want, None)
             gone = [pk for _o, pk in sorted(deleted)]
         else:
-            for values in _stream(conn, select_sql(shape)):
+            for values in reader.stream(select_sql(shape)):
                 checked += 1
                 _compare(shape, values, expected.lookup(name, pk_text(shape, values)), findings)
             gone = expected.unseen(name)
         for pk in gone:
-            record = _deleted_name(conn, name, pk)
+            record = _deleted_name(reader, name, pk)
             message = _("{table} {record} was deleted behind the program's back.")
             findings.append(_row_finding("row.deleted", message, name, record))
     for name in sorted(expected.tables() - set(shapes)):
@@ -268,16 +254,10 @@ def _compare(shape: Shape, values: Any, recorded: str | None, findings: list[Fin
         findings.append(_row_finding("row.changed", message, shape.name, record))
 
 
-def _deleted_name(conn: Any, table: str, pk: str) -> str:
+def _deleted_name(reader: Reader, table: str, pk: str) -> str:
     """The code of a deleted row, from the last journal entry that wrote it."""
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
-    sql = f"SELECT code, entity FROM journal WHERE digests LIKE {mark} ORDER BY seq DESC LIMIT 1"
-    cur = conn.connection.dbapi_connection.cursor()
-    try:
-        cur.execute(sql, (f"%{table}:{pk}=%",))
-        row = cur.fetchone()
-    finally:
-        cur.close()
-    if row is not None and row[0] and row[1] == table:
-        return str(row[0])
+    sql = "SELECT code, entity FROM journal WHERE digests LIKE :p ORDER BY seq DESC LIMIT 1"
+    found = reader.rows(sql, {"p": f"%{table}:{pk}=%"})
+    if found and found[0][0] and found[0][1] == table:
+        return str(found[0][0])
     return f"#{pk}"

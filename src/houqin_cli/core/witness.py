@@ -29,14 +29,18 @@ def log_path() -> Path | None:
     return Path(user_config_dir("houqin", appauthor=False)) / "witness.log"
 
 
-def ledger_key(url: Any) -> str:
-    """Which ledger (by its SQLAlchemy URL) a head belongs to: its file's absolute
-    path, or its server and database (never a password)."""
+def where(url: Any) -> str:
+    """Which ledger a SQLAlchemy URL names: its file's absolute path, or its server and
+    database (never a password). `core.db.Reader.where` holds the same."""
     if url.get_backend_name() == "sqlite":
-        where = str(Path(url.database or "").resolve())
-    else:
-        where = f"{url.host}:{url.port or 5432}/{url.database}"
-    return hashlib.sha256(where.encode()).hexdigest()[:16]
+        return str(Path(url.database or "").resolve())
+    return f"{url.host}:{url.port or 5432}/{url.database}"
+
+
+def ledger_key(url: Any) -> str:
+    """Which ledger (by its SQLAlchemy URL, or by `where` text) a head belongs to."""
+    text = url if isinstance(url, str) else where(url)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def append(url: Any, seq: int, head: str) -> None:

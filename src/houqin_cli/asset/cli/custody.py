@@ -14,6 +14,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 app = typer.Typer()  # loans and damage
@@ -66,11 +67,11 @@ def give_back(
     return Done(_("Returned {code}.").format(code=loan.code) + recorded)
 
 
-@report(app, "overdue", help=_("Loans past due (exit 1 if any)."))
-def overdue(s: Session) -> Report:
+@report(app, "overdue", help=_("Loans past due (exit 1 if any)."), session="reader")
+def overdue(r: Reader) -> Report:
     from houqin_cli.asset import listings
 
-    return listings.overdue(s)
+    return listings.overdue(r)
 
 
 @write(
@@ -121,14 +122,14 @@ def compensate(
     )
 
 
-@report(app, "damages", help=_("Damage records with what is still owed."))
+@report(app, "damages", help=_("Damage records with what is still owed."), session="reader")
 def damages(
-    s: Session,
+    r: Reader,
     open_: bool = typer.Option(False, "--open", help=_("Only those with compensation still owed.")),
 ) -> Report:
     from houqin_cli.asset import listings
 
-    return listings.damages(s, open_)
+    return listings.damages(r, open_)
 
 
 # -- scrapping ------------------------------------------------------------------

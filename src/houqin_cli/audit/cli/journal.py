@@ -10,8 +10,6 @@ from houqin_cli.cli import Format, report, say, show, state
 from houqin_cli.core.i18n import _
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
@@ -23,9 +21,10 @@ app = typer.Typer()  # verify, seal, log
     "verify",
     help=_("Recompute the journal's chain and every record's digest; exit 1 on findings."),
     quiet=True,
+    session="reader",
 )
 def verify(
-    s: Session,
+    r: Reader,
     against: str | None = typer.Option(
         None,
         "--against",
@@ -35,7 +34,7 @@ def verify(
 ) -> Report:
     from houqin_cli.audit import service
 
-    found = service.verification(s, against)
+    found = service.verification(r, against)
     if found.ok:
         say(_("Journal intact: {entries} entries, {rows} records match.").format(**found.extra))
     return found
@@ -45,8 +44,8 @@ def verify(
 def seal(fmt: Format = None) -> None:
     from houqin_cli.audit import service
 
-    with state().read() as s:
-        head = service.seal_report(s)
+    with state().reader() as r:
+        head = service.seal_report(r)
     if fmt == "json":
         show(head, fmt, None)
     else:

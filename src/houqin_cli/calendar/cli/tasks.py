@@ -220,8 +220,9 @@ def today_(s: Reader) -> Report:
         "budget against last month (exit 1 on findings or overdue)."
     ),
     quiet=True,
+    session="reader",
 )
-def month_start(s: Session, month: Month = None) -> Report:
+def month_start(r: Reader, month: Month = None) -> Report:
     from houqin_cli.calendar import month_start
 
-    return month_start.report(s, month)
+    return month_start.report(r, month)
