@@ -93,8 +93,11 @@ def open_orders(reader: Reader) -> list[OrderRow]:
 
 def find_order(reader: Reader, code: str) -> OrderRow:
     """The order with this code, in any case; else exit 2."""
-    found = reader.rows(
-        f"{_ORDER_SQL} WHERE upper(code) = :code", {"code": (code or "").strip().upper()}
+    typed = {"code": (code or "").strip().upper()}
+    # codes are stored upper-case: the unique index answers; upper() only for a code
+    # a user once stored otherwise
+    found = reader.rows(f"{_ORDER_SQL} WHERE code = :code", typed) or reader.rows(
+        f"{_ORDER_SQL} WHERE upper(code) = :code", typed
     )
     if not found:
         raise InputError(_("No repair order {code!r}; see `houqin repair list`.").format(code=code))
