@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 from repair_school import make_school, request, show
 
-from conftest import asset_card, js
+from conftest import assert_refused, asset_card, js
 
 school = pytest.fixture(make_school)
 
@@ -68,7 +68,9 @@ def test_a_natural_damage_opens_an_order_and_its_acceptance_marks_the_card(schoo
     res = school.ok("asset", "add", "投影仪", "--category", "201", "--value", "3000",
                     "--acquired", "2025-09-01", "--place", "302", "--custodian", "王芳")  # fmt: skip
     card = res.stdout.strip()
-    school.ok("asset", "damage", card, "--cause", "natural", "--note", "灯泡烧坏")
+    res = school.ok("asset", "damage", card, "--cause", "natural", "--note", "灯泡烧坏")
+    assert res.stdout == "SH-2026-0001\n"
+    assert "repair order WX-2026-0001 opened" in res.stderr
     [order] = js(school.ok("repair", "list", "-f", "json"))
     assert (order["what"], order["place"], order["requester"], order["status"]) == (
         "投影仪", "302", "王芳", "requested")  # fmt: skip
@@ -83,3 +85,12 @@ def test_a_natural_damage_opens_an_order_and_its_acceptance_marks_the_card(schoo
     last = asset_card(school, card)["history"][-1]
     assert last["event"] == "repaired" and last["ref"] == code
     assert school.ok("audit", "verify").exit_code == 0
+
+
+def test_a_request_names_the_card(school):
+    card = school.ok("asset", "add", "空调", "--category", "201", "--value", "3000",
+                     "--acquired", "2025-09-01", "--place", "302").stdout.strip()  # fmt: skip
+    code = request(school, "空调不制冷", "--place", "302", "--by", "王芳", "--asset", card)
+    assert show(school, code)["asset_code"] == card
+    assert_refused(school, 2, "repair", "request", "x", "--place", "302", "--by", "王芳",
+                   "--asset", "ZC-2099-0001", contains="ZC-2099-0001")  # fmt: skip

@@ -99,6 +99,15 @@ def _repair(session: Session, asset: Asset, damage: Damage) -> None:
     )
 
 
+def repair_of(session: Session, damage: Damage) -> str | None:
+    """The code of the repair order a natural damage opened (None for a human cause)."""
+    if damage.cause != "natural":
+        return None
+    from houqin_cli.repair.orders import for_damage
+
+    return for_damage(session, damage.id or 0)
+
+
 def damage(
     session: Session,
     actor: Actor,

@@ -197,6 +197,14 @@ def open_for_damage(
     return order
 
 
+def for_damage(session: Session, damage_id: int) -> str | None:
+    """The code of the order a damage opened, if any."""
+    found = reader_of(session).rows(
+        "SELECT code FROM repair_order WHERE damage_id = :d ORDER BY id", {"d": damage_id}
+    )
+    return str(found[0][0]) if found else None
+
+
 def _closed(order: RepairOrder) -> RuleError:
     return RuleError(
         _("{code} is {status}; nothing more can be done to it.").format(
