@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from repair_school import actions, listing, make_school, request, show
 
-from conftest import assert_each_refused, assert_refused, findings_json, js, snapshot
+from conftest import (
+    assert_each_refused,
+    assert_refused,
+    assert_refused_as_left,
+    findings_json,
+    js,
+    snapshot,
+)
 
 school = pytest.fixture(make_school)
 
@@ -118,7 +125,9 @@ def test_request_and_write_bad_input(school):
         (2, [*req, "--place", "302", "--estimate", "0.001"], "at most two decimal places"),
         (2, ["repair", "request", " ", "--place", "302", "--by", "王芳"], "Say what"),
         (2, ["repair", "cost", code, "--amount", "0.001"], "at most two decimal places"),
+        (2, ["repair", "cost", code, "--amount", "¥0.001"], "at most two decimal places"),
         (2, ["repair", "cost", code, "--amount", "0"], "must be more than ¥0"),
+        (2, ["repair", "cost", code, "--amount", "-5"], "-5"),
         (2, ["repair", "cost", code, "--amount", "10", "--receipt", "BX-2026-0099"],
          "No purchase receipt 'BX-2026-0099'"),
         (2, ["repair", "cost", code, "--amount", "10", "--receipt", "CK-2026-0001"],
@@ -131,6 +140,12 @@ def test_request_and_write_bad_input(school):
          "is before WX-2026-0001 was asked for"),
         (2, ["repair", "cancel", code, "--reason", ""], "needs a reason"),
     )  # fmt: skip
+    school.ok("people", "add", "钱老师")
+    school.ok("people", "leave", "钱老师", "--date", "2026-03-01")
+    assert_refused_as_left(school, "钱老师 (RY-0005)", "2026-03-01",
+                           "repair", "request", "窗户坏了", "--place", "302", "--by", "钱老师")  # fmt: skip
+    assert_refused_as_left(school, "钱老师 (RY-0005)", "2026-03-01",
+                           "repair", "assign", code, "--to", "钱老师")  # fmt: skip
     other = request(school, "门锁坏了", "--place", "302", "--by", "王芳")
     assert_refused(school, 3, "repair", "done", other, contains="assign it first")
     # the refusals used no number up

@@ -46,6 +46,8 @@ def test_the_months_cost_by_building_and_by_kind(school):
     school.ok("repair", "use", b, "水龙头", "1", "--old-returned", "1")
     april = {"HOUQIN_NOW": "2026-04-02T09:00"}
     school.ok("repair", "cost", b, "--amount", "60", env=april)  # in April
+    # just after midnight of April 1st in the school's zone (still March 31st in UTC)
+    school.ok("repair", "cost", b, "--amount", "0.01", env={"HOUQIN_NOW": "2026-04-01T00:30"})
     march = js(school.ok("repair", "cost", "--month", "2026-03", "-f", "json"))
     assert march == [
         {"building": "教学楼", "orders": 1, "parts_cost": "54.00", "outside_cost": "120.35",
@@ -57,7 +59,7 @@ def test_the_months_cost_by_building_and_by_kind(school):
     assert [(r["kind"], r["total_cost"]) for r in by_kind] == [
         ("classroom", "174.35"), ("office", "35.00")]  # fmt: skip
     april_rows = js(school.ok("repair", "cost", "--month", "2026-04", "-f", "json", env=april))
-    assert [(r["building"], r["outside_cost"]) for r in april_rows] == [("综合楼", "60.00")]
+    assert [(r["building"], r["outside_cost"]) for r in april_rows] == [("综合楼", "60.01")]
     # the parts cost is the issues' value exactly: a reversed issue no longer counts
     school.ok("stock", "void", "CK-2026-0001", "--reason", "领错")
     assert show(school, a)["parts_cost"] == "0.00"
