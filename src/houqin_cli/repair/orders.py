@@ -126,14 +126,16 @@ def request(
     what = (what or "").strip()
     if not what:
         raise InputError(_("Say what is to be repaired, such as 302教室灯管不亮."))
-    level = labels.parse("urgency", urgency, "--urgency") if urgency else "normal"
-    holiday = labels.parse("holiday", for_holiday, "--for") if for_holiday else None
+    level = labels.parse("urgency", urgency, "--urgency") if urgency is not None else "normal"
+    holiday = labels.parse("holiday", for_holiday, "--for") if for_holiday is not None else None
     fen = None
     if estimate is not None:
         fen = money.parse_money(estimate)
     where = people.find_place(session, place)
     requester = people.active_person(session, by)
-    card = asset_cards.find_asset(session, asset) if asset else None
+    if asset is not None and not asset.strip():
+        raise InputError(_("--asset needs a card: its code, such as ZC-2026-0001, or its name."))
+    card = asset_cards.find_asset(session, asset) if asset is not None else None
     if card is not None and card.status == "scrapped":
         raise RuleError(
             _("{code} {name} was scrapped; it cannot be repaired.").format(

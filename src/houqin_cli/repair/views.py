@@ -91,13 +91,13 @@ def list_report(
     params: dict[str, Any] = {}
     if open_only or overdue:
         where.append("status IN ('requested', 'assigned', 'done')")
-    if place:
+    if place is not None:
         where.append("place_id = :place")
         params["place"] = reads.lookup(reader, "place", place)
-    if assignee:
+    if assignee is not None:
         where.append("assignee_id = :assignee")
         params["assignee"] = reads.lookup(reader, "person", assignee)
-    if for_holiday:
+    if for_holiday is not None:
         where.append("for_holiday = :holiday")
         params["holiday"] = labels.parse("holiday", for_holiday, "--for")
     now = now_text(reader)
