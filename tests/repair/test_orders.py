@@ -222,3 +222,18 @@ def test_chinese_labels_are_accepted(school):
     assert (row["urgency"], row["for_holiday"]) == ("urgent", "summer")
     res = school.ok("--lang", "zh", "repair", "list", "-f", "plain")
     assert "紧急" in res.stdout and "暑假" in res.stdout and "已报修" not in res.stderr
+
+
+def test_outside_work_cites_its_purchase_receipt(school):
+    code = _assigned(school)
+    res = school.ok("audit", "receipt", "add", "--supplier", "修缮公司", "--invoice", "INV-1",
+                    "--invoice-date", "2026-03-01", "--amount", "100", "--category", "repair",
+                    "--handler", "王芳", "--acceptor", "李强", "--reviewer", "赵敏",
+                    "--service")  # fmt: skip
+    bx = res.stdout.strip()
+    school.ok("repair", "cost", code, "--amount", "60", "--receipt", bx.lower())
+    assert bx in show(school, code)["history"][-1]
+    assert_refused(school, 3, "repair", "cost", code, "--amount", "40.01", "--receipt", bx,
+                   contains="more than the bill")  # fmt: skip
+    school.ok("repair", "cost", code, "--amount", "40", "--receipt", bx)
+    assert show(school, code)["outside_cost"] == "100.00"

@@ -334,13 +334,28 @@ def cost(
     stored = None
     if receipt is not None:
         require_prefix(receipt, "BX", what=_("a purchase receipt"))
-        stored = reads.receipt_code(reader_of(session), receipt)
-        if stored is None:
+        found = reads.receipt(reader_of(session), receipt)
+        if found is None:
             raise InputError(
                 _("No purchase receipt {code!r}; see `houqin audit receipt list`.").format(
                     code=receipt
                 )
             )
+        stored, bill, reversed_, cited = found
+        if reversed_:
+            raise RuleError(
+                _("{code} was reversed (红冲); cite the receipt that replaced it.").format(
+                    code=stored
+                )
+            )
+        if cited + fen > bill:
+            raise RuleError(
+                _("{code} is for {bill}; outside work citing it would come to {total}, "
+                  "more than the bill.").format(
+                    code=stored, bill=money.format_money(bill),
+                    total=money.format_money(cited + fen),
+                )
+            )  # fmt: skip
     _require(order, "requested", "assigned", "done")
     _step(session, order, "cost", amount_fen=fen, receipt_code=stored,
           note=(note or "").strip() or None)  # fmt: skip

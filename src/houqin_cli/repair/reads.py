@@ -192,12 +192,22 @@ def unit_head(reader: Reader, unit_id: int | None) -> int | None:
     return int(found[0][0]) if found and found[0][0] is not None else None
 
 
-def receipt_code(reader: Reader, code: str) -> str | None:
-    """The purchase receipt (BX-) with this code, as stored; None when there is none."""
+def receipt(reader: Reader, code: str) -> tuple[str, int, bool, int] | None:
+    """The purchase receipt (BX-) with this code: its code as stored, its amount in fen,
+    whether it was reversed, and what outside work already cites it; None when there
+    is none."""
     found = reader.rows(
-        "SELECT code FROM receipt WHERE upper(code) = :c", {"c": code.strip().upper()}
+        "SELECT r.code, r.amount_fen,"
+        " (SELECT count(*) FROM receipt v WHERE v.reverses_id = r.id),"
+        " (SELECT COALESCE(SUM(e.amount_fen), 0) FROM repair_event e"
+        "  WHERE e.step = 'cost' AND e.receipt_code = r.code)"
+        " FROM receipt r WHERE upper(r.code) = :c AND r.reverses_id IS NULL",
+        {"c": code.strip().upper()},
     )
-    return str(found[0][0]) if found else None
+    if not found:
+        return None
+    c, amount, reversed_, cited = found[0]
+    return str(c), int(amount), bool(reversed_), int(cited)
 
 
 def lookup(reader: Reader, kind: str, text: str) -> int:
