@@ -24,7 +24,7 @@ sys.path.append(str(HERE))
 
 import core  # noqa: E402
 
-GROUPS = ("core", "stock", "asset", "audit", "calendar", "completion")
+GROUPS = ("core", "stock", "asset", "audit", "calendar", "repair", "completion")
 FLAT = 0.05  # s: a command that grows less than this between two scales is flat
 
 

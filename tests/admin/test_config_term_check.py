@@ -122,7 +122,7 @@ def test_config_set_negative_money_is_exit_2(cli):
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("key", ["meal.sample_hours", "db.busy_timeout_ms", "repair.deadline_days"])
+@pytest.mark.parametrize("key", ["meal.sample_hours", "db.busy_timeout_ms", "repair.accept_days"])
 @pytest.mark.parametrize("bad", ["abc", "4.5", "", "1e3"])
 def test_config_set_int_rejects_non_numbers(cli, key, bad):
     assert_refused(cli, 2, "config", "set", key, bad, contains=f"Invalid whole number '{bad}'")
@@ -174,8 +174,8 @@ def test_config_set_empty_school_name_is_exit_2(cli):
 
 
 def test_config_set_records_the_operator(cli):
-    cli.ok("--operator", "总务王", "config", "set", "repair.deadline_days", "5")
-    row = settings(cli)["repair.deadline_days"]
+    cli.ok("--operator", "总务王", "config", "set", "repair.accept_days", "5")
+    row = settings(cli)["repair.accept_days"]
     assert row["value"] == "5"
     assert row["set_by"] == "总务王"
     assert row["set_at"] == "2026-03-02T09:00:00+08:00"

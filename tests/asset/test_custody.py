@@ -654,7 +654,8 @@ def test_every_custody_write_is_journalled(school: Cli) -> None:
     (sh_code,) = sh
     # the money received is the audit's income too, entered once (#10)
     one_entry("asset.compensate", f"asset compensate {sh_code} --amount 100", "audit.income.add")
-    sh2 = one_entry("asset.damage", f"asset damage {PC} --cause natural")
+    # a natural damage opens a repair order (#14), journalled after the damage
+    sh2 = one_entry("repair.request", f"asset damage {PC} --cause natural", "asset.damage")
     assert sh2 == "SH-2026-0002"
     bf = one_entry("asset.scrap.request", f"asset scrap request {PC} --reason 老化 --by 张老师")
     one_entry("asset.scrap.appraise", f"asset scrap appraise {bf} --by 王主任 --opinion 报废")

@@ -78,6 +78,32 @@ def open_damage(
     return damage
 
 
+def _repair(session: Session, asset: Asset, damage: Damage) -> None:
+    """The repair order a natural damage opens (the repair group's service, loaded
+    only here); accepting it marks the card repaired."""
+    from houqin_cli.repair.orders import open_for_damage
+
+    open_for_damage(
+        session,
+        what=asset.name,
+        asset_id=asset.id or 0,
+        place_id=asset.place_id,
+        custodian_person_id=asset.custodian_person_id,
+        custodian_unit_id=asset.custodian_unit_id,
+        damage_id=damage.id or 0,
+        note=damage.note,
+    )
+
+
+def repair_of(session: Session, damage: Damage) -> str | None:
+    """The code of the repair order a natural damage opened (None for a human cause)."""
+    if damage.cause != "natural":
+        return None
+    from houqin_cli.repair.orders import for_damage
+
+    return for_damage(session, damage.id or 0)
+
+
 def damage(
     session: Session,
     actor: Actor,
@@ -120,6 +146,8 @@ def damage(
             "source": source,
         },
     )
+    if cause == "natural":  # 自然损坏的要及时维修: a repair order for the card
+        _repair(session, asset, d)
     return d
 
 

@@ -219,6 +219,7 @@ RECORDS = {
     "receipt": ("receipt", "reverses_id IS NULL", "supplier"),
     "income": ("income", "reverses_id IS NULL", "source"),
     "task": ("task", "stopped_on IS NULL", "title"),
+    "repair": ("repair_order", "status IN ('requested', 'assigned', 'done')", "what"),
 }
 
 
@@ -312,6 +313,7 @@ CODE_RECORDS = (
     (("audit", "receipt"), "receipt"),
     (("audit", "income"), "income"),
     (("calendar", "task"), "task"),
+    (("repair",), "repair"),
 )
 
 

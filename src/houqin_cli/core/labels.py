@@ -89,6 +89,26 @@ TABLES: dict[str, dict[str, str]] = {
         "other": N_("Other"),
     },
     "income_category": {"compensation": N_("Compensation")},
+    "repair_status": {
+        "requested": N_("Requested"),
+        "assigned": N_("Assigned"),
+        "done": N_("Repaired, to accept"),
+        "accepted": N_("Accepted"),
+        "cancelled": N_("Cancelled"),
+    },
+    "urgency": {"normal": N_("Normal"), "urgent": N_("Urgent"), "emergency": N_("Emergency")},
+    "holiday": {"summer": N_("Summer holiday"), "winter": N_("Winter holiday")},
+    # the steps of a repair order's life (repair_event.step)
+    "repair_step": {
+        "requested": N_("Requested"),
+        "assigned": N_("Assigned"),
+        "part": N_("Part used"),
+        "cost": N_("Outside work"),
+        "done": N_("Repaired"),
+        "accepted": N_("Accepted"),
+        "rejected": N_("Rejected"),
+        "cancelled": N_("Cancelled"),
+    },
     "event": {
         "added": N_("Added"),
         "edited": N_("Edited"),
@@ -104,6 +124,7 @@ TABLES: dict[str, dict[str, str]] = {
         "appraised": N_("Appraised"),
         "approved": N_("Approved"),
         "scrapped": N_("Scrapped"),
+        "repaired": N_("Repaired"),
     },
     # the journal's entities (its tables)
     "entity": {
@@ -125,6 +146,8 @@ TABLES: dict[str, dict[str, str]] = {
         "person": N_("Person"),
         "place": N_("Place"),
         "ledger": N_("Ledger"),
+        "repair_order": N_("Repair order"),
+        "repair_event": N_("Repair step"),
     },
 }
 

@@ -163,10 +163,28 @@ SPECS: dict[str, Spec] = {
         _spec("meal.sample_hours", "int", "48", N_("Hours a food sample is kept")),
         _spec("meal.sample_grams", "int", "125", N_("Grams kept of each dish as a food sample")),
         _spec(
-            "repair.deadline_days",
+            "repair.due_hours.emergency",
+            "int",
+            "4",
+            N_("Hours within which an emergency repair is due once asked for"),
+        ),
+        _spec(
+            "repair.due_hours.urgent",
+            "int",
+            "24",
+            N_("Hours within which an urgent repair is due once asked for"),
+        ),
+        _spec(
+            "repair.due_hours.normal",
+            "int",
+            "72",
+            N_("Hours within which a normal repair is due once asked for"),
+        ),
+        _spec(
+            "repair.accept_days",
             "int",
             "3",
-            N_("Days within which a repair request should be done"),
+            N_("Days within which the requester should accept a repair once it is done"),
         ),
         _spec(
             "asset.scrap_committee_threshold",

@@ -95,6 +95,14 @@ def damage(
     from houqin_cli.asset import damages
 
     d = damages.damage(s, s.info["actor"], asset, cause, by, qty, amount, note)
+    repair = damages.repair_of(s, d)
+    if repair is not None:
+        return Done(
+            _("Damage recorded: {code}; repair order {repair} opened.").format(
+                code=d.code, repair=repair
+            ),
+            d.code,
+        )
     return made(_("Damage recorded: {code}."), d.code)
 
 
