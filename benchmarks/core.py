@@ -88,7 +88,11 @@ def record(
 
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
-    for key in ("HOUQIN_DB", "HOUQIN_NOW", "HOUQIN_DEBUG", "PYTHONPROFILEIMPORTTIME"):
+    # PYTHONDONTWRITEBYTECODE: without .pyc files every run recompiles what it imports,
+    # which no installed houqin does (and which would inflate every figure but the floor's)
+    for key in (
+        "HOUQIN_DB", "HOUQIN_NOW", "HOUQIN_DEBUG", "PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE",
+    ):  # fmt: skip
         env.pop(key, None)
     env.update(HOUQIN_LANG="en", HOUQIN_OPERATOR="bench", NO_COLOR="1")
     return env

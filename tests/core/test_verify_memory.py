@@ -35,7 +35,10 @@ BEFORE = [
     ("row.changed", "person RY-0062 was changed behind the program's back."),
     ("row.changed", "setting school.name was changed behind the program's back."),
     ("row.deleted", "stock_movement RK-2026-0001 was deleted behind the program's back."),
-    ("row.deleted", "stock_movement CK-2026-0083 was deleted behind the program's back."),
+    (
+        "row.deleted",
+        "stock_movement CK-2026-0084 was deleted behind the program's back.",
+    ),  # the demo's last issue (a repair's part since #14)
     ("row.inserted", "unit DW-9001 was inserted behind the program's back."),
     ("table.missing", "Table ghost is missing from the ledger."),
 ]

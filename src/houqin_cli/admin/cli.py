@@ -61,10 +61,19 @@ def check(
         help=_("Only these groups, comma-separated (e.g. stock,asset)."),
         shell_complete=complete.CHECK_GROUPS,
     ),
+    quick: bool = typer.Option(
+        False,
+        "--quick",
+        help=_(
+            "Verify the journal only from the last full verification on this computer: "
+            "a row changed behind the program's back that no entry since then wrote is "
+            "not seen (`audit verify` sees it)."
+        ),
+    ),
 ) -> Report:
     from houqin_cli.admin import reports
 
-    return reports.checks(r, only)
+    return reports.checks(r, only, quick)
 
 
 # -- config ------------------------------------------------------------------------

@@ -14,9 +14,11 @@ if TYPE_CHECKING:
     from houqin_cli.core.db import Ledger, Reader
 
 
-def run_checks(reader: Reader, only: list[str] | None, skip: tuple[str, ...] = ()) -> list[Finding]:
+def run_checks(
+    reader: Reader, only: list[str] | None, skip: tuple[str, ...] = (), quick: bool = False
+) -> list[Finding]:
     """Every group's checks, as the manifest lists them (or only the groups named), but
-    the checks named in `skip`."""
+    the checks named in `skip`; `quick`: each check's quick form where it has one."""
     from houqin_cli import domains
     from houqin_cli.core import checks
 
@@ -30,13 +32,13 @@ def run_checks(reader: Reader, only: list[str] | None, skip: tuple[str, ...] = (
         )
     groups = [g for g in known if not only or g in only]
     found = [c for g in groups for c in domains.checks(g) if c.name not in skip]
-    return checks.run(found, reader)
+    return checks.run(found, reader, quick)
 
 
-def checks(reader: Reader, only: str | None) -> Report:
+def checks(reader: Reader, only: str | None, quick: bool = False) -> Report:
     """Every group's checks (or those named, comma-separated): a check Report."""
     groups = [g.strip() for g in only.split(",") if g.strip()] if only else None
-    return Report(_("Checks"), [], findings=run_checks(reader, groups))
+    return Report(_("Checks"), [], findings=run_checks(reader, groups, quick=quick))
 
 
 def config(reader: Reader) -> Report:

@@ -48,6 +48,13 @@ def journal_check(source: Reader | Session) -> list[Finding]:
     return findings
 
 
+def quick_journal_check(reader: Reader) -> list[Finding]:
+    """`houqin check --quick`: the journal from the last full verification on
+    (core.verify.quick; what it cannot see is said there)."""
+    findings, _stats = chain.quick(reader)
+    return findings
+
+
 def seal(reader: Reader) -> tuple[int, str]:
     """SEQ and hash of the journal's head (0 and the genesis hash when it is empty)."""
     found = reader.rows("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,9 @@ from houqin_cli.core import dbfile
 from houqin_cli.core.dberrors import DEFAULT_BUSY_MS, translate_db_error
 from houqin_cli.core.errors import HouqinError, InputError, InternalError, LedgerError
 from houqin_cli.core.i18n import _
+from houqin_cli.core.reader import Reader, as_reader, pg_stream, reader_of
+
+__all__ = ["Ledger", "Reader", "as_reader", "reader_of"]
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -295,7 +298,7 @@ class Ledger:
                 yield Reader(
                     False,
                     lambda sql, params: list(pg.execute(text(sql), params)),
-                    lambda sql: _pg_stream(pg, sql),
+                    lambda sql: pg_stream(pg, sql),
                     witness.where(self.engine.url),
                 )
 
@@ -317,80 +320,6 @@ class Ledger:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-
-
-@dataclass(frozen=True)
-class Reader:
-    """Runs SQL with :named parameters on either backend; rows come back as tuples.
-    `stream` yields a long query's rows as they come (a server-side cursor on
-    PostgreSQL); `where` names the ledger (its file, or its server and database), as
-    the witness log keys it."""
-
-    is_sqlite: bool
-    _run: Callable[[str, dict[str, Any]], Sequence[Any]] = field(repr=False)
-    _stream: Callable[[str], Iterable[Sequence[Any]]] = field(repr=False)
-    where: str = ""
-
-    def rows(self, sql: str, params: dict[str, Any] | None = None) -> Sequence[Any]:
-        return self._run(sql, params or {})
-
-    def stream(self, sql: str) -> Iterable[Sequence[Any]]:
-        return self._stream(sql)
-
-    def month_index(self, column: str) -> str:
-        """SQL for year * 12 + month of a DATE column (SQLite keeps dates as ISO text)."""
-        if self.is_sqlite:
-            return (
-                f"(CAST(substr({column}, 1, 4) AS INTEGER) * 12"
-                f" + CAST(substr({column}, 6, 2) AS INTEGER))"
-            )
-        return f"(CAST(EXTRACT(YEAR FROM {column}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM {column}) AS INTEGER))"
-
-
-def as_reader(source: Reader | Any) -> Reader:
-    """A Reader as given, or one over an ORM session (`core.tx.reader_of`): for a plain
-    query that a read command and a write (or an ORM caller) share."""
-    return source if isinstance(source, Reader) else reader_of(source)
-
-
-def reader_of(session: Any) -> Reader:
-    """A Reader over a session's connection: the plain queries a write shares with the
-    reports (one place knows each query), run inside the write's transaction."""
-    from sqlalchemy import text
-
-    from houqin_cli.core import witness
-
-    bind = session.get_bind()
-    sqlite = bind.dialect.name == "sqlite"
-
-    def stream(sql: str) -> Iterator[Sequence[Any]]:
-        conn = session.connection()
-        if sqlite:
-            cur = conn.connection.dbapi_connection.cursor()
-            try:
-                yield from cur.execute(sql)
-            finally:
-                cur.close()
-        else:
-            yield from _pg_stream(conn, sql)
-
-    return Reader(
-        sqlite,
-        lambda sql, params: list(session.execute(text(sql), params)),
-        stream,
-        witness.where(bind.url),
-    )
-
-
-def _pg_stream(conn: Any, sql: str, batch: int = 20000) -> Iterator[Sequence[Any]]:
-    """Rows of `sql` through a server-side cursor on a SQLAlchemy connection's driver."""
-    cur = conn.connection.dbapi_connection.cursor(name="houqin_stream")
-    cur.itersize = batch
-    try:
-        cur.execute(sql)
-        yield from cur
-    finally:
-        cur.close()
 
 
 def _check_url(url: str) -> None:

@@ -105,5 +105,10 @@ class Expected:
         self.flush()
         return {t for (t,) in self.db.execute("SELECT DISTINCT tbl FROM e WHERE digest != '-'")}
 
+    def names(self) -> set[str]:
+        """Every table the journal names a row of (deleted ones too)."""
+        self.flush()
+        return {t for (t,) in self.db.execute("SELECT DISTINCT tbl FROM e")}
+
     def close(self) -> None:
         self.db.close()

@@ -94,36 +94,71 @@ def verify(
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Recompute the chain, check a sealed entry, and compare every business row
     with the digest its last journal entry recorded. Returns findings and stats.
-    On the plain reader: the driver alone, the schema from core/layout.py."""
+    On the plain reader: the driver alone, the schema from core/layout.py. When it
+    finds nothing, the head is noted in the witness log as verified: where the next
+    `quick` verification starts."""
     from houqin_cli.core import schema, witness
 
     findings: list[Finding] = schema.findings(reader)
-    witnessed = witness.heads(reader.where)
-    held: dict[int, str] = {}
+    witnessed, _checkpoint = witness.read(reader.where)
     shapes = canonical.shapes()
     expected = Expected(frozenset(n for n, sh in shapes.items() if sh.integer_key))
     try:
-        return _verify(reader, against, findings, witnessed, held, shapes, expected)
+        count, head = _chain(reader, expected, witnessed, findings, against)
+        rows = _verify_rows(reader, shapes, expected, findings)
     finally:
         expected.close()
+    if not findings and head[0] > 0:
+        witness.verified(reader.where, *head)
+    return findings, {"entries": count, "head": list(head), "rows": rows}
 
 
-def _verify(
+def quick(reader: Reader) -> tuple[list[Finding], dict[str, Any]]:
+    """The verification from the last full one this computer made that found nothing
+    (the witness log's checkpoint): the schema, the whole chain recomputed (cheap) with
+    the checkpoint entry still as verified, the witnessed heads, and the rows the
+    entries since the checkpoint wrote (the dear part, replaying and re-digesting, is
+    done for those only). It cannot see a row changed, inserted or deleted behind the
+    program's back that no entry since the checkpoint wrote: that takes the full
+    verification (`audit verify`). Without a checkpoint it is the full one."""
+    from houqin_cli.core import schema, witness
+
+    witnessed, checkpoint = witness.read(reader.where)
+    if checkpoint is None:
+        findings, stats = verify(reader)
+        return findings, {**stats, "since": 0}
+    findings = schema.findings(reader)
+    shapes = canonical.shapes()
+    expected = Expected(frozenset(n for n, sh in shapes.items() if sh.integer_key))
+    try:
+        count, head = _chain(reader, expected, witnessed, findings, None, checkpoint)
+        rows = _verify_written(reader, shapes, expected, findings)
+    finally:
+        expected.close()
+    return findings, {"entries": count, "head": list(head), "rows": rows, "since": checkpoint[0]}
+
+
+def _chain(
     reader: Reader,
-    against: tuple[int, str] | None,
-    findings: list[Finding],
-    witnessed: dict[int, str],
-    held: dict[int, str],
-    shapes: dict[str, Shape],
     expected: Expected,
-) -> tuple[list[Finding], dict[str, Any]]:
+    witnessed: dict[int, str],
+    findings: list[Finding],
+    against: tuple[int, str] | None,
+    checkpoint: tuple[int, str] | None = None,
+) -> tuple[int, tuple[int, str]]:
+    """Recompute the chain, replaying the digests of its entries into `expected` (with
+    a checkpoint (seq, hash): only those after it, and that entry must still be as
+    verified); the entries read and the head."""
     from houqin_cli.core import witness
 
     prev = GENESIS
     next_seq = 1
+    after = checkpoint[0] if checkpoint else 0
+    reached = False
     count = 0
     chain_ok = True
     sealed_hash: str | None = None
+    held: dict[int, str] = {}
     for row in reader.stream(_JOURNAL_SQL):
         # seq, time, operator, command, action, entity, entity_id, code, reverses,
         # payload, digests: what the hash covers; then the stored prev_hash and hash
@@ -133,7 +168,12 @@ def _verify(
             sealed_hash = own
         if seq in witnessed:
             held[seq] = own
-        well_formed = _read_digests(digests, expected)
+        if checkpoint is not None and seq == checkpoint[0]:
+            reached = True
+            if own != checkpoint[1]:
+                findings.append(_checkpoint_broken(*checkpoint))
+        # before a checkpoint the hash alone: it covers the digests, as verified then
+        well_formed = isinstance(seq, int) and seq <= after or _read_digests(digests, expected)
         if not chain_ok:
             continue
         if not isinstance(seq, int):
@@ -165,9 +205,66 @@ def _verify(
                     {"seq": a_seq},
                 )
             )
+    if checkpoint is not None and not reached:
+        findings.append(_checkpoint_broken(*checkpoint))  # cut short before it
     findings.extend(witness.findings(witnessed, held))
-    rows_checked = _verify_rows(reader, shapes, expected, findings)
-    return findings, {"entries": count, "head": [next_seq - 1, prev], "rows": rows_checked}
+    return count, (next_seq - 1, prev)
+
+
+def _checkpoint_broken(seq: int, digest: str) -> Finding:
+    message = _(
+        "The journal no longer holds entry {seq} as it was when this computer last "
+        "verified it ({hash}): the chain was rewritten or cut short; run `houqin audit verify`."
+    )
+    return Finding(
+        "audit.journal",
+        "checkpoint.broken",
+        message.format(seq=seq, hash=digest[:12]),
+        {"seq": seq},
+    )
+
+
+def _verify_written(
+    reader: Reader, shapes: dict[str, Shape], expected: Expected, findings: list[Finding]
+) -> int:
+    """Compare the rows the replayed entries wrote (and only those) with their last
+    digests: each row read by its key, a chunk at a time."""
+    checked = 0
+    for name in sorted(expected.names()):
+        shape = shapes.get(name)
+        if shape is None:
+            findings.append(_missing_table(name))
+            continue
+        want = {str(pk): digest for pk, digest, _ord in expected.rows(name)}
+        if shape.integer_key:
+            key_col = shape.columns[shape.primary[0]]
+            keys = sorted(int(pk) for pk in want if pk.lstrip("-").isdigit())
+            have: dict[str, Any] = {}
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                sql = f'{select_sql(shape)} WHERE "{key_col}" IN ({", ".join(map(str, chunk))})'
+                have.update((pk_text(shape, v), v) for v in reader.rows(sql))
+        else:
+            have = {pk_text(shape, v): v for v in reader.stream(select_sql(shape))}
+        for pk, digest in want.items():
+            values = have.get(pk)
+            if values is not None:
+                checked += 1
+                _compare(shape, values, digest, findings)
+            elif digest != "-":
+                record = _deleted_name(reader, name, pk)
+                message = _("{table} {record} was deleted behind the program's back.")
+                findings.append(_row_finding("row.deleted", message, name, record))
+    return checked
+
+
+def _missing_table(name: str) -> Finding:
+    return Finding(
+        "audit.rows",
+        "table.missing",
+        _("Table {table} is missing from the ledger.").format(table=name),
+        {"table": name},
+    )
 
 
 def _record_name(shape: Shape, values: Any, pk: str) -> str:
@@ -229,15 +326,7 @@ def _verify_rows(
             record = _deleted_name(reader, name, pk)
             message = _("{table} {record} was deleted behind the program's back.")
             findings.append(_row_finding("row.deleted", message, name, record))
-    for name in sorted(expected.tables() - set(shapes)):
-        findings.append(
-            Finding(
-                "audit.rows",
-                "table.missing",
-                _("Table {table} is missing from the ledger.").format(table=name),
-                {"table": name},
-            )
-        )
+    findings.extend(_missing_table(name) for name in sorted(expected.tables() - set(shapes)))
     return checked
 
 

@@ -71,30 +71,54 @@ def forget(url: Any) -> None:
 
 
 RESTORED = "restored"
+VERIFIED = "verified"  # a third word: a head that a full verification found sound
 
 
 def heads(url: Any) -> dict[int, str]:
     """seq -> hash of every head this computer witnessed for the ledger (since its last
     restore)."""
+    return read(url)[0]
+
+
+def checkpoint(url: Any) -> tuple[int, str] | None:
+    """The head of the last full verification on this computer that found nothing
+    (since the ledger's last restore): where `houqin check --quick` starts."""
+    return read(url)[1]
+
+
+def read(url: Any) -> tuple[dict[int, str], tuple[int, str] | None]:
+    """The witnessed heads and the last verified head of the ledger, from the log."""
     path = log_path()
     if path is None or not path.is_file():
-        return {}
+        return {}, None
     key = ledger_key(url)
     out: dict[int, str] = {}
+    verified: tuple[int, str] | None = None
     with path.open("rb") as fh:
         size = fh.seek(0, os.SEEK_END)
         fh.seek(max(0, size - MAX_BYTES))
         for raw in fh:
             parts = raw.decode("ascii", "replace").split()
-            if len(parts) != 2 or parts[0] != key:
+            if len(parts) not in (2, 3) or parts[0] != key:
                 continue
             if parts[1] == RESTORED:
                 out.clear()
+                verified = None
                 continue
             seq, _colon, digest = parts[1].partition(":")
-            if seq.isdigit() and len(digest) == 64:
+            if not (seq.isdigit() and len(digest) == 64):
+                continue
+            if len(parts) == 2:
                 out[int(seq)] = digest
-    return out
+            elif parts[2] == VERIFIED:
+                verified = (int(seq), digest)
+    return out, verified
+
+
+def verified(url: Any, seq: int, head: str) -> None:
+    """A full verification found nothing up to entry `seq`: the next quick check may
+    start there. A log that cannot be written is left alone, as for a head."""
+    _write(f"{ledger_key(url)} {seq}:{head} {VERIFIED}\n".encode())
 
 
 def findings(witnessed: dict[int, str], held: dict[int, str]) -> list[Finding]:
