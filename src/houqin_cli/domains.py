@@ -146,6 +146,7 @@ DOMAINS: tuple[Domain, ...] = (
         demo="houqin_cli.audit.finance.demo",
     ),
     group("asset", N_("School property (校产)"), 7, check_order=3),
+    group("safety", N_("Safety inspections, hazards and violations (安全)"), 14, check_order=6),
 )
 
 
