@@ -102,7 +102,11 @@ def plan_report(reader: Reader, code: str) -> Report:
     plan = reads.find_plan(reader, code)
     names = Names(reader)
     day = today_of(reader)
-    nxt = Schedules(reader).occurrences(plan, day, day + timedelta(days=400))[:3]
+    sched = Schedules(reader)
+    try:
+        nxt = sched.occurrences(plan, day, day + timedelta(days=400))
+    except RuleError:  # next year's holidays not known yet: as far as this year's go
+        nxt = sched.occurrences(plan, day, date(day.year, 12, 31) - timedelta(days=60))
     row = _plan_row(plan, names) | {
         "note": plan.note,
         "due": nxt[0].due if nxt else None,
