@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 from houqin_cli import domains
 
 PKG = Path(domains.__file__).resolve().parent
-GROUPS = {"admin", "calendar", "people", "stock", "asset", "audit", "safety"}  # the folders that are groups
+GROUPS = {"admin", "calendar", "people", "stock", "asset", "audit", "safety"}  # the groups
 
 
 def _modules() -> dict[str, Path]:

@@ -49,7 +49,9 @@ def test_plan_load_ships_the_offices_inspections_once(school):
     assert plans["班级与办公场所电扇检修"]["every"] == "monthly:1"
     assert plans["防火巡查"]["every"] == "daily"
     assert plans["消防设施和灭火器检查"]["every"] == "monthly:15"
-    assert {"全校安全检查（十月）", "全校安全检查（十一月）", "全校安全检查（十二月）"} <= set(plans)
+    assert {"全校安全检查（十月）", "全校安全检查（十一月）", "全校安全检查（十二月）"} <= set(
+        plans
+    )
     assert_refused(school, 3, "safety", "plan", "load", contains="already loaded")
 
 
@@ -155,8 +157,12 @@ def test_due_moves_a_check_falling_on_a_holiday_to_the_next_school_day(school):
 
 def test_a_watch_growing_beyond_its_alert_is_a_finding_and_opens_a_major_hazard(school):
     school.ok("safety", "watch", "add", "东墙裂缝", "--place", "101教室", "--unit", "mm")
-    school.ok("safety", "watch", "record", "东墙裂缝", "1.00", "--by", "李强", "--date", "2026-01-05")
-    school.ok("safety", "watch", "record", "东墙裂缝", "1.10", "--by", "李强", "--date", "2026-02-05")
+    school.ok(
+        "safety", "watch", "record", "东墙裂缝", "1.00", "--by", "李强", "--date", "2026-01-05"
+    )
+    school.ok(
+        "safety", "watch", "record", "东墙裂缝", "1.10", "--by", "李强", "--date", "2026-02-05"
+    )
     assert school("safety", "check").exit_code == 0 and rows(school, "hazard", "list") == []
     res = school.ok("safety", "watch", "record", "东墙裂缝", "1.25", "--by", "李强")
     assert "opened hazard YH-2026-0001" in res.stderr  # 0.25 since the first
@@ -191,7 +197,12 @@ def test_a_fine_is_owed_until_paid_and_the_payment_is_audit_income(school):
     assert [(i["source"], i["category"], i["amount"]) for i in incomes] == [
         ("初一(1)班", "罚款", "20.00"), ("初一(1)班", "罚款", "30.00")]  # fmt: skip
     [v] = rows(school, "violation", "list", "--month", "2026-03")
-    assert (v["fine"], v["paid"], v["owed"], v["org_unit"]) == ("50.00", "50.00", "0.00", "初一(1)班")
+    assert (v["fine"], v["paid"], v["owed"], v["org_unit"]) == (
+        "50.00",
+        "50.00",
+        "0.00",
+        "初一(1)班",
+    )
     assert rows(school, "violation", "list", "--unpaid") == []
     assert_refused(school, 3, "safety", "violation", "pay", "WG-2026-0001", "--amount", "1",
                    contains="owes nothing")  # fmt: skip
@@ -230,5 +241,8 @@ def test_the_check_is_inside_houqin_check(school):
     fire_plan(school, "--from", "2026-01-01")
     res, data = findings_json(school, "check", "--only", "safety")
     assert res.exit_code == 1
-    assert [f["occurrence"] for f in data["findings"]] == ["AJ-0001:2026-01-15", "AJ-0001:2026-02-15"]
+    assert [f["occurrence"] for f in data["findings"]] == [
+        "AJ-0001:2026-01-15",
+        "AJ-0001:2026-02-15",
+    ]
     assert json.dumps(data)  # JSON-ready

@@ -98,7 +98,7 @@ VOCABULARY: dict[str, tuple[str, Kind]] = {
     "head": (N_("Head"), "text"),
     "history": (N_("History"), "list"),
     "income_total": (N_("Income"), "money"),
-    "inspection": (N_("Inspection"), "text"),
+    "inspection": (N_("Safety inspection"), "text"),
     "inspector": (N_("Inspector"), "text"),
     "invoice": (N_("Invoice"), "text"),
     "invoice_date": (N_("Invoice date"), "date"),

@@ -42,7 +42,9 @@ def record(
                 rec.code)  # fmt: skip
 
 
-@report(app, "due", help=_("Inspections due this week (or --month) and those overdue."),
+@report(app, "due", help=_("Inspections due this week (or --month) and those overdue. A due day on a "
+             "weekend or holiday moves to the next school day (a 调休 Saturday is one); the "
+             "daily fire patrol keeps every day."),
         session="reader")  # fmt: skip
 def due(
     s: Reader,

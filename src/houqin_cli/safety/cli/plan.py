@@ -122,7 +122,15 @@ def plan_stop(
     return Done(_("Stopped safety plan {code} from {day}.").format(code=p.code, day=p.stopped_on))
 
 
-@write(app, "load", help=_("Load the shipped plans (the office's inspections), once."))
+@write(
+    app,
+    "load",
+    help=_(
+        "Load the shipped plans (the office's inspections), once. The fire-fighting "
+        "equipment is checked monthly by default: 消防法 §16 requires regular checks "
+        "and names no interval."
+    ),
+)
 def plan_load(s: Session) -> Done:
     from houqin_cli.safety import plans
 
