@@ -246,3 +246,17 @@ def test_the_check_is_inside_houqin_check(school):
         "AJ-0001:2026-02-15",
     ]
     assert json.dumps(data)  # JSON-ready
+
+
+def test_a_rotation_takes_turns_in_the_due_list(school):
+    school.ok("safety", "plan", "add", "食堂检查", "--every", "weekly:fri", "--kind", "canteen",
+              "--checklist", "煤气管;门窗", "--rotate", "王芳,李强", "--from", "2026-03-02")  # fmt: skip
+    month = rows(school, "due", "--month")
+    assert [(d["due"], d["owner"]) for d in month] == [
+        ("2026-03-06", "王芳"), ("2026-03-13", "李强"), ("2026-03-20", "王芳"),
+        ("2026-03-27", "李强")]  # fmt: skip
+    assert_refused(school, 3, "safety", "record", "AJ-0001", "--by", "王芳", "--place", "操场",
+                   "--ok", "门窗", contains="操场 is not among the places AJ-0001 covers")  # fmt: skip
+    school.ok("safety", "record", "AJ-0001", "--by", "王芳", "--place", "食堂", "--ok", "门窗",
+              "--date", "2026-03-02")  # fmt: skip
+    assert rows(school, "due")[0]["status"] == "done"  # recorded early, for the 6th

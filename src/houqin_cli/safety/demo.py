@@ -1,7 +1,7 @@
 """The safety group's part of `houqin demo`: the shipped plans loaded from today (the
 fans' and the fire equipment's first inspections recorded, one problem found), a
 hazard fixed and passed on re-check by someone else, a crack gauge with two readings,
-and a violation with its fine half paid."""
+and a violation with its fine paid in two parts."""
 
 from __future__ import annotations
 
@@ -41,4 +41,5 @@ def fill(s: Session, rng: random.Random) -> dict[str, int]:
     v = violations.add(s, place=classroom.code, what="使用电热水壶", by=director, unit=unit.code,
                        person=None, fine="50", day=today)  # fmt: skip
     violations.pay(s, v.code, "25", today)
+    violations.pay(s, v.code, "25", today)  # paid in two parts: nothing owed
     return {"safety plans": len(made), "hazards": 1 + len(opened), "violations": 1}

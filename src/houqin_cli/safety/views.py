@@ -158,11 +158,9 @@ def due_report(reader: Reader, month: bool = False) -> Report:
         end = start + timedelta(days=6)
         y, w, _d = day.isocalendar()
         label = f"{y}-W{w:02d}"
-    sched = Schedules(reader)
-    plans = reads.plans(reader)
-    items = sched.items(plans, start, end)
-    before = [d for d in sched.items(plans, day - timedelta(days=due.LOOK_BACK),
-                                     start - timedelta(days=1)) if d.done_on is None]  # fmt: skip
+    found = Schedules(reader).items(reads.plans(reader), day - timedelta(days=due.LOOK_BACK), end)
+    before = [d for d in found if d.occ.due < start and d.done_on is None]
+    items = [d for d in found if d.occ.due >= start]
     title = _("Safety inspections due, {period}").format(period=label)
     return Report(title, columns(*DUE, labels=STATUS), due_rows(reader, [*before, *items], day))
 

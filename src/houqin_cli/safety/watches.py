@@ -63,7 +63,7 @@ def add(session: Session, name: str, place: str, unit: str, alert: str | None) -
 
 def record(
     session: Session, text: str, value: str, day: date, by: str
-) -> tuple[WatchReading, tuple[int, int] | None, Hazard | None]:
+) -> tuple[Watch, tuple[int, int] | None, Hazard | None]:
     """A reading; with the growth found (if beyond the alert) and the hazard opened."""
     w = find(session, text)
     qty = money.parse_qty(value)
@@ -96,7 +96,7 @@ def record(
                    code=w.code, payload={"watch": w.code, "day": day.isoformat(),
                    "value": money.qty_str(qty), "by_id": who.id,
                    "hazard": hz.code if hz else None})  # fmt: skip
-    return reading, found, hz
+    return w, found, hz
 
 
 def _open_hazard(session: Session, earlier: Sequence[WatchReading]) -> bool:

@@ -48,11 +48,11 @@ def watch_record(
 ) -> Done:
     from houqin_cli.safety import watches
 
-    _r, grew, hz = watches.record(s, name, value, day(s, on), by)
+    w, grew, hz = watches.record(s, name, value, day(s, on), by)
     if grew is not None:
         say(_("Growth beyond the alert{hazard}.").format(
             hazard=_(": opened hazard {code}").format(code=hz.code) if hz else ""))  # fmt: skip
-    return Done(_("Recorded {value} for {name}.").format(value=value, name=name))
+    return Done(_("Recorded {value} for {name}.").format(value=value, name=w.name))
 
 
 @report(app, "list", help=_("The watches: first and last readings, growth."), session="reader")
