@@ -130,6 +130,10 @@ def test_bad_input_is_refused_with_one_line_and_nothing_written(school):
              "--place", "操场", "--kind", "canteen"], "Give --place or --kind, not both"),
         (2, ["safety", "watch", "add", "东墙", "--place", "无此地", "--unit", "mm"],
          "No place matches '无此地'"),
+        (3, ["safety", "plan", "add", "x", "--every", "term:start", "--checklist", "a"],
+         "counts in the school's terms, and there are none"),
+        (2, ["safety", "record", plan, "--by", "王芳", "--place", "操场", "--ok", "灭火器",
+             "--date", "2026-02-27"], "is before the plan's first day 2026-03-02"),
     )  # fmt: skip
 
 

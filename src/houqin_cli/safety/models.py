@@ -140,4 +140,4 @@ class Violation(SQLModel, table=True):
     person_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("person.id")))
     fine_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
     paid_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
-    incomes: str | None = Field(default=None, sa_column=Column(String(400)))
+    incomes: str | None = Field(default=None, sa_column=Column(Text))

@@ -10,7 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.core import journal, names, recurrence
+from houqin_cli.calendar import tasks as calendar_tasks
+from houqin_cli.core import journal, names
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 PLANS = Path(__file__).with_name("plans.json")
 MOST_ITEMS = 50
+MOST_PLACES = 40  # places or people: their ids fit the column
+MOST_NAME = 200
 
 
 @dataclass
@@ -69,6 +72,8 @@ def _rotation(session: Session, text: str) -> str:
     wanted = [t.strip() for t in text.replace("，", ",").split(",") if t.strip()]
     if not wanted:
         raise InputError(_("--rotate needs at least one person: --rotate 王芳,李强."))
+    if len(wanted) > MOST_PLACES:
+        raise InputError(_("--rotate names at most {n} people.").format(n=MOST_PLACES))
     ids = [people.active_person(session, t).id for t in wanted]
     if len(set(ids)) < len(ids):
         raise InputError(_("--rotate names someone twice: {text}.").format(text=text))
@@ -91,12 +96,19 @@ def _apply(session: Session, plan: SafetyPlan, f: Fields) -> None:
         plan.name = f.name.strip()
         if not plan.name:
             raise InputError(_("A plan needs a name, such as 消防器材检查."))
+        if len(plan.name) > MOST_NAME:
+            raise InputError(
+                _("The name is too long (at most {n} characters).").format(n=MOST_NAME)
+            )
     if f.every is not None:
-        sched = recurrence.parse(f.every)
+        sched = calendar_tasks.schedule(session, f.every)  # one counting in terms needs terms
         if sched.kind == "after":
             raise InputError(_("A safety plan is due on its days; after: is not for it."))
         plan.spec = sched.spec
     if f.places:
+        if len(f.places) > MOST_PLACES:
+            raise InputError(_("A plan covers at most {n} places; give --kind for more.").format(
+                n=MOST_PLACES))  # fmt: skip
         ids = [people.find_place(session, p).id for p in f.places]
         plan.places, plan.kind = ",".join(str(i) for i in dict.fromkeys(ids)), None
     if f.kind is not None:

@@ -53,6 +53,10 @@ def record(
                 code=plan.code, day=plan.stopped_on
             )
         )
+    if day < plan.start:
+        raise InputError(
+            _("{day} is before the plan's first day {start}.").format(day=day, start=plan.start)
+        )
     if not ok and not problems:
         raise InputError(_('Say how each item was found: --ok ITEM or --problem "ITEM=what".'))
     items = plan.items

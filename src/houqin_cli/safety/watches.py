@@ -44,11 +44,13 @@ def add(session: Session, name: str, place: str, unit: str, alert: str | None) -
     name = (name or "").strip()
     if not name:
         raise InputError(_("A watch needs a name, such as 教学楼东墙裂缝."))
+    if len(name) > 100:
+        raise InputError(_("The name is too long (at most 100 characters)."))
     if session.execute(select(col(Watch.id)).where(col(Watch.name) == name)).first():
         raise InputError(_("There is already a watch named {name}.").format(name=name))
     unit = (unit or "").strip()
-    if not unit:
-        raise InputError(_("A watch needs its unit: --unit mm."))
+    if not unit or len(unit) > 20:
+        raise InputError(_("A watch needs its unit, at most 20 characters: --unit mm."))
     limit = money.parse_qty(alert or DEFAULT_ALERT, allow_zero=False)
     w = Watch(code=next_code(session, "GC", model=Watch), name=name,
               place_id=people.find_place(session, place).id or 0, unit=unit,

@@ -133,7 +133,7 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Integer(), nullable=True),
         sa.Column("fine_fen", sa.BigInteger(), nullable=False),
         sa.Column("paid_fen", sa.BigInteger(), nullable=False),
-        sa.Column("incomes", sa.String(length=400), nullable=True),
+        sa.Column("incomes", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(["inspector_id"], ["person.id"]),
         sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
         sa.ForeignKeyConstraint(["place_id"], ["place.id"]),
