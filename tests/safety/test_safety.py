@@ -68,6 +68,8 @@ def test_the_hazard_loop_closes_only_on_someone_elses_passing_recheck(school):
     school.ok("safety", "hazard", "fix", "YH-2026-0001", "--by", "李强", "--note", "更换阀门")
     assert_refused(school, 3, "safety", "hazard", "recheck", "YH-2026-0001", "--by", "李强",
                    "--pass", contains="cannot re-check their own fix")  # fmt: skip
+    assert_refused(school, 3, "safety", "hazard", "recheck", "YH-2026-0001", "--by", "赵敏",
+                   "--pass", contains="does not have the approver role")  # fmt: skip
     assert_refused(school, 2, "safety", "hazard", "recheck", "YH-2026-0001", "--by", "张伟",
                    "--fail", contains="new deadline")  # fmt: skip
     school.ok("safety", "hazard", "recheck", "YH-2026-0001", "--by", "张伟", "--fail",

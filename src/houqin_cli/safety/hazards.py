@@ -138,7 +138,8 @@ def recheck(
     new_deadline: date | None,
 ) -> Hazard:
     """Re-check a fixed hazard: a pass closes it; a fail reopens it with a new deadline.
-    Whoever fixed it cannot re-check it (exit 3)."""
+    Whoever fixed it cannot re-check it, and the re-checker holds the approver role
+    (setting `approval.role`), as every approval does (exit 3)."""
     hz = find(session, code)
     if hz.status != "fixed":
         raise RuleError(
@@ -151,6 +152,7 @@ def recheck(
             _("{name} fixed {code} and cannot re-check their own fix; someone else "
               "re-checks it.").format(name=who.name, code=hz.code)
         )  # fmt: skip
+    people.require_role(session, who)  # a re-check is an approval (CONVENTIONS)
     if hz.fixed_on is not None and day < hz.fixed_on:
         raise InputError(_("{day} is before the fix ({fixed}).").format(day=day, fixed=hz.fixed_on))
     if passed and new_deadline is not None:
