@@ -151,8 +151,9 @@ def test_due_moves_a_check_falling_on_a_holiday_to_the_next_school_day(school):
     ]
     res, data = findings_json(school, "safety", "check", env=oct9)
     assert res.exit_code == 1 and {f["check"] for f in data["findings"]} == {"safety.due"}
-    school.ok("safety", "record", "AJ-0001", "--by", "李强", "--date", "2026-10-08",
-              "--ok", "单杠", "--ok", "篮球架", env=oct9)  # fmt: skip
+    res = school.ok("safety", "record", "AJ-0001", "--by", "李强", "--date", "2026-10-06",
+                    "--ok", "单杠", "--ok", "篮球架", env=oct9)  # fmt: skip
+    assert "(2026-10-05)" in res.stderr  # in the holiday: for the occurrence it moved
     school.ok("safety", "record", "AJ-0001", "--by", "李强", "--date", "2026-09-28",
               "--ok", "单杠", env=oct9)  # fmt: skip
     assert [d["status"] for d in rows(school, "due", env=oct9)] == ["done"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from houqin_cli.calendar.holidays import Workdays
 from houqin_cli.core import recurrence, rotation
+from houqin_cli.core.errors import RuleError
 from houqin_cli.safety import reads
 from houqin_cli.safety.reads import PlanRow
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from houqin_cli.core.db import Reader
 
 LOOK_BACK = 366  # how far back an inspection not done is overdue
+SHIFTED = 14  # the longest run of days off (National Day) a due day moves over
 UNSHIFTED = ("daily", "school-days", "after")
 
 
@@ -96,11 +98,16 @@ class Schedules:
     def occurrence_on(self, plan: PlanRow, day: date) -> recurrence.Occurrence | None:
         """The occurrence a record dated `day` is for: the latest one open by then, else
         (a record made early) the next one."""
-        back = self.occurrences(plan, day - timedelta(days=LOOK_BACK), day + timedelta(days=70))
+        since = day - timedelta(days=LOOK_BACK)
+        try:  # a day off moves an occurrence open today to a later due day
+            back = self.occurrences(plan, since, day + timedelta(days=SHIFTED))
+        except RuleError:  # next year's holidays not known yet: no need to look ahead
+            back = self.occurrences(plan, since, day)
         opened = [o for o in back if o.opens <= day]
-        if opened:
+        if opened:  # no need to look ahead (next year's holidays may not be known yet)
             return opened[-1]
-        return back[0] if back else None
+        ahead = self.occurrences(plan, day, day + timedelta(days=70))
+        return ahead[0] if ahead else None
 
 
 def overdue(reader: Reader, today: date) -> list[Due]:
