@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             generate(path, n_plans, n_hazards)
             done.write_text(MARKER + "\n")
         b_pass, b_orm = core.floors()
+        b_typer = core.typer_floor()  # the plain reader's floor, for reference (#17)
 
         def cmd(*a: str) -> list[str]:
             return [houqin, "--db", str(path), *a]
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                        fixed(cmd("safety", "hazard", "list", "--open")))  # fmt: skip
         b_report = Bench("safety report --month 2026-05",
                          fixed(cmd("safety", "report", "--month", "2026-05")))  # fmt: skip
-        benches = [b_pass, b_orm, b_due, b_open, b_report]
+        benches = [b_pass, b_typer, b_orm, b_due, b_open, b_report]
         core.measure(benches, args.runs, env)
         floor = b_orm.median
         lines = [f"{b.label:50s} {b.median:6.3f} s" for b in benches]
