@@ -304,7 +304,7 @@ def month_report(reader: Reader, month: str | None) -> Report:
     code_of = {p.id: p.code for p in plans}
     found = [
         {"code": code, "date": d, "inspection": code_of.get(pid), "place": names.place(place),
-         "item": r["item"], "what": r.get("text"), "hazard": r.get("hazard")}
+         "check_item": r["item"], "what": r.get("text"), "hazard": r.get("hazard")}
         for code, pid, _k, _due, d, _by, place, results, n in recs if n
         for r in json.loads(results) if r["result"] == "problem"
     ]  # fmt: skip
@@ -319,7 +319,7 @@ def month_report(reader: Reader, month: str | None) -> Report:
                columns("code", "inspection", "every", "due_count", "done_count", "problems"),
                summary),
         Report(_("Problems found"),
-               columns("code", "date", "inspection", "place", "item", "what", "hazard"), found),
+               columns("code", "date", "inspection", "place", "check_item", "what", "hazard"), found),
         Report(_("Hazards opened"), columns(*hz_keys, labels=HAZARD_LABELS),
                [_hazard_row(h, names) for h in opened]),
         Report(_("Hazards closed"), columns(*hz_keys, labels=HAZARD_LABELS),
