@@ -7,7 +7,7 @@ import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from houqin_cli.core import clock, money, settings
+from houqin_cli.core import clock, money, notes, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import RuleError
 from houqin_cli.core.i18n import _
@@ -173,7 +173,7 @@ def _hazard_row(h: HazardRow, names: Names) -> dict[str, Any]:
         "code": h.code,
         "found_on": h.found_on,
         "place": names.place(h.place_id),
-        "what": h.what,
+        "what": notes.text(h.what),
         "level": h.level,
         "owner": names.person(h.owner_id),
         "deadline": h.deadline,
@@ -385,7 +385,7 @@ def hazard_check(s: Reader | Session) -> list[Finding]:
     return [
         Finding("safety.hazard", "hazard.overdue",
                 _("{code} at {place} ({what}) was to be fixed by {deadline} ({owner}).").format(
-                    code=h.code, place=names.place(h.place_id), what=h.what,
+                    code=h.code, place=names.place(h.place_id), what=notes.text(h.what),
                     deadline=h.deadline, owner=names.person(h.owner_id)),
                 {"hazard": h.code, "deadline": h.deadline.isoformat()})
         for h in late

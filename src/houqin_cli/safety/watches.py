@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlmodel import col
 
-from houqin_cli.core import journal, money, names
+from houqin_cli.core import journal, money, names, notes
 from houqin_cli.core.codes import next_code
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
@@ -84,10 +84,8 @@ def record(
     hz = None
     if found is not None and not _open_hazard(session, earlier):
         step, total = found
-        what = _("{name}: grew {step} {unit} since the last reading, {total} {unit} since the "
-                 "first (alert {alert})").format(
-            name=w.name, step=_qty(step), total=_qty(total), unit=w.unit, alert=_qty(w.alert_milli)
-        )  # fmt: skip
+        what = notes.coded("watch_growth", name=w.name, step=_qty(step), total=_qty(total),
+                           unit=w.unit, alert=_qty(w.alert_milli))  # fmt: skip
         hz = hazards.open_hazard(session, place_id=w.place_id, what=what, level="major",
                                  owner_id=who.id or 0, found=day, source=w.code)  # fmt: skip
     reading = WatchReading(watch_id=w.id or 0, day=day, value_milli=milli, by_id=who.id or 0,
