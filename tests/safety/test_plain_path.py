@@ -46,6 +46,7 @@ def school(ledger_template: str, tmp_path_factory: pytest.TempPathFactory) -> Cl
         ["safety", "watch", "list"],
         ["safety", "violation", "list"],
         ["safety", "report", "--month", "2026-03"],
+        ["safety", "check"],
     ],
 )
 def test_the_orm_stays_off_their_path(school: Cli, args: list[str]) -> None:
@@ -56,7 +57,7 @@ def test_the_orm_stays_off_their_path(school: Cli, args: list[str]) -> None:
         "try:\n"
         "    main()\n"
         "except SystemExit as exc:\n"
-        "    assert not exc.code, exc.code\n"
+        "    assert exc.code in (None, 0, 1), exc.code\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {HEAVY}), file=sys.stderr)\n"
     )
     env = {**os.environ, **BASE_ENV, "PYTHONPATH": str(ROOT / "src")}

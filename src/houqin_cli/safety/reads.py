@@ -255,6 +255,15 @@ def places_of_kinds(reader: Reader, kinds: list[str]) -> list[int]:
     )]  # fmt: skip
 
 
+def growth(values: list[int], alert: int) -> tuple[int, int] | None:
+    """(growth since the reading before, since the first) when either is beyond
+    `alert` (all in thousandths), else None."""
+    if len(values) < 2:
+        return None
+    step, total = values[-1] - values[-2], values[-1] - values[0]
+    return (step, total) if step > alert or total > alert else None
+
+
 def lookup(reader: Reader, kind: str, text: str) -> int:
     """The id of the person, unit or place `text` names."""
     return int(names.lookup(reader, kind, text, _(WHAT[kind]), live=LIVE[kind])[0])

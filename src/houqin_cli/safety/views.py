@@ -413,15 +413,13 @@ def recheck_check(s: Reader | Session) -> list[Finding]:
 def watch_check(s: Reader | Session) -> list[Finding]:
     """A watch whose last reading grew beyond its alert (since the reading before, or
     since the first)."""
-    from houqin_cli.safety.watches import growth
-
     reader = as_reader(s)
     names = Names(reader)
     found = reads.readings(reader)
     out = []
     for wid, code, name, place, unit, alert in reads.watches(reader):
         values = [v for _d, v in found.get(wid, [])]
-        grew = growth(values, alert)
+        grew = reads.growth(values, alert)
         if grew is None:
             continue
         step, total = (money.qty_str(money.milli_to_qty(g)) for g in grew)

@@ -19,20 +19,12 @@ from houqin_cli.core.i18n import _
 from houqin_cli.people import service as people
 from houqin_cli.safety import hazards
 from houqin_cli.safety.models import Hazard, Watch, WatchReading
+from houqin_cli.safety.reads import growth
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 DEFAULT_ALERT = "0.2"
-
-
-def growth(values: list[int], alert: int) -> tuple[int, int] | None:
-    """(growth since the reading before, since the first) when either is beyond
-    `alert` (all in thousandths), else None."""
-    if len(values) < 2:
-        return None
-    step, total = values[-1] - values[-2], values[-1] - values[0]
-    return (step, total) if step > alert or total > alert else None
 
 
 def find(session: Session, text: str) -> Watch:
