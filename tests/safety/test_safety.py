@@ -267,3 +267,16 @@ def test_a_rotation_takes_turns_in_the_due_list(school):
     school.ok("safety", "record", "AJ-0001", "--by", "王芳", "--place", "食堂", "--ok", "门窗",
               "--date", "2026-03-02")  # fmt: skip
     assert rows(school, "due")[0]["status"] == "done"  # recorded early, for the 6th
+
+
+def test_a_hazard_past_its_deadline_is_overdue(school):
+    school.ok("safety", "hazard", "add", "--place", "操场", "--what", "围栏松动", "--owner", "李强",
+              "--deadline", "2026-03-02")  # fmt: skip
+    assert school("safety", "check").exit_code == 0
+    later = {"HOUQIN_NOW": "2026-03-03T09:00"}
+    res, data = findings_json(school, "safety", "check", env=later)
+    assert [(f["check"], f["hazard"]) for f in data["findings"]] == [
+        ("safety.hazard", "YH-2026-0001")]  # fmt: skip
+    assert [h["code"] for h in rows(school, "hazard", "list", "--overdue", env=later)] == [
+        "YH-2026-0001"]  # fmt: skip
+    assert rows(school, "hazard", "list", "--overdue") == []
