@@ -23,6 +23,7 @@ GROUPS = {
     "asset",
     "audit",
     "repair",
+    "safety",
 }  # the folders that are groups
 
 
@@ -164,10 +165,12 @@ def test_every_manifest_entry_exists() -> None:
 def test_every_check_function_is_listed() -> None:
     """A check that no manifest entry lists would never run under cron."""
     listed = {
-        (c.fn.__module__, c.fn.__name__)
+        (fn.__module__, fn.__name__)
         for d in domains.DOMAINS
         if d.checks
         for c in importlib.import_module(d.checks).CHECKS
+        for fn in (c.fn, c.quick)
+        if fn is not None
     }
     found = set()
     for name in MODULES:

@@ -21,6 +21,11 @@ TABLES: dict[str, dict[str, str]] = {
         "scrapped": N_("Scrapped"),
     },
     "round_status": {"open": N_("Open"), "closed": N_("Closed")},
+    # safety (#14): an inspection due, a hazard's loop, its level, an item's result
+    "due_status": {"open": N_("Open"), "overdue": N_("Overdue"), "done": N_("Done")},
+    "hazard_status": {"open": N_("Open"), "fixed": N_("Fixed"), "closed": N_("Closed")},
+    "hazard_level": {"minor": N_("Minor"), "major": N_("Major")},
+    "check_result": {"ok": N_("OK"), "problem": N_("Problem")},
     "scrap_status": {
         "requested": N_("Requested"),
         "appraised": N_("Appraised"),

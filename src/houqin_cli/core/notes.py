@@ -23,6 +23,10 @@ MESSAGES: dict[str, str] = {
     "human_damage": N_("{cause} {by} {amount}"),
     "opening_balance": N_("Opening balance ({file})"),
     "edited": N_("changed: {fields}"),
+    "watch_growth": N_(
+        "{name}: grew {step} {unit} since the last reading, {total} {unit} since the first "
+        "(alert {alert})"
+    ),
 }
 # parameters that hold a stored code, and the label table that shows it
 PARAM_LABELS = {"cause": "damage_cause"}

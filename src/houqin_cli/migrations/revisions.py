@@ -11,5 +11,6 @@ REVISIONS: tuple[str, ...] = (
     "0007_cal",
     "0008_cal",
     "0009_repair",
+    "0010_safety",
 )
 HEAD = REVISIONS[-1]

@@ -1,0 +1,1 @@
+"""Safety inspections, hazards, watched measurements and violations (#14)."""
