@@ -198,6 +198,24 @@ def options(
     return args, houqin_exe(args.houqin), child_env()
 
 
+def current(houqin: str, path: Path, env: dict[str, str]) -> None:
+    """A kept ledger made by an older houqin, brought to this one's schema (`db upgrade`:
+    nothing to do when it is current)."""
+    subprocess.run([houqin, "--db", str(path), "db", "upgrade"], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+
+
+def quick_env(houqin: str, path: Path, env: dict[str, str]) -> dict[str, str]:
+    """The environment for `houqin check --quick`: a witness log of the benchmark's own,
+    holding the checkpoint of one full verification of `path` (which must find nothing)."""
+    witness = path.with_name(path.name + ".witness.log")
+    witness.unlink(missing_ok=True)
+    out = {**env, "HOUQIN_WITNESS": str(witness)}
+    subprocess.run([houqin, "--db", str(path), "audit", "verify"], env=out, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    return out
+
+
 @contextmanager
 def workspace(prefix: str, keep: Path | None) -> Iterator[tuple[Path, Path]]:
     """A scratch folder, removed afterwards, and where the generated ledgers are kept:

@@ -124,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
             path.unlink(missing_ok=True)
             generate(path, n_plans, n_hazards)
             done.write_text(MARKER + "\n")
+        core.current(houqin, path, env)
+        env = core.quick_env(houqin, path, env)
         b_pass, b_orm = core.floors()
         b_typer = core.typer_floor()  # the plain reader's floor, for reference (#17)
 
