@@ -66,3 +66,29 @@ def test_plain_text_fits_a_mail_of_80_columns(school):
     # the same report in a file keeps every cell whole
     doc = js(school("calendar", "month-start", "--month", "2026-04", "-f", "json"))
     assert doc["overdue"][0]["task"] == title
+
+
+def test_the_journal_in_the_report_is_verified_from_the_last_full_check(school, tmp_path):
+    """Without a checkpoint the full verification; with one (a full check that found
+    nothing, in this computer's witness log), the rows written since it."""
+    import sqlalchemy as sa
+
+    from conftest import raw
+
+    env = {"HOUQIN_WITNESS": str(tmp_path / "witness.log")}
+    with raw(school.db) as con:
+        con.execute(sa.text("UPDATE person SET phone = '13900000009' WHERE name = '李强'"))
+    res = school("calendar", "month-start", "-f", "json", env=env)
+    assert res.exit_code == 1, res
+    assert {f["check"] for f in js(res)["findings"]} == {"audit.journal"}
+    with raw(school.db) as con:  # put back: the full check finds nothing, a checkpoint
+        con.execute(sa.text("UPDATE person SET phone = NULL WHERE name = '李强'"))
+    assert school("check", "--only", "audit", env=env).exit_code == 0, "no checkpoint"
+    school.ok("calendar", "task", "add", "消毒", "--every", "monthly:last", "--owner", "李强",
+              env=env)  # fmt: skip
+    with raw(school.db) as con:
+        con.execute(sa.text("UPDATE task SET title = '改过' WHERE code = 'RW-0001'"))
+    res = school("calendar", "month-start", "-f", "json", env=env)
+    assert [f["message"] for f in js(res)["findings"]] == [
+        "task RW-0001 was changed behind the program's back."
+    ]

@@ -217,7 +217,8 @@ def today_(s: Reader) -> Report:
     "month-start",
     help=_(
         "The month-start report: tasks by owner, overdue, every check's findings, holidays, "
-        "budget against last month (exit 1 on findings or overdue)."
+        "budget against last month (exit 1 on findings or overdue). The journal is verified "
+        "as `houqin check --quick` does, from the last full verification on this computer."
     ),
     quiet=True,
     session="reader",
