@@ -29,6 +29,14 @@ def test_rotation_counts_differ_by_at_most_one(roster: list[str], n: int) -> Non
     assert max(got) - min(got) <= 1
 
 
+@given(st.lists(st.sampled_from("abcd"), min_size=1, max_size=6), st.integers(0, 40))
+def test_with_no_one_to_skip_the_turns_are_the_general_rule(roster: list[str], n: int) -> None:
+    """The shortcut (no can_take: the roster in turn) gives what least-recently-assigned
+    gives when everyone can take every day, a name twice in the roster included."""
+    days = [date(2026, 1, 1) + timedelta(days=i) for i in range(n)]
+    assert assign(roster, days) == assign(roster, days, lambda _p, _d: True)
+
+
 def test_rotation_skips_who_has_left_and_starts_with_the_longest_waiting() -> None:
     days = [date(2026, 3, d) for d in range(1, 8)]
     left = date(2026, 3, 3)

@@ -134,7 +134,11 @@ class Agenda:
             occs = self._occurrences(task, start, end)
             if task.rotate:
                 roster = [int(i) for i in task.rotate.split(",")]
-                owners = rotation.assign(roster, [o.due for o in occs], self._can_take)
+                days = [o.due for o in occs]
+                # who can take the last day could take every day before it (leaving is
+                # for good): then no one is skipped, and the turns go round in order
+                skip = days and not all(self._can_take(p, max(days)) for p in roster)
+                owners = rotation.assign(roster, days, self._can_take if skip else None)
             else:
                 owners = [task.owner_id] * len(occs)
             events = self.events[task.id or 0]

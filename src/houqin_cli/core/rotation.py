@@ -20,7 +20,9 @@ def assign(
 ) -> list[P | None]:
     """Who takes each of `days` (in order): of those in `roster` who `can_take` it, the
     one assigned longest ago, a never-assigned one first, ties in roster order. None
-    when no one can take it."""
+    when no one can take it. With no one to skip that is the roster in turn."""
+    if can_take is None and roster and len(set(roster)) == len(roster):
+        return [roster[i % len(roster)] for i in range(len(days))]
     last: dict[P, int] = {}
     out: list[P | None] = []
     for i, day in enumerate(days):
