@@ -152,7 +152,7 @@ def _let_go(
     session.flush()
     for asset in bulk.added:
         added_event(session, actor, asset)
-    session.flush()
+    journal.settle(session)  # their digests now: the journal holds no key of theirs
     codes += [a.code for a in bulk.added]
     shown += bulk.added[: PREVIEW_ROWS - len(shown)]
     bulk.added.clear()

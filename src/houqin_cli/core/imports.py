@@ -10,6 +10,7 @@ openpyxl and rich are imported only by the functions that need them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -125,12 +126,15 @@ class Once:
     of the last row silently winning."""
 
     def __init__(self, way: str | None = None) -> None:
-        self.rows: dict[Any, int] = {}  # key -> the number of the row that named it (not the row:
-        # a big import need not hold every row)
+        self.rows: dict[bytes, int] = {}  # key -> the number of the row that named it (not
+        # the row: a big import need not hold every row)
         self.way = way  # the way forward, when it is more than keeping one row
 
     def seen(self, row: Row, key: Any, column: str, what: str) -> None:
-        first = self.rows.setdefault(key, row.number)
+        # the key's 128-bit digest, not the key: 49 bytes a row however wide the key is
+        # (a card's name, date, place and value: some 250), and no two differ by chance
+        compact = hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
+        first = self.rows.setdefault(compact, row.number)
         if first != row.number:
             raise row_error(
                 row,
