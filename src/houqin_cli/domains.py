@@ -146,6 +146,7 @@ DOMAINS: tuple[Domain, ...] = (
         demo="houqin_cli.audit.finance.demo",
     ),
     group("asset", N_("School property (校产)"), 7, check_order=3),
+    group("meal", N_("The canteen (食堂)"), 14, check_order=7),
 )
 
 

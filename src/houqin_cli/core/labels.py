@@ -105,6 +105,24 @@ TABLES: dict[str, dict[str, str]] = {
         "approved": N_("Approved"),
         "scrapped": N_("Scrapped"),
     },
+    "meal": {"breakfast": N_("Breakfast"), "lunch": N_("Lunch"), "dinner": N_("Dinner")},
+    "dish_kind": {
+        "meat": N_("Meat dish"),
+        "vegetable": N_("Vegetable dish"),
+        "mixed": N_("Meat and vegetables"),
+        "staple": N_("Staple"),
+        "soup": N_("Soup"),
+        "fruit": N_("Fruit"),
+        "dairy": N_("Dairy"),
+    },
+    "disinfect_method": {
+        "steam": N_("Steam"),
+        "boil": N_("Boiling"),
+        "infrared": N_("Infrared cabinet"),
+        "dishwasher": N_("Dishwasher"),
+        "chlorine": N_("Chlorine"),
+    },
+    "canteen_role": {"cook": N_("Cook"), "helper": N_("Kitchen helper"), "buyer": N_("Buyer")},
     # the journal's entities (its tables)
     "entity": {
         "asset": N_("Asset card"),
@@ -125,6 +143,16 @@ TABLES: dict[str, dict[str, str]] = {
         "person": N_("Person"),
         "place": N_("Place"),
         "ledger": N_("Ledger"),
+        "meal_dish": N_("Dish"),
+        "meal_menu": N_("Menu"),
+        "meal_served": N_("Meal served"),
+        "meal_sample": N_("Food sample"),
+        "meal_disinfection": N_("Disinfection"),
+        "meal_accompany": N_("Accompanied meal"),
+        "meal_inspection": N_("Purchase inspection"),
+        "meal_staff": N_("Canteen staff"),
+        "meal_duty": N_("Meal duty"),
+        "person_cert": N_("Certificate"),
     },
 }
 
