@@ -35,6 +35,7 @@ def test_the_menu_shows_days_across_and_meals_down(school):
     # set again: replaced, not added
     school.ok("meal", "menu", "set", "2026-W10", "--day", "周一", "--meal", "午餐", "米饭")
     assert rows(school, "menu", "show", "2026-W10")[1]["mon"] == "米饭"
+    assert school.ok("audit", "verify").exit_code == 0
 
 
 def test_menu_check_finds_balance_repeats_missing_days_and_allergens(school):

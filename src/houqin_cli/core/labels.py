@@ -86,9 +86,10 @@ TABLES: dict[str, dict[str, str]] = {
         "utilities": N_("Water and power"),
         "travel": N_("Travel"),
         "training": N_("Training"),
+        "canteen": N_("Canteen"),
         "other": N_("Other"),
     },
-    "income_category": {"compensation": N_("Compensation")},
+    "income_category": {"compensation": N_("Compensation"), "canteen-fee": N_("Canteen fees")},
     "event": {
         "added": N_("Added"),
         "edited": N_("Edited"),

@@ -86,10 +86,13 @@ def set_menu(session: Session, day: date, meal: str, dish_texts: list[str]) -> l
 
 
 def _put_menu(session: Session, day: date, meal: str, ids: list[int]) -> list[int]:
-    from sqlalchemy import delete
+    from sqlalchemy import select
 
     before = reads.menu(reader_of(session), day, day).get((day, meal), [])
-    session.execute(delete(MenuEntry).where(MenuEntry.day == day, MenuEntry.meal == meal))  # type: ignore[arg-type]
+    for old in session.execute(
+        select(MenuEntry).where(MenuEntry.day == day, MenuEntry.meal == meal)  # type: ignore[arg-type]
+    ).scalars():
+        session.delete(old)  # through the ORM: the journal sees each row go
     session.flush()
     for i, dish in enumerate(ids):
         session.add(MenuEntry(day=day, meal=meal, dish_id=dish, position=i))

@@ -269,3 +269,55 @@ def sample_report(reader: Reader, day: str | None, week: str | None) -> Report:
         [],
         findings=sample_findings(reader, start, end),
     )
+
+
+def expiring_report(reader: Reader, days: int) -> Report:
+    from houqin_cli.meal import inspect
+
+    if days < 0:
+        raise InputError(_("--days cannot be negative."))
+    rows = [
+        {"receipt": c, "date": d, "expires": e, "item": name, "quantity": money.milli_to_qty(q)}
+        for c, d, e, name, q in inspect.expiring(reader, today_of(reader), days)
+    ]
+    return Report(
+        _("Food expiring within {days} days").format(days=days),
+        columns("receipt", "date", "expires", "item", "quantity"),
+        rows,
+    )
+
+
+def staff_report(reader: Reader) -> Report:
+    from houqin_cli.people import certs
+
+    people = names_by_id(reader, "person")
+    today = today_of(reader)
+    rows = []
+    for pid, role in reader.rows("SELECT person_id, role FROM meal_staff ORDER BY id"):
+        cert = certs.current(reader, int(pid), certs.HEALTH, today)
+        rows.append({"person": people.get(int(pid)), "role": role,
+                     "code": cert.code if cert else None,
+                     "expires": cert.expires if cert else None})  # fmt: skip
+    return Report(_("Canteen staff"), columns("person", "role", "code", "expires"), rows)
+
+
+def purge(run: Any, dry_run: bool) -> Report:
+    """The inspection records past retention; without --dry-run, deleted (journalled)."""
+    from houqin_cli.meal import inspect
+
+    title = _("Inspection records past their retention")
+    cols = columns("code", "date", "until")
+    if dry_run:
+        with run.reader() as r:
+            found = inspect.past_retention(r, today_of(r))
+        return Report(title, cols, [{"code": c, "date": d, "until": u} for _i, c, d, u in found])
+    with run.write() as s:
+        from houqin_cli.core.db import reader_of
+
+        r = reader_of(s)
+        found = inspect.past_retention(r, today_of(r))
+        inspect.purge(s, today_of(r))
+    return Report(
+        _("Inspection records purged"), cols,
+        [{"code": c, "date": d, "until": u} for _i, c, d, u in found],
+    )  # fmt: skip

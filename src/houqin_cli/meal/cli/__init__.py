@@ -3,7 +3,7 @@
 import typer
 
 from houqin_cli.core.i18n import _
-from houqin_cli.meal.cli import daily, dishes, samples
+from houqin_cli.meal.cli import accompany, daily, dishes, samples
 
 __all__ = ["meal_app"]
 
@@ -18,3 +18,6 @@ meal_app.add_typer(daily.app)
 meal_app.add_typer(dishes.dish_app, name="dish")
 meal_app.add_typer(dishes.menu_app, name="menu")
 meal_app.add_typer(samples.app, name="sample")
+meal_app.add_typer(accompany.app, name="accompany")
+meal_app.add_typer(daily.staff_app, name="staff")
+meal_app.add_typer(daily.records_app, name="records")
