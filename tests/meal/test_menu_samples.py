@@ -159,3 +159,25 @@ def test_bad_dishes_and_menus_are_refused(school):
         (2, ("meal", "menu", "set", "2026-03-02", "--meal", "lunch", "米饭", "米饭"), "twice"),
         (2, ("meal", "serve", "2026-03-02", "--meal", "brunch", "--count", "3"), "Invalid --meal"),
     )  # fmt: skip
+
+
+def test_light_and_early_samples_are_findings_when_the_settings_rise(school):
+    school = EnvCli(school.db, {"HOUQIN_NOW": "2026-03-05T09:00"})
+    school.ok("meal", "sample", "add", "米饭", "--date", "2026-03-02", "--grams", "130",
+              "--by", "王芳", "--reviewer", "李强", "--time", "2026-03-02 11:30")  # fmt: skip
+    school.ok("meal", "sample", "discard", "LY-2026-0001", "--by", "王芳",
+              "--time", "2026-03-04 12:00")  # fmt: skip
+    school.ok("config", "set", "meal.sample_grams", "140")
+    school.ok("config", "set", "meal.sample_hours", "72")
+    _res, data = findings_json(school, "meal", "sample", "check", "--date", "2026-03-02")
+    assert sorted(f["code"] for f in data["findings"]) == ["sample.early", "sample.light"]
+
+
+def test_meals_and_days_in_chinese(school):
+    school.ok("meal", "serve", "2026-03-02", "--meal", "午餐", "--count", "30")
+    school.ok("meal", "sample", "add", "米饭", "--meal", "午饭", "--grams", "125", "--by", "王芳",
+              "--reviewer", "李强")  # fmt: skip
+    [s] = js(school.ok("meal", "sample", "list", "-f", "json"))
+    assert s["meal"] == "lunch"
+    res = school.ok("--lang", "zh", "meal", "menu", "show", "2026-W10")
+    assert "午餐" in res.stdout and "周一" in res.stdout

@@ -12,7 +12,8 @@ from houqin_cli.core.db import as_reader
 from houqin_cli.core.i18n import _
 from houqin_cli.core.plain import names_by_id
 from houqin_cli.core.report import Finding
-from houqin_cli.meal import inspect, reads, views
+from houqin_cli.meal import inspect_reads as inspect
+from houqin_cli.meal import reads, views
 from houqin_cli.people import certs
 
 if TYPE_CHECKING:

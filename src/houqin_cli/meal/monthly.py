@@ -13,7 +13,8 @@ from houqin_cli.core.errors import RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.render.cells import cell
 from houqin_cli.core.report import Finding, Report
-from houqin_cli.meal import cost, findings, inspect, reads, views
+from houqin_cli.meal import cost, findings, reads, views
+from houqin_cli.meal import inspect_reads as inspect
 
 if TYPE_CHECKING:
     from houqin_cli.core.db import Reader
@@ -47,7 +48,7 @@ def report(reader: Reader, month: str | None) -> Report:
         (_("陪餐"), _("Parents' records"), sum(1 for a in visits if a.parent)),
         (_("陪餐"), _("Problems noted"), sum(1 for a in visits if a.problem)),
         (_("Purchase inspection"), _("Food receipts"), len(receipts)),
-        (_("Purchase inspection"), _("Inspected"), sum(1 for r in receipts if r[5])),
+        (_("Purchase inspection"), _("Receipts inspected"), sum(1 for r in receipts if r[5])),
     ]
     summary = Report(
         _("The canteen in {month}").format(month=period.label),

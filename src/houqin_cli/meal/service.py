@@ -3,7 +3,8 @@ checks every rule, changes rows and ends with its journal entry."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as daytime
 from typing import TYPE_CHECKING, Any
 
 from houqin_cli.core import clock, journal, labels, money, names, settings
@@ -234,10 +235,20 @@ def grams(text: str) -> int:
     return money.qty_to_milli(money.parse_qty(text))
 
 
-def _moment(session: Session, actor: Actor, text: str | None) -> datetime:
-    """--time in the school's zone (default now); not after now (exit 2)."""
+MEAL_TIMES = {"breakfast": daytime(7, 30), "lunch": daytime(12, 0), "dinner": daytime(18, 0)}
+
+
+def _moment(
+    session: Session, actor: Actor, text: str | None, slot: tuple[date, str] | None = None
+) -> datetime:
+    """--time in the school's zone; not after now (exit 2). Without it: now, or for a
+    meal (`slot`) its usual time that day when that is earlier (a record entered later)."""
     if not text:
-        return actor.now
+        if slot is None:
+            return actor.now
+        tz = settings.timezone(session)
+        usual = datetime.combine(slot[0], MEAL_TIMES[slot[1]], tzinfo=tz).astimezone(UTC)
+        return min(actor.now, usual)
     when = clock.parse_datetime(text, settings.timezone(session))
     if when > actor.now:
         raise InputError(
@@ -279,7 +290,7 @@ def add_sample(
                 name=sampler.name
             )
         )
-    at = _moment(session, actor, time)
+    at = _moment(session, actor, time, (day, meal))
     row = Sample(
         code=next_code(session, "LY", year=day.year, model=Sample),
         day=day,

@@ -272,7 +272,7 @@ def sample_report(reader: Reader, day: str | None, week: str | None) -> Report:
 
 
 def expiring_report(reader: Reader, days: int) -> Report:
-    from houqin_cli.meal import inspect
+    from houqin_cli.meal import inspect_reads as inspect
 
     if days < 0:
         raise InputError(_("--days cannot be negative."))
@@ -303,19 +303,20 @@ def staff_report(reader: Reader) -> Report:
 
 def purge(run: Any, dry_run: bool) -> Report:
     """The inspection records past retention; without --dry-run, deleted (journalled)."""
-    from houqin_cli.meal import inspect
+    from houqin_cli.meal import inspect_reads
 
     title = _("Inspection records past their retention")
     cols = columns("code", "date", "until")
     if dry_run:
         with run.reader() as r:
-            found = inspect.past_retention(r, today_of(r))
+            found = inspect_reads.past_retention(r, today_of(r))
         return Report(title, cols, [{"code": c, "date": d, "until": u} for _i, c, d, u in found])
     with run.write() as s:
         from houqin_cli.core.db import reader_of
+        from houqin_cli.meal import inspect
 
         r = reader_of(s)
-        found = inspect.past_retention(r, today_of(r))
+        found = inspect_reads.past_retention(r, today_of(r))
         inspect.purge(s, today_of(r))
     return Report(
         _("Inspection records purged"), cols,

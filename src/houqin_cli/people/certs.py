@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from houqin_cli.core import journal
 from houqin_cli.core.clock import stored_date
-from houqin_cli.core.codes import next_code
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError
 from houqin_cli.core.i18n import _
@@ -59,6 +57,8 @@ def add(
     issued: date,
     expires: date | None,
 ) -> Certificate:
+    from houqin_cli.core import journal
+    from houqin_cli.core.codes import next_code
     from houqin_cli.people import service
     from houqin_cli.people.models import Certificate
 
