@@ -181,3 +181,61 @@ def test_meals_and_days_in_chinese(school):
     assert s["meal"] == "lunch"
     res = school.ok("--lang", "zh", "meal", "menu", "show", "2026-W10")
     assert "午餐" in res.stdout and "周一" in res.stdout
+
+
+def test_the_fridge_clock_runs_in_the_schools_zone_to_the_minute(school):
+    school.ok("meal", "sample", "add", "米饭", "--date", "2026-03-02", "--grams", "125",
+              "--by", "王芳", "--reviewer", "李强", "--time", "2026-03-02 08:30")  # fmt: skip
+    just = EnvCli(school.db, {"HOUQIN_NOW": "2026-03-09T08:30"})  # local time: 7 days exactly
+    _res, data = findings_json(just, "meal", "sample", "check", "--date", "2026-03-02")
+    assert data["findings"] == []
+    over = EnvCli(school.db, {"HOUQIN_NOW": "2026-03-09T08:31"})
+    _res, data = findings_json(over, "meal", "sample", "check", "--date", "2026-03-02")
+    assert [f["code"] for f in data["findings"]] == ["sample.overkept"]
+
+
+def test_every_canteen_write_is_journalled_and_verifies(school, tmp_path):
+    school = EnvCli(school.db, {"HOUQIN_NOW": "2026-03-05T09:00"})
+    school.ok("meal", "serve", "2026-03-02", "--meal", "lunch", "--count", "30")
+    sample_all(school)
+    school.ok("meal", "sample", "discard", "LY-2026-0001", "--by", "王芳")
+    school.ok("meal", "disinfect", "--date", "2026-03-02", "--meal", "lunch", "--method",
+              "dishwasher", "--temp", "85", "--seconds", "45", "--by", "张伟")  # fmt: skip
+    school.ok("meal", "accompany", "--date", "2026-03-02", "--meal", "lunch", "--by", "王校长",
+              "--problem", "偏咸")  # fmt: skip
+    school.ok("meal", "accompany", "answer", "PC-2026-0001", "--by", "张伟", "--answer", "已改")
+    school.ok("meal", "duty", "--date", "2026-03-02", "--meal", "lunch", "--teacher", "王芳")
+    school.ok("people", "cert", "add", "李强", "--kind", "健康证", "--no", "J9",
+              "--issued", "2026-01-01")  # fmt: skip
+    school.ok("meal", "staff", "add", "李强", "--role", "厨师")
+    school.ok("meal", "menu", "set", "2026-03-03", "--meal", "lunch", "米饭", "红烧肉")
+    out = tmp_path / "本周菜谱.xlsx"
+    school.ok("meal", "menu", "show", "2026-W10", "-o", str(out))
+    assert out.stat().st_size > 0
+    res = school.ok("audit", "verify")
+    assert res.exit_code == 0
+    for action in ("meal.serve", "meal.sample.add", "meal.sample.discard", "meal.disinfect",
+                   "meal.accompany", "meal.accompany.answer", "meal.duty", "people.cert.add",
+                   "meal.staff.add", "meal.menu.set"):  # fmt: skip
+        assert journalled(school, action) >= 1, action
+
+
+def test_menu_import_from_xlsx_and_its_dry_run(school, tmp_path):
+    from openpyxl import Workbook
+
+    from conftest import snapshot
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["本周菜谱"])
+    ws.append(["餐次", "2026-03-09", "2026-03-10"])
+    ws.append(["午餐", "红烧肉、炒青菜、米饭", "紫菜汤"])
+    f = tmp_path / "menu.xlsx"
+    wb.save(f)
+    before = snapshot(school.db)
+    res = school.ok("meal", "menu", "import", str(f), "--dry-run")
+    assert "nothing written" in res.stderr
+    assert snapshot(school.db) == before
+    school.ok("meal", "menu", "import", str(f))
+    sheet = rows(school, "menu", "show", "2026-W11")
+    assert sheet[1]["mon"] == "红烧肉、炒青菜、米饭" and sheet[1]["tue"] == "紫菜汤"

@@ -113,10 +113,14 @@ def import_menu(session: Session, grid: list[list[Any]], week: str | None, file:
 
     reader = reader_of(session)
     tz = settings.zone(reader)
-    rows = [r for r in grid if any(c not in (None, "") for c in r)]
-    if not rows:
+    numbered = [(i, r) for i, r in enumerate(grid, start=1) if any(c not in (None, "") for c in r)]
+    if not numbered:
         raise InputError(_("{file} holds no menu.").format(file=file))
-    header, body = rows[0], rows[1:]
+    # a title row or two above the header (本周菜谱) holds one cell: the header has days
+    first = next(
+        (k for k, (_i, r) in enumerate(numbered) if any(c not in (None, "") for c in r[1:])), 0
+    )
+    header, body = numbered[first][1], numbered[first + 1 :]
     days: dict[int, date] = {}
     for col, cell in enumerate(header[1:], start=1):
         text = str(cell or "").strip()
@@ -136,8 +140,15 @@ def import_menu(session: Session, grid: list[list[Any]], week: str | None, file:
             days[col] = week_days(reader, week)[vocab.day_of_week(text)]
     written = 0
     plan: list[tuple[date, str, list[int]]] = []
-    for n, row in enumerate(body, start=2):
-        meal = vocab.meal(str(row[0] or ""))
+    for n, row in body:
+        try:
+            meal = vocab.meal(str(row[0] or ""))
+        except InputError as exc:
+            raise InputError(
+                _("{file}, row {row}, column {col}: {problem}").format(
+                    file=file, row=n, col="A", problem=exc.message
+                )
+            ) from None
         for col, day in days.items():
             cell = str(row[col] if col < len(row) and row[col] is not None else "").strip()
             if not cell:

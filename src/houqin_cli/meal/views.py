@@ -208,7 +208,7 @@ def sample_findings(reader: Reader, start: date, end: date) -> list[Finding]:
                 ))  # fmt: skip
     for s in found:
         out.extend(_sample_problems(s, least, hours, dishes))
-    now = clock.now()
+    now = clock.now(settings.zone(reader))
     for s in reads.kept_samples(reader):
         if now - clock.from_iso_utc(s.taken_at) > timedelta(days=cfg["meal.sample_max_days"]):
             out.append(Finding(
