@@ -88,3 +88,19 @@ def test_the_monthly_report_has_every_part_and_the_findings(school):
     assert "The canteen in 2026-03" in text.stdout and "Canteen cost, 2026-03" in text.stdout
     ms = school("calendar", "month-start", "--month", "2026-03", "-f", "json")
     assert "meal.disinfection" in ms.stdout
+
+
+def test_cost_by_meal_adds_up_and_a_bad_split_is_refused(school):
+    canteen(school)
+    school.ok("config", "set", "meal.canteen_unit", "食堂")
+    school.ok("meal", "serve", "2026-03-02", "--meal", "dinner", "--count", "7",
+              "--dishes", "米饭")  # fmt: skip
+    by_meal = js(school.ok("meal", "cost", "--month", "2026-03", "--by", "meal", "-f", "json"))
+    *parts, total = by_meal
+    assert [p["period"] for p in parts] == ["dinner", "lunch"]
+    assert sum(int(p["cost_total"].replace(".", "")) for p in parts) == int(
+        total["cost_total"].replace(".", "")
+    )
+    assert_refused(school, 2, "meal", "cost", "--month", "2026-03", "--by", "week",
+                   contains="--by is day, meal or unit")  # fmt: skip
+    assert_refused(school, 2, "meal", "cost", "--month", "2026-13", contains="Invalid")

@@ -40,6 +40,7 @@ def serve(
         None, "--cook", help=_("The cook on duty."), shell_complete=complete.PERSON
     ),
 ) -> Done:
+    from houqin_cli.core import labels
     from houqin_cli.meal import service, vocab
 
     which = vocab.meal(meal)
@@ -49,8 +50,9 @@ def serve(
     row = service.serve(
         s, day(s, on), which, count, unit=unit, staff=staff, dishes=named, cook=cook
     )
+    shown = labels.label("meal", which)
     return Done(_("Recorded {meal} on {day}: {n} served ({code}).").format(
-        meal=meal, day=row.day, n=row.count, code=row.code), row.code)  # fmt: skip
+        meal=shown, day=row.day, n=row.count, code=row.code), row.code)  # fmt: skip
 
 
 @write(app, "disinfect", help=_("Record a tableware disinfection run; prints its code (XD-…)."))
@@ -86,11 +88,13 @@ def duty(
         ..., "--teacher", help=_("The duty teacher."), shell_complete=complete.PERSON
     ),
 ) -> Done:
+    from houqin_cli.core import labels
     from houqin_cli.meal import staff, vocab
 
     which, when = vocab.meal(meal), day(s, on, future=True)
     staff.duty(s, when, which, teacher)
-    return Done(_("Duty teacher for {day} {meal} recorded.").format(day=when, meal=meal))
+    shown = labels.label("meal", which)
+    return Done(_("Duty teacher for {day} {meal} recorded.").format(day=when, meal=shown))
 
 
 @write(

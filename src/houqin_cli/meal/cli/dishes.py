@@ -58,7 +58,10 @@ def menu_set(
     which = vocab.meal(meal)
     on = service.menu_day(s, when, day)
     ids = service.set_menu(s, on, which, dishes)
-    return Done(_("Menu of {day} {meal}: {n} dishes.").format(day=on, meal=meal, n=len(ids)))
+    from houqin_cli.core import labels
+
+    shown = labels.label("meal", which)
+    return Done(_("Menu of {day} {meal}: {n} dishes.").format(day=on, meal=shown, n=len(ids)))
 
 
 @write(menu_app, "import", help=_("Import a week's menu: days across, meals down (.xlsx, .csv)."))
