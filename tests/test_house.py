@@ -24,6 +24,7 @@ GROUPS = {
     "audit",
     "repair",
     "safety",
+    "meal",
 }  # the folders that are groups
 
 

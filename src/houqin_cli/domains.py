@@ -148,6 +148,7 @@ DOMAINS: tuple[Domain, ...] = (
     group("asset", N_("School property (校产)"), 7, check_order=3),
     group("repair", N_("Repairs (报修)"), 14, check_order=5),
     group("safety", N_("Safety inspections, hazards and violations (安全)"), 15, check_order=6),
+    group("meal", N_("The canteen (食堂)"), 16, check_order=7),
 )
 
 

@@ -91,9 +91,10 @@ TABLES: dict[str, dict[str, str]] = {
         "utilities": N_("Water and power"),
         "travel": N_("Travel"),
         "training": N_("Training"),
+        "canteen": N_("Canteen"),
         "other": N_("Other"),
     },
-    "income_category": {"compensation": N_("Compensation")},
+    "income_category": {"compensation": N_("Compensation"), "canteen-fee": N_("Canteen fees")},
     "repair_status": {
         "requested": N_("Requested"),
         "assigned": N_("Assigned"),
@@ -131,6 +132,24 @@ TABLES: dict[str, dict[str, str]] = {
         "scrapped": N_("Scrapped"),
         "repaired": N_("Repaired"),
     },
+    "meal": {"breakfast": N_("Breakfast"), "lunch": N_("Lunch"), "dinner": N_("Dinner")},
+    "dish_kind": {
+        "meat": N_("Meat dish"),
+        "vegetable": N_("Vegetable dish"),
+        "mixed": N_("Meat and vegetables"),
+        "staple": N_("Staple"),
+        "soup": N_("Soup"),
+        "fruit": N_("Fruit"),
+        "dairy": N_("Dairy"),
+    },
+    "disinfect_method": {
+        "steam": N_("Steam"),
+        "boil": N_("Boiling"),
+        "infrared": N_("Infrared cabinet"),
+        "dishwasher": N_("Dishwasher"),
+        "chlorine": N_("Chlorine"),
+    },
+    "canteen_role": {"cook": N_("Cook"), "helper": N_("Kitchen helper"), "buyer": N_("Buyer")},
     # the journal's entities (its tables)
     "entity": {
         "asset": N_("Asset card"),
@@ -153,6 +172,16 @@ TABLES: dict[str, dict[str, str]] = {
         "ledger": N_("Ledger"),
         "repair_order": N_("Repair order"),
         "repair_event": N_("Repair step"),
+        "meal_dish": N_("Dish"),
+        "meal_menu": N_("Menu"),
+        "meal_served": N_("Meal served"),
+        "meal_sample": N_("Food sample"),
+        "meal_disinfection": N_("Disinfection"),
+        "meal_accompany": N_("Accompanied meal"),
+        "meal_inspection": N_("Purchase inspection"),
+        "meal_staff": N_("Canteen staff"),
+        "meal_duty": N_("Meal duty"),
+        "person_cert": N_("Certificate"),
     },
 }
 

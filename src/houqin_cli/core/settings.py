@@ -163,6 +163,48 @@ SPECS: dict[str, Spec] = {
         _spec("meal.sample_hours", "int", "48", N_("Hours a food sample is kept")),
         _spec("meal.sample_grams", "int", "125", N_("Grams kept of each dish as a food sample")),
         _spec(
+            "meal.sample_max_days",
+            "int",
+            "7",
+            N_("Days after which a food sample still in the fridge is a finding"),
+        ),
+        _spec(
+            "meal.max_repeats_per_week",
+            "int",
+            "2",
+            N_("The most times one dish may be on a week's menu"),
+        ),
+        _spec(
+            "meal.accompany_roles",
+            "text",
+            "principal,director",
+            N_("The roles of the school leaders who eat with the students (陪餐)"),
+        ),
+        _spec(
+            "meal.food_categories",
+            "text",
+            "食材,食品,粮油,副食,调料",
+            N_("Stock item categories that are food (purchase inspection)"),
+        ),
+        _spec(
+            "meal.canteen_unit",
+            "text",
+            "",
+            N_("The unit the storeroom issues the canteen's food to (empty: not set)"),
+        ),
+        _spec(
+            "meal.max_margin",
+            "int",
+            "0",
+            N_("The most fee income may exceed food cost, in per cent (食堂不得以赢利为目的)"),
+        ),
+        _spec(
+            "meal.record_years",
+            "int",
+            "2",
+            N_("Years a purchase inspection record is kept at least"),
+        ),
+        _spec(
             "repair.due_hours.emergency",
             "int",
             "4",

@@ -12,5 +12,6 @@ REVISIONS: tuple[str, ...] = (
     "0008_cal",
     "0009_repair",
     "0010_safety",
+    "0011_meal",
 )
 HEAD = REVISIONS[-1]

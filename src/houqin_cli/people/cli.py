@@ -396,3 +396,12 @@ def place_retire(s: Session, place: str = PlaceArg, date: str | None = RetireDat
 
     when = day(s, date)
     return _retired(units.retire_place(s, place, when), when)
+
+
+def _mount_certs() -> None:
+    from houqin_cli.people.cert_cli import cert_app
+
+    people_app.add_typer(cert_app, name="cert")
+
+
+_mount_certs()

@@ -58,3 +58,18 @@ class Place(SQLModel, table=True):
     kind: str = Field(sa_column=Column(String(16), nullable=False))
     initials: str = Field(default="", sa_column=Column(String(200), nullable=False))
     retired_on: date | None = Field(default=None, sa_column=Column(Date))
+
+
+class Certificate(SQLModel, table=True):
+    """A certificate a person holds (ZS-0001): a health certificate (健康证, checked every
+    year, 食品安全法 §45), a cook's, a guard's, an electrician's, …"""
+
+    __tablename__ = "person_cert"
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    code: str = Field(sa_column=Column(String(32), nullable=False, unique=True))
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), nullable=False))
+    kind: str = Field(sa_column=Column(String(30), nullable=False))
+    number: str = Field(sa_column=Column(String(100), nullable=False))
+    issued: date = Field(sa_column=Column(Date, nullable=False))
+    expires: date | None = Field(default=None, sa_column=Column(Date))

@@ -66,6 +66,8 @@ class StockMovement(SQLModel, table=True):
     note: str | None = Field(default=None, sa_column=Column(Text))
     operator: str = Field(sa_column=Column(String(200), nullable=False))
     recorded_at: str = Field(sa_column=Column(String(32), nullable=False))
+    # a receipt of food: its expiry date (the canteen's 进货查验, #15)
+    expires: dt.date | None = Field(default=None, sa_column=Column(Date))
 
 
 class StockCount(SQLModel, table=True):

@@ -136,6 +136,7 @@ def receive(
     supplier: str | None = None,
     day: date,
     note: str | None = None,
+    expires: date | None = None,
 ) -> StockMovement:
     if (price is None) == (amount is None):
         raise InputError(_("Give either --price (per unit) or --amount (the total), not both."))
@@ -151,6 +152,13 @@ def receive(
     else:
         price_fen = None
         value = money.parse_money(str(amount))
+    if expires is not None and expires < day:
+        raise RuleError(
+            _(
+                "{item} expired on {expires}, before it was received ({day}): expired food "
+                "is refused (食品安全法 §50)."
+            ).format(item=item.name, expires=expires, day=day)
+        )
     m = _movement(
         session,
         actor,
@@ -162,9 +170,13 @@ def receive(
         price_fen=price_fen,
         supplier=(supplier or "").strip() or None,
         note=note,
+        expires=expires,
     )
     post(session, item, m)
-    _journal(session, m, item, supplier=m.supplier)
+    if expires is not None:
+        _journal(session, m, item, supplier=m.supplier, expires=expires.isoformat())
+    else:
+        _journal(session, m, item, supplier=m.supplier)
     return m
 
 

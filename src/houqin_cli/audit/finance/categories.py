@@ -30,11 +30,14 @@ CATEGORIES: dict[str, Category] = {
         Category("utilities", "水电", goods=False, service=True),
         Category("travel", "差旅", goods=False, needs_approver=True, service=True),
         Category("training", "培训", goods=False, service=True),
+        # the canteen's expenses other than food from the storeroom (gas, utensils, …):
+        # `meal cost` adds them to the food cost (#15)
+        Category("canteen", "食堂", goods=False, service=True),
         Category("other", "其他", goods=False),
     )
 }
 CATEGORY_HELP = N_(
-    "office, teaching, cleaning, food, equipment, repair, utilities, travel, training or other (or its Chinese name)"
+    "office, teaching, cleaning, food, equipment, repair, utilities, travel, training, canteen or other (or its Chinese name)"
 )
 
 

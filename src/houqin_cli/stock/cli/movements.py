@@ -48,12 +48,25 @@ def receive(
     supplier: str | None = typer.Option(None, "--supplier", help=_("Supplier.")),
     date: Date = None,
     note: Note = None,
+    expires: str | None = typer.Option(
+        None, "--expires", help=_("Food: the day it expires (kept on the receipt).")
+    ),
 ) -> Done:
     from houqin_cli.stock import service
 
     actor, on = s.info["actor"], day(s, date)
+    until = day(s, expires, future=True) if expires else None
     m = service.receive(
-        s, actor, item, qty, price=price, amount=amount, supplier=supplier, day=on, note=note
+        s,
+        actor,
+        item,
+        qty,
+        price=price,
+        amount=amount,
+        supplier=supplier,
+        day=on,
+        note=note,
+        expires=until,
     )
     return Done(_("Received: {code}.").format(code=m.code), m.code)
 
