@@ -190,6 +190,10 @@ READS: list[str] = [
     "audit report month 2026-03",
     "audit report quarter 2026-Q1",
     "audit report year 2026",
+    # the student registry
+    "student list",
+    "student list --boarding",
+    "student show XS-0001",
     # the database
     "db info",
     "db check",
@@ -220,6 +224,10 @@ EXPORTS: list[tuple[str, str]] = [
 
 # Leaves of the tree that are not captured, and why.
 WRITES: dict[str, str] = {
+    "student add": "write",
+    "student import": "write",
+    "student move": "write",
+    "student leave": "write",
     "calendar task add": "write",
     "calendar task edit": "write",
     "calendar task stop": "write",

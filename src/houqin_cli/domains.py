@@ -146,6 +146,7 @@ DOMAINS: tuple[Domain, ...] = (
         demo="houqin_cli.audit.finance.demo",
     ),
     group("asset", N_("School property (校产)"), 7, check_order=3),
+    group("student", N_("Students (学籍): class, boarding, guardian"), 14, check_order=8),
 )
 
 

@@ -165,6 +165,12 @@ VOCABULARY: dict[str, tuple[str, Kind]] = {
     "value_in_words": (N_("In words"), "text"),
     "voided": (N_("Voided"), "bool"),
     "voided_by": (N_("Reversed by"), "text"),
+    "class_name": (N_("Class"), "text"),
+    "gender": (N_("Gender"), "text"),
+    "boarding": (N_("Boarding"), "bool"),
+    "guardian": (N_("Guardian"), "text"),
+    "id_no": (N_("ID number"), "text"),
+    "leave_reason": (N_("Reason for leaving"), "text"),
 }
 
 # Keys whose meaning in one command differs from the vocabulary, kept because an

@@ -10,5 +10,6 @@ REVISIONS: tuple[str, ...] = (
     "0006",
     "0007_cal",
     "0008_cal",
+    "0012_duty",
 )
 HEAD = REVISIONS[-1]
