@@ -15,7 +15,17 @@ from sqlmodel import SQLModel
 from houqin_cli import domains
 
 PKG = Path(domains.__file__).resolve().parent
-GROUPS = {"admin", "calendar", "people", "stock", "asset", "audit"}  # the folders that are groups
+GROUPS = {
+    "admin",
+    "calendar",
+    "people",
+    "stock",
+    "asset",
+    "audit",
+    "student",
+    "duty",
+    "gate",
+}  # the folders that are groups
 
 
 def _modules() -> dict[str, Path]:

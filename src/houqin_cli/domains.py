@@ -147,6 +147,18 @@ DOMAINS: tuple[Domain, ...] = (
     ),
     group("asset", N_("School property (校产)"), 7, check_order=3),
     group("student", N_("Students (学籍): class, boarding, guardian"), 14, check_order=8),
+    group(
+        "duty",
+        N_("Duty (值班护校): posts, rosters, check-ins, 查岗, attendance"),
+        15,
+        check_order=9,
+    ),
+    group(
+        "gate",
+        N_("The gate (门卫): visitors, students leaving in class hours, the gate book"),
+        16,
+        check_order=10,
+    ),
 )
 
 

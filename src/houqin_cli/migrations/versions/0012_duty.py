@@ -38,11 +38,129 @@ def upgrade() -> None:
         sa.UniqueConstraint("code"),
     )
     op.create_index("ix_student_name", "student", ["name"])
-    # @DUTY@
+    op.create_table(
+        "duty_post",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=32), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("initials", sa.String(length=200), nullable=False),
+        sa.Column("kind", sa.String(length=10), nullable=False),
+        sa.Column("start_min", sa.Integer(), nullable=False),
+        sa.Column("end_min", sa.Integer(), nullable=False),
+        sa.Column("division_id", sa.Integer(), nullable=True),
+        sa.Column("pool", sa.String(length=400), nullable=False),
+        sa.Column("holiday_pool", sa.String(length=400), nullable=False),
+        sa.ForeignKeyConstraint(["division_id"], ["unit.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("code"),
+        sa.UniqueConstraint("name"),
+    )
+    op.create_table(
+        "duty_shift",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("post_id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("holiday", sa.Boolean(), nullable=False),
+        sa.Column("checkin_at", sa.String(length=32), nullable=True),
+        sa.Column("checkin_by_id", sa.Integer(), nullable=True),
+        sa.Column("cover_reason", sa.Text(), nullable=True),
+        sa.Column("late", sa.Boolean(), nullable=False),
+        sa.Column("checkout_at", sa.String(length=32), nullable=True),
+        sa.ForeignKeyConstraint(["post_id"], ["duty_post.id"]),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
+        sa.ForeignKeyConstraint(["checkin_by_id"], ["person.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("post_id", "day"),
+    )
+    op.create_index("ix_duty_shift_day", "duty_shift", ["day"])
+    op.create_table(
+        "duty_leave",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("start", sa.Date(), nullable=False),
+        sa.Column("end", sa.Date(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("approved_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
+        sa.ForeignKeyConstraint(["approved_by_id"], ["person.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "duty_patrol",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("shift_id", sa.Integer(), nullable=True),
+        sa.Column("at", sa.String(length=32), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("place_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
+        sa.ForeignKeyConstraint(["shift_id"], ["duty_shift.id"]),
+        sa.ForeignKeyConstraint(["place_id"], ["place.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "duty_inspection",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("shift_id", sa.Integer(), nullable=False),
+        sa.Column("inspector_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.String(length=32), nullable=False),
+        sa.Column("present", sa.Boolean(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(["shift_id"], ["duty_shift.id"]),
+        sa.ForeignKeyConstraint(["inspector_id"], ["person.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "gate_visitor",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=32), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("id_no", sa.String(length=40), nullable=True),
+        sa.Column("phone", sa.String(length=40), nullable=True),
+        sa.Column("org", sa.String(length=200), nullable=True),
+        sa.Column("visiting", sa.String(length=200), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("vehicle", sa.String(length=20), nullable=True),
+        sa.Column("in_at", sa.String(length=32), nullable=False),
+        sa.Column("out_at", sa.String(length=32), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("code"),
+    )
+    op.create_index("ix_gate_visitor_in_at", "gate_visitor", ["in_at"])
+    op.create_table(
+        "gate_exit",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=32), nullable=False),
+        sa.Column("student_id", sa.Integer(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("approved_by_id", sa.Integer(), nullable=False),
+        sa.Column("with_guardian", sa.String(length=100), nullable=True),
+        sa.Column("out_at", sa.String(length=32), nullable=False),
+        sa.Column("back_by", sa.String(length=32), nullable=True),
+        sa.Column("back_at", sa.String(length=32), nullable=True),
+        sa.ForeignKeyConstraint(["student_id"], ["student.id"]),
+        sa.ForeignKeyConstraint(["approved_by_id"], ["person.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("code"),
+    )
+    op.create_index("ix_gate_exit_out_at", "gate_exit", ["out_at"])
 
 
 def downgrade() -> None:
-    # @DUTYDOWN@
+    op.drop_index("ix_gate_exit_out_at", table_name="gate_exit")
+    op.drop_index("ix_gate_visitor_in_at", table_name="gate_visitor")
+    op.drop_index("ix_duty_shift_day", table_name="duty_shift")
+    for name in (
+        "gate_exit",
+        "gate_visitor",
+        "duty_inspection",
+        "duty_patrol",
+        "duty_leave",
+        "duty_shift",
+        "duty_post",
+    ):
+        op.drop_table(name)
     op.drop_index("ix_student_name", table_name="student")
     op.drop_table("student")
     with op.batch_alter_table("person") as batch:
