@@ -155,3 +155,42 @@ def test_missed_late_patrol_and_attendance(school):
     res, data = findings_json(now, "check", "--only", "duty")
     nights = [f for f in data["findings"] if f["code"] == "night.no_patrol"]
     assert all(f["date"] != "2026-03-01" for f in nights)
+
+
+def test_wages_with_a_signature_column_and_recorded_as_a_service_expense(school):
+    for name in ("经办人甲", "验收人乙", "审核人丙"):
+        school.ok("people", "add", name)
+    rows = js(school.ok("duty", "wages", "--month", "2026-02", "-f", "json"))
+    assert [(r["person"], r["wage"], r["deduction"], r["amount"]) for r in rows] == [
+        (g, "400.00", "0.00", "400.00") for g in GUARDS
+    ]
+    assert "Signature" in school.ok("duty", "wages", "--month", "2026-02").stdout
+    assert_refused(school, 2, "duty", "wages", "--month", "2026-02", "--record",
+                   contains="--record needs")  # fmt: skip
+    school.ok("duty", "wages", "--month", "2026-02", "--record", "--handler", "经办人甲",
+              "--acceptor", "验收人乙", "--reviewer", "审核人丙")  # fmt: skip
+    [rec] = js(school.ok("audit", "receipt", "list", "--month", "2026-02", "-f", "json"))
+    assert rec["amount"] == "1200.00" and rec["invoice"] == "护校工资-2026-02"
+    assert school.ok("audit", "verify").exit_code == 0
+
+
+def test_an_incident_names_who_was_on_duty_and_opens_the_damage(school):
+    school.ok("duty", "roster", "make", "--from", "2026-03-02", "--to", "2026-03-02")
+    holder = by_day(roster(school, "--month", "2026-03"))[("2026-03-02", "门卫白班")]["person"]
+    school.ok("asset", "add", "灭火器", "--category", "201", "--value", "200",
+              "--acquired", "2026-01-01")  # fmt: skip
+    res = school.ok("duty", "incident", "--date", "2026-03-02", "--post", "门卫白班",
+                    "--what", "灭火器丢失", "--asset", "灭火器")  # fmt: skip
+    assert holder in res.stderr and res.stdout.strip().startswith("SH-2026-")
+    assert_refused(school, 3, "duty", "incident", "--date", "2026-03-01", "--post", "门卫白班",
+                   "--what", "x", contains="No one is rostered on 门卫白班 on 2026-03-01")  # fmt: skip
+    assert school.ok("audit", "verify").exit_code == 0
+
+
+def test_the_summer_vacation_roster_comes_from_the_term_dates(school):
+    school.ok("term", "add", "2026-autumn", "--start", "2026-09-01", "--end", "2027-01-22")
+    res = school.ok("duty", "holiday-plan", "--summer")
+    assert "2026-07-11 to 2026-08-31" in res.stderr
+    rows = roster(school, "--month", "2026-08")
+    assert len(rows) == 62 and all(r["holiday_duty"] and r["person"] in LOGISTICS for r in rows)
+    assert_refused(school, 3, "duty", "holiday-plan", "--winter", contains="No winter vacation")

@@ -194,6 +194,8 @@ VOCABULARY: dict[str, tuple[str, Kind]] = {
     "back_by": (N_("Back by"), "datetime"),
     "with_guardian": (N_("With"), "text"),
     "entry": (N_("Entry"), "text"),
+    "wage": (N_("Monthly wage"), "money"),
+    "deduction": (N_("Deduction"), "money"),
     "leave_reason": (N_("Reason for leaving"), "text"),
 }
 
@@ -227,6 +229,7 @@ CONTRACT: dict[tuple[str, str], tuple[str, Kind, str]] = {
 HEADERS: dict[tuple[str, str], str] = {
     ("people list", "name"): N_("Full name"),
     ("people list", "active"): N_("At school"),
+    ("duty wages", "signature"): N_("Signature"),
 }
 
 # Keys whose values are stored codes, and the label tables (core/labels.py) that show

@@ -128,6 +128,14 @@ TABLES: dict[str, tuple[tuple[str, str, str, bool, bool, str], ...]] = {
         ('year', 'year', 'INTEGER', True, True, 'int'),
         ('last', 'last', 'INTEGER', True, False, 'int'),
     ),
+    'duty_incident': (
+        ('id', 'id', 'INTEGER', True, True, 'int'),
+        ('day', 'day', 'NUMERIC', True, False, ''),
+        ('shift_id', 'shift_id', 'INTEGER', True, False, 'int'),
+        ('person_id', 'person_id', 'INTEGER', True, False, 'int'),
+        ('what', 'what', 'TEXT', True, False, ''),
+        ('damage', 'damage', 'TEXT', False, False, ''),
+    ),
     'duty_inspection': (
         ('id', 'id', 'INTEGER', True, True, 'int'),
         ('shift_id', 'shift_id', 'INTEGER', True, False, 'int'),

@@ -199,6 +199,12 @@ SPECS: dict[str, Spec] = {
             N_("Minutes after a shift starts within which its check-in is on time"),
         ),
         _spec(
+            "duty.missed_shift_deduction",
+            "money",
+            "0.00",
+            N_("Deducted from a hired guard's monthly wage per missed shift (0: none)"),
+        ),
+        _spec(
             "school.class_hours",
             "text",
             "07:50-11:40,14:00-17:20",

@@ -87,3 +87,17 @@ class Inspection(SQLModel, table=True):
     at: str = Field(sa_column=Column(String(32), nullable=False))
     present: bool = Field(sa_column=Column(Boolean, nullable=False))
     note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class DutyIncident(SQLModel, table=True):
+    """Property lost or damaged during a shift, naming who was on duty; with an asset,
+    the asset group's human-cause damage (照价赔偿) it opened."""
+
+    __tablename__ = "duty_incident"
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    day: date = Field(sa_column=Column(Date, nullable=False))
+    shift_id: int = Field(sa_column=Column(Integer, ForeignKey("duty_shift.id"), nullable=False))
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), nullable=False))
+    what: str = Field(sa_column=Column(Text, nullable=False))
+    damage: str | None = Field(default=None, sa_column=Column(String(32)))

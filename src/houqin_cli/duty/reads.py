@@ -305,3 +305,35 @@ def attendance(reader: Reader, month: str | None, person: str | None = None) -> 
             key=lambda kv: str(kv[1]["person"]))]  # fmt: skip
     title = _("Duty attendance {first} to {last}").format(first=first, last=last)
     return Report(title, columns(*ATTENDANCE), rows)
+
+
+WAGES = ("code", "person", "wage", "missed", "deduction", "amount", "signature")
+
+
+def wage_rows(reader: Reader, month: str | None) -> tuple[list[dict[str, Any]], date, date]:
+    """Each hired guard (a person with a monthly wage, here in the month): the wage, the
+    missed shifts, the deduction the setting duty.missed_shift_deduction says (default
+    none), what is paid."""
+    first, last = _range(reader, None, month)
+    per = settings.read(reader, "duty.missed_shift_deduction")["duty.missed_shift_deduction"]
+    now = clock.now(settings.zone(reader))
+    missed_by: dict[int, int] = {}
+    for s, _p in missed(reader, first, last, now):
+        missed_by[s.person] = missed_by.get(s.person, 0) + 1
+    rows = []
+    for pid, code, name, wage in reader.rows(
+        "SELECT id, code, name, wage FROM person WHERE wage IS NOT NULL AND"
+        " (active = :yes OR left_on >= :f) ORDER BY code",
+        {"yes": True, "f": day_param(reader, first)},
+    ):
+        n = missed_by.get(int(pid), 0)
+        cut = min(int(wage), n * int(per))
+        rows.append({"code": code, "person": name, "wage": int(wage), "missed": n,
+                     "deduction": cut, "amount": int(wage) - cut, "signature": ""})  # fmt: skip
+    return rows, first, last
+
+
+def wages(reader: Reader, month: str | None) -> Report:
+    rows, first, last = wage_rows(reader, month)
+    title = _("Duty wages {first} to {last}").format(first=first, last=last)
+    return Report(title, columns(*WAGES, command="duty wages"), rows)

@@ -17,7 +17,7 @@ from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 from houqin_cli.core.tx import reader_of
 from houqin_cli.duty import fair, reads
-from houqin_cli.duty.models import DutyLeave, DutyPost, Inspection, Patrol, Shift
+from houqin_cli.duty.models import DutyIncident, DutyLeave, DutyPost, Inspection, Patrol, Shift
 from houqin_cli.duty.vocab import KINDS, LOGISTICS, is_night, parse_span, window
 from houqin_cli.people.service import find_person, find_place, find_unit
 from houqin_cli.people.vocab import ROLES, choice, clean_name
@@ -412,3 +412,82 @@ def inspect(
 
 def is_night_post(post: DutyPost) -> bool:
     return is_night(post.start_min, post.end_min, post.kind)
+
+
+def record_wages(
+    session: Session,
+    month: str,
+    *,
+    handler: str,
+    acceptor: str,
+    reviewer: str,
+    approvers: list[str],
+) -> tuple[str, int]:
+    """The month's hired guards' wages entered as one service expense through the audit
+    group's receipt (三人签字), so the monthly statement shows it."""
+    from houqin_cli.audit.finance import receipts
+    from houqin_cli.core import money
+
+    r = reader_of(session)
+    rows, _first, last = reads.wage_rows(r, month)
+    total = sum(row["amount"] for row in rows)
+    if total <= 0:
+        raise RuleError(_("No hired guard's wage to record for {month}.").format(month=month))
+    actor = session.info["actor"]
+    today = clock.today(settings.timezone(session))
+    day = min(last, today)
+    invoice = f"护校工资-{month}"
+    receipt = receipts.add_receipt(
+        session, actor, supplier=_("Hired duty staff"), invoice=invoice, invoice_date=day,
+        amount=money.money_str(total), category_text="other", handler=handler,
+        acceptor=acceptor, reviewer=reviewer, approvers=approvers, stock=[], assets=[],
+        service=True, day=day, note=_("Duty wages {month}").format(month=month),
+    )  # fmt: skip
+    journal.record(session, "duty.wages.record", receipt, {"month": month, "total": total,
+                   "guards": [row["code"] for row in rows]})  # fmt: skip
+    return receipt.code, total
+
+
+def incident(
+    session: Session, day: date, post_text: str, what: str, asset: str | None
+) -> tuple[DutyIncident, str, str | None]:
+    """Property lost or damaged during a shift: who was on duty is named; with an asset,
+    a human-cause damage against them (照价赔偿), which the office can waive."""
+    shift, post = _shift_on(session, day, post_text)
+    if not what.strip():
+        raise InputError(_("Give --what: what was lost or damaged."))
+    r = reader_of(session)
+    [(code, name)] = r.rows("SELECT code, name FROM person WHERE id = :id", {"id": shift.person_id})
+    damage_code = None
+    if asset:
+        from houqin_cli.asset import damages
+
+        d = damages.damage(session, session.info["actor"], asset, "human", str(code), None, None,
+                           what.strip(), source=f"duty {post.code} {day.isoformat()}")  # fmt: skip
+        damage_code = d.code
+    row = DutyIncident(day=day, shift_id=_id(shift), person_id=shift.person_id,
+                       what=what.strip(), damage=damage_code)  # fmt: skip
+    session.add(row)
+    session.flush()
+    journal.append(session, "duty.incident", "duty_incident", entity_id=row.id, payload={
+        "date": day.isoformat(), "post": post.code, "on_duty": code, "what": row.what,
+        "damage": damage_code})  # fmt: skip
+    return row, str(name), damage_code
+
+
+def vacation(session: Session, summer: bool) -> tuple[date, date]:
+    """The next summer (after a spring term) or winter (after an autumn term) vacation,
+    from the term dates: the day after the term ends to the day before the next starts."""
+    r = reader_of(session)
+    today = clock.today(settings.timezone(session))
+    terms = r.rows('SELECT name, start, "end" FROM term ORDER BY start')
+    dated = [(str(n), clock.stored_date(s), clock.stored_date(e)) for n, s, e in terms]
+    for (_name, _s, end), (_n, start, _e) in zip(dated, dated[1:], strict=False):
+        assert end is not None and start is not None
+        is_summer = end.month in (6, 7, 8)
+        if is_summer == summer and start > today:
+            return end + timedelta(days=1), start - timedelta(days=1)
+    raise RuleError(
+        _("No {which} vacation ahead between two terms; add the next term with "
+          "`houqin term add`.").format(which=_("summer") if summer else _("winter"))
+    )  # fmt: skip

@@ -49,7 +49,9 @@ _VISITOR_SQL = (
 )
 
 
-def _visitor_rows(reader: Reader, where: str, params: dict[str, Any], tz: tzinfo) -> list[dict[str, Any]]:
+def _visitor_rows(
+    reader: Reader, where: str, params: dict[str, Any], tz: tzinfo
+) -> list[dict[str, Any]]:
     return [
         {"code": c, "visitor": n, "id_no": i, "phone": p, "organisation": o, "visiting": v,
          "reason": r, "vehicle": ve, "time_in": _when(a, tz), "time_out": _when(b, tz)}
@@ -72,7 +74,9 @@ def visitors(
     return Report(_("Visitors {day}").format(day=when), columns(*VISITORS), rows)
 
 
-def _exit_rows(reader: Reader, where: str, params: dict[str, Any], tz: tzinfo) -> list[dict[str, Any]]:
+def _exit_rows(
+    reader: Reader, where: str, params: dict[str, Any], tz: tzinfo
+) -> list[dict[str, Any]]:
     people = names_by_id(reader, "person")
     units = names_by_id(reader, "unit")
     found = reader.rows(

@@ -90,6 +90,27 @@ def roster_show(
     return reads.roster(r, week=week, month=month, post=post, person=person)
 
 
+@write(duty_app, "holiday-plan", help=_("Make the summer or winter vacation's roster from the "
+       "term dates."))  # fmt: skip
+def duty_holiday_plan(
+    s: Session,
+    summer: bool = typer.Option(False, "--summer", help=_("The summer vacation.")),
+    winter: bool = typer.Option(False, "--winter", help=_("The winter vacation.")),
+    replace: bool = typer.Option(
+        False, "--replace", help=_("Make it again (shifts already checked in are kept).")
+    ),
+) -> Done:
+    from houqin_cli.core.errors import InputError
+    from houqin_cli.duty import service
+
+    if summer == winter:
+        raise InputError(_("Give --summer or --winter."))
+    first, last = service.vacation(s, summer)
+    done = service.make_roster(s, first, last, replace=replace)
+    return Done(_("Rostered {first} to {last}: {shifts} shifts.").format(
+        first=first, last=last, shifts=done["shifts"]))  # fmt: skip
+
+
 @write(duty_app, "swap", help=_("Give PERSON_A's shift on POST that day to PERSON_B."))
 def duty_swap(
     s: Session,
@@ -200,3 +221,53 @@ def duty_check(r: Reader) -> Report:
 
     findings = [f for c in CHECKS for f in c.fn(r)]
     return Report(_("Duty check"), [], [], findings=findings)
+
+
+@report(duty_app, "wages", help=_("Each hired guard's monthly wage, deductions, a signature "
+        "column; --record enters the total as a service expense (三人签字)."), session=None)  # fmt: skip
+def duty_wages(
+    month: str | None = typer.Option(None, "--month", help=_("A month, such as 2026-05.")),
+    record: bool = typer.Option(
+        False, "--record", help=_("Enter the total as a service expense, for the statement.")
+    ),
+    handler: str | None = typer.Option(None, "--handler", help=_("Who handled it (经办人).")),
+    acceptor: str | None = typer.Option(None, "--acceptor", help=_("Who accepted it (验收人).")),
+    reviewer: str | None = typer.Option(None, "--reviewer", help=_("Who reviewed it (审核人).")),
+    approved_by: list[str] = typer.Option([], "--approved-by", help=_("An approver (repeatable).")),
+) -> Report:
+    from houqin_cli.cli import say
+    from houqin_cli.cli.run import state
+    from houqin_cli.core import money
+    from houqin_cli.core.errors import InputError
+    from houqin_cli.duty import reads, service
+
+    if record:
+        if not (month and handler and acceptor and reviewer):
+            raise InputError(
+                _("--record needs --month, --handler, --acceptor and --reviewer (三人签字).")
+            )
+        with state().write() as s:
+            code, total = service.record_wages(s, month, handler=handler, acceptor=acceptor,
+                                               reviewer=reviewer, approvers=approved_by)  # fmt: skip
+        say(_("Recorded {month}'s duty wages, {total}, as {code}.").format(
+            month=month, total=money.format_money(total), code=code))  # fmt: skip
+    with state().reader() as r:
+        return reads.wages(r, month)
+
+
+@write(duty_app, "incident", help=_("Property lost or damaged during a shift; names who was on "
+       "duty, and with --asset opens a human-cause damage against them."))  # fmt: skip
+def duty_incident(
+    s: Session,
+    date: str = typer.Option(..., "--date", help=_("The day.")),
+    post: str = typer.Option(..., "--post", help=_("The post.")),
+    what: str = typer.Option(..., "--what", help=_("What was lost or damaged.")),
+    asset: str | None = typer.Option(None, "--asset", help=_("The asset, such as ZC-2026-0001.")),
+) -> Done:
+    from houqin_cli.duty import service
+
+    _row, name, damage = service.incident(s, day(s, date), post, what, asset)
+    if damage:
+        return Done(_("Incident recorded; {name} was on duty; damage {code} opened against "
+                      "them.").format(name=name, code=damage), damage)  # fmt: skip
+    return Done(_("Incident recorded; {name} was on duty.").format(name=name))

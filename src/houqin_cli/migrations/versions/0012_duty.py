@@ -112,6 +112,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
+        "duty_incident",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("shift_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("what", sa.Text(), nullable=False),
+        sa.Column("damage", sa.String(length=32), nullable=True),
+        sa.ForeignKeyConstraint(["shift_id"], ["duty_shift.id"]),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
         "gate_visitor",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(length=32), nullable=False),
