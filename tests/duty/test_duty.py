@@ -194,3 +194,13 @@ def test_the_summer_vacation_roster_comes_from_the_term_dates(school):
     rows = roster(school, "--month", "2026-08")
     assert len(rows) == 62 and all(r["holiday_duty"] and r["person"] in LOGISTICS for r in rows)
     assert_refused(school, 3, "duty", "holiday-plan", "--winter", contains="No winter vacation")
+
+
+def test_an_upcoming_holiday_with_no_roster_is_a_finding(school):
+    env = {"HOUQIN_NOW": "2026-04-10T09:00"}
+    res, data = findings_json(school, "duty", "check", env=env)
+    [f] = [f for f in data["findings"] if f["code"] == "holiday.unrostered"]
+    assert f["from"] == "2026-05-01" and "--from 2026-05-01 --to 2026-05-05" in f["message"]
+    school.ok("duty", "roster", "make", "--from", "2026-05-01", "--to", "2026-05-05", env=env)
+    res, data = findings_json(school, "duty", "check", env=env)
+    assert not [f for f in data["findings"] if f["code"] == "holiday.unrostered"]

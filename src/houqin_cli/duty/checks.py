@@ -80,8 +80,48 @@ def ahead_check(reader: Reader) -> list[Finding]:
     return out
 
 
+HOLIDAY_AHEAD = 30
+
+
+def holiday_check(reader: Reader) -> list[Finding]:
+    """A statutory holiday within 30 days with no shift rostered on it (the 五一 roster not
+    made yet). A year with no holiday data is the calendar's own finding."""
+    from houqin_cli.calendar.holidays import year_days
+    from houqin_cli.core.errors import RuleError
+
+    if not reads.posts(reader):
+        return []
+    today = clock.today(settings.zone(reader))
+    last = today + timedelta(days=HOLIDAY_AHEAD)
+    offs: dict[str, list[str]] = {}
+    for year in sorted({today.year, last.year}):
+        try:
+            days = year_days(reader, year)
+        except RuleError:
+            continue
+        for d in days:
+            if d.kind == "off" and today < d.day <= last:
+                offs.setdefault(d.name, []).append(d.day.isoformat())
+    rostered = {
+        str(clock.stored_date(d))
+        for (d,) in reader.rows(
+            "SELECT DISTINCT day FROM duty_shift WHERE day > :f AND day <= :l",
+            {"f": day_param(reader, today), "l": day_param(reader, last)},
+        )
+    }
+    return [
+        Finding("duty.holiday", "holiday.unrostered", _(
+            "{name} ({first} to {last}) has no holiday duty roster; make it with "
+            "`houqin duty roster make --from {first} --to {last}`."
+        ).format(name=name, first=ds[0], last=ds[-1]), {"holiday": name, "from": ds[0]})
+        for name, ds in offs.items()
+        if not rostered & set(ds)
+    ]  # fmt: skip
+
+
 CHECKS = [
     Check("duty.missed", missed_check),
     Check("duty.patrol", patrol_check),
     Check("duty.ahead", ahead_check),
+    Check("duty.holiday", holiday_check),
 ]

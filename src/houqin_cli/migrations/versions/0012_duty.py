@@ -166,6 +166,7 @@ def downgrade() -> None:
     for name in (
         "gate_exit",
         "gate_visitor",
+        "duty_incident",
         "duty_inspection",
         "duty_patrol",
         "duty_leave",
