@@ -239,9 +239,11 @@ def duty_wages(
     from houqin_cli.cli.run import state
     from houqin_cli.core import money
     from houqin_cli.core.errors import InputError
-    from houqin_cli.duty import reads, service
+    from houqin_cli.duty import reads
 
     if record:
+        from houqin_cli.duty import service
+
         if not (month and handler and acceptor and reviewer):
             raise InputError(
                 _("--record needs --month, --handler, --acceptor and --reviewer (三人签字).")
