@@ -4,10 +4,10 @@ no ORM (nor rich, tabulate, openpyxl) is imported on their path."""
 from __future__ import annotations
 
 import pytest
-from plain_path import heavy_imports
 from test_duty import school  # noqa: F401  (the fixture)
 
 from conftest import EnvCli
+from plain_path import heavy_imports
 
 
 @pytest.mark.sqlite_only
