@@ -27,7 +27,7 @@ def test_the_reads_import_no_orm(school):  # noqa: F811
         (["duty", "check"], (0, 1)),
         (["gate", "visitor", "list", "--date", "2026-03-02"], (0,)),
         (["gate", "log", "--date", "2026-03-02"], (0,)),
-        (["gate", "exits"], (0,)),
+        (["gate", "exit", "list"], (0,)),
     ):
         heavy, out = heavy_imports(school.db, args, codes)
         assert heavy == [], (args, heavy)

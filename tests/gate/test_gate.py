@@ -67,11 +67,11 @@ def test_an_exit_needs_the_head_teacher_or_a_listed_role(school):
               "--time", "2026-03-02 14:10", "--back-by", "16:00")  # fmt: skip
     res, data = findings_json(school, "check", "--only", "gate")
     assert [f["exit"] for f in data["findings"]] == ["CX-2026-0001"]  # 11:00 passed, 16:00 not
-    school.ok("gate", "exit-back", "CX-2026-0001", "--time", "2026-03-02 10:50")
-    assert_refused(school, 3, "gate", "exit-back", "CX-2026-0001", contains="already back")
+    school.ok("gate", "exit", "back", "CX-2026-0001", "--time", "2026-03-02 10:50")
+    assert_refused(school, 3, "gate", "exit", "back", "CX-2026-0001", contains="already back")
     res, data = findings_json(school, "check", "--only", "gate")
     assert res.exit_code == 0
-    rows = js(school.ok("gate", "exits", "--class", "初一(1)班", "-f", "json"))
+    rows = js(school.ok("gate", "exit", "list", "--class", "初一(1)班", "-f", "json"))
     assert [r["code"] for r in rows] == ["CX-2026-0001", "CX-2026-0002"]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
+from typer.core import TyperGroup
 
 from houqin_cli.cli import Done, report, write
 from houqin_cli.core.i18n import _
@@ -22,7 +23,25 @@ gate_app = typer.Typer(
     no_args_is_help=True,
 )
 visitor_app = typer.Typer(help=_("The visitor log (会客登记)."), no_args_is_help=True)
+
+
+class _ExitGroup(TyperGroup):
+    """`gate exit STUDENT …` is `gate exit out STUDENT …`; `gate exit back CX` and
+    `gate exit list` are its other commands."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["out", *args]
+        return super().parse_args(ctx, args)
+
+
+exit_app = typer.Typer(
+    cls=_ExitGroup,
+    help=_("A student leaving during class hours: `gate exit STUDENT`, `exit back`, `exit list`."),
+    no_args_is_help=True,
+)
 gate_app.add_typer(visitor_app, name="visitor")
+gate_app.add_typer(exit_app, name="exit")
 
 When = typer.Option(None, "--time", help=_("When (default now), such as '2026-05-01 08:05'."))
 Reveal = typer.Option(
@@ -89,7 +108,7 @@ def visitor_list(
     return result
 
 
-@write(gate_app, "exit", help=_("A student leaves during class hours; prints the CX- number."))
+@write(exit_app, "out", help=_("A student leaves during class hours; prints the CX- number."))
 def gate_exit(
     s: Session,
     student: str = typer.Argument(..., metavar="STUDENT", help=_("学号, name or initials.")),
@@ -109,7 +128,7 @@ def gate_exit(
     return Done(_("Exit recorded ({code}).").format(code=e.code), e.code)
 
 
-@write(gate_app, "exit-back", help=_("A student who left is back."))
+@write(exit_app, "back", help=_("A student who left is back."))
 def gate_exit_back(
     s: Session,
     code: str = typer.Argument(..., metavar="CX", help=_("The exit's CX- number.")),
@@ -122,7 +141,7 @@ def gate_exit_back(
     return Done(_("{code}: back.").format(code=e.code))
 
 
-@report(gate_app, "exits", help=_("The day's student exits."), session="reader")
+@report(exit_app, "list", help=_("The day's student exits."), session="reader")
 def gate_exits(
     r: Reader,
     date: str | None = DayOpt,
