@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from houqin_cli.core import clock, settings
 from houqin_cli.core.columns import columns
 from houqin_cli.core.i18n import _
-from houqin_cli.core.plain import names_by_id
+from houqin_cli.core.plain import day_param, names_by_id
 from houqin_cli.core.privacy import masked_rows
 from houqin_cli.core.report import Report
 
@@ -116,8 +116,10 @@ def gate_log(reader: Reader, day: str | None = None) -> Report:
     lo, hi = _bounds(when, tz)
     p = {"lo": lo, "hi": hi}
     rows: list[dict[str, Any]] = []
-    for v in _visitor_rows(reader, "(in_at >= :lo AND in_at < :hi) OR (out_at >= :lo AND "
-                           "out_at < :hi)", p, tz):  # fmt: skip
+    # in that day, or out that day having come in within the month before (on the index)
+    back = {**p, "back": clock.iso_utc(clock.from_iso_utc(lo) - timedelta(days=31))}
+    for v in _visitor_rows(reader, "in_at >= :back AND in_at < :hi AND (in_at >= :lo OR "
+                           "(out_at >= :lo AND out_at < :hi))", back, tz):  # fmt: skip
         who = f"{v['visitor']} ({v['code']})"
         note = _("visiting {who}: {reason}").format(who=v["visiting"], reason=v["reason"])
         if v["time_in"].date() == when:
@@ -125,8 +127,8 @@ def gate_log(reader: Reader, day: str | None = None) -> Report:
         if v["time_out"] is not None and v["time_out"].date() == when:
             rows.append({"time": v["time_out"], "entry": _("visitor out"), "name": who,
                          "note": ""})  # fmt: skip
-    for e in _exit_rows(reader, "(e.out_at >= :lo AND e.out_at < :hi) OR (e.back_at >= :lo "
-                        "AND e.back_at < :hi)", p, tz):  # fmt: skip
+    for e in _exit_rows(reader, "e.out_at >= :back AND e.out_at < :hi AND (e.out_at >= :lo "
+                        "OR (e.back_at >= :lo AND e.back_at < :hi))", back, tz):  # fmt: skip
         who = f"{e['student']} ({e['class_name']}, {e['code']})"
         if e["time_out"].date() == when:
             note = _("{reason}; approved by {by}").format(reason=e["reason"], by=e["approved_by"])
@@ -138,8 +140,9 @@ def gate_log(reader: Reader, day: str | None = None) -> Report:
     people = names_by_id(reader, "person")
     posts = dict(reader.rows("SELECT id, name FROM duty_post"))
     for post, by, at in reader.rows(
-        "SELECT post_id, checkin_by_id, checkin_at FROM duty_shift"
-        " WHERE checkin_at >= :lo AND checkin_at < :hi", p):  # fmt: skip
+        "SELECT post_id, checkin_by_id, checkin_at FROM duty_shift WHERE day >= :d0"
+        " AND day <= :d1 AND checkin_at >= :lo AND checkin_at < :hi",
+        {**p, "d0": day_param(reader, when - timedelta(days=1)), "d1": day_param(reader, when)}):  # fmt: skip
         rows.append({"time": _when(at, tz), "entry": _("duty check-in"),
                      "name": people.get(by), "note": posts.get(post)})  # fmt: skip
     rows.sort(key=lambda r: (r["time"], r["entry"]))
