@@ -204,3 +204,16 @@ def test_an_upcoming_holiday_with_no_roster_is_a_finding(school):
     school.ok("duty", "roster", "make", "--from", "2026-05-01", "--to", "2026-05-05", env=env)
     res, data = findings_json(school, "duty", "check", env=env)
     assert not [f for f in data["findings"] if f["code"] == "holiday.unrostered"]
+
+
+def test_a_week_post_is_one_person_for_the_school_week(school):
+    for name in ("赵老师", "钱老师", "孙老师"):
+        school.ok("people", "add", name, "--role", "teacher")
+    school.ok("duty", "post", "add", "教师值周", "--shift", "07:30-17:30", "--kind", "week",
+              "--pool", "teacher")  # fmt: skip
+    school.ok("duty", "roster", "make", "--from", "2026-03-02", "--to", "2026-03-22",
+              "--post", "教师值周")  # fmt: skip
+    rows = roster(school, "--month", "2026-03", "--post", "教师值周")
+    assert len(rows) == 15  # school days only
+    weeks = [{r["person"] for r in rows[i : i + 5]} for i in (0, 5, 10)]
+    assert all(len(w) == 1 for w in weeks) and len(set().union(*weeks)) == 3
