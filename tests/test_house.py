@@ -25,6 +25,9 @@ GROUPS = {
     "repair",
     "safety",
     "meal",
+    "student",
+    "duty",
+    "gate",
 }  # the folders that are groups
 
 

@@ -149,6 +149,19 @@ DOMAINS: tuple[Domain, ...] = (
     group("repair", N_("Repairs (报修)"), 14, check_order=5),
     group("safety", N_("Safety inspections, hazards and violations (安全)"), 15, check_order=6),
     group("meal", N_("The canteen (食堂)"), 16, check_order=7),
+    group("student", N_("Students (学籍): class, boarding, guardian"), 17, check_order=8),
+    group(
+        "duty",
+        N_("Duty (值班护校): posts, rosters, check-ins, 查岗, attendance"),
+        18,
+        check_order=9,
+    ),
+    group(
+        "gate",
+        N_("The gate (门卫): visitors, students leaving in class hours, the gate book"),
+        19,
+        check_order=10,
+    ),
 )
 
 

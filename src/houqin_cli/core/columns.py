@@ -248,6 +248,37 @@ VOCABULARY: dict[str, tuple[str, Kind]] = {
     "voided_by": (N_("Reversed by"), "text"),
     "wed": (N_("Wed"), "text"),
     "what": (N_("What"), "text"),
+    "class_name": (N_("Class"), "text"),
+    "gender": (N_("Gender"), "text"),
+    "boarding": (N_("Boarding"), "bool"),
+    "guardian": (N_("Guardian"), "text"),
+    "id_no": (N_("ID number"), "text"),
+    "shift_time": (N_("Shift"), "text"),
+    "division": (N_("Division"), "text"),
+    "pool": (N_("Pool"), "text"),
+    "holiday_pool": (N_("Holiday pool"), "text"),
+    "post": (N_("Post"), "text"),
+    "holiday_duty": (N_("Holiday duty"), "bool"),
+    "checked_in": (N_("Checked in"), "bool"),
+    "rostered": (N_("Rostered"), "int"),
+    "worked": (N_("Worked"), "int"),
+    "missed": (N_("Missed"), "int"),
+    "late": (N_("Late"), "int"),
+    "absent": (N_("Absent at 查岗"), "int"),
+    "visitor": (N_("Visitor"), "text"),
+    "organisation": (N_("Organisation"), "text"),
+    "visiting": (N_("Visiting"), "text"),
+    "vehicle": (N_("Vehicle"), "text"),
+    "time_in": (N_("In"), "datetime"),
+    "time_out": (N_("Out"), "datetime"),
+    "student": (N_("Student"), "text"),
+    "approved_by": (N_("Approved by"), "text"),
+    "back_by": (N_("Back by"), "datetime"),
+    "with_guardian": (N_("With"), "text"),
+    "entry": (N_("Entry"), "text"),
+    "wage": (N_("Monthly wage"), "money"),
+    "deduction": (N_("Deduction"), "money"),
+    "leave_reason": (N_("Reason for leaving"), "text"),
 }
 
 # Keys whose meaning in one command differs from the vocabulary, kept because an
@@ -280,6 +311,7 @@ CONTRACT: dict[tuple[str, str], tuple[str, Kind, str]] = {
 HEADERS: dict[tuple[str, str], str] = {
     ("people list", "name"): N_("Full name"),
     ("people list", "active"): N_("At school"),
+    ("duty wages", "signature"): N_("Signature"),
 }
 
 # Keys whose values are stored codes, and the label tables (core/labels.py) that show

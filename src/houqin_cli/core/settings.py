@@ -241,6 +241,42 @@ SPECS: dict[str, Spec] = {
             N_("Days within which a damage compensation should be paid"),
         ),
         _spec(
+            "school.logistics_unit",
+            "text",
+            "",
+            N_("The unit whose people are the logistics staff (duty pools), such as 总务处"),
+        ),
+        _spec(
+            "duty.max_nights_per_month",
+            "int",
+            "8",
+            N_("The most night shifts a person is rostered on in a month"),
+        ),
+        _spec(
+            "duty.checkin_grace_minutes",
+            "int",
+            "30",
+            N_("Minutes after a shift starts within which its check-in is on time"),
+        ),
+        _spec(
+            "duty.missed_shift_deduction",
+            "money",
+            "0.00",
+            N_("Deducted from a hired guard's monthly wage per missed shift (0: none)"),
+        ),
+        _spec(
+            "school.class_hours",
+            "text",
+            "07:50-11:40,14:00-17:20",
+            N_("Class hours: a student leaving within them needs an approved exit"),
+        ),
+        _spec(
+            "gate.exit_roles",
+            "text",
+            "principal,director",
+            N_("Roles that may approve any student's exit (besides the class's head teacher)"),
+        ),
+        _spec(
             "stock.closed_through",
             "month",
             "",

@@ -13,5 +13,6 @@ REVISIONS: tuple[str, ...] = (
     "0009_repair",
     "0010_safety",
     "0011_meal",
+    "0012_duty",
 )
 HEAD = REVISIONS[-1]

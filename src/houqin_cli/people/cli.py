@@ -86,10 +86,13 @@ def people_add(
         shell_complete=complete.ROLE,
     ),
     phone: str | None = typer.Option(None, "--phone", help=_("Phone number.")),
+    wage: str | None = typer.Option(
+        None, "--wage", help=_("A hired guard's monthly wage, such as 400.")
+    ),
 ) -> Done:
     from houqin_cli.people import persons
 
-    p = persons.add_person(s, name, code=code, unit=unit, roles=role, phone=phone)
+    p = persons.add_person(s, name, code=code, unit=unit, roles=role, phone=phone, wage=wage)
     return _warned(s, added(p), p)
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Column, Date, ForeignKey, Integer, String, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -39,6 +39,8 @@ class Person(SQLModel, table=True):
     active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False))
     left_on: date | None = Field(default=None, sa_column=Column(Date))
     initials: str = Field(default="", sa_column=Column(String(200), nullable=False))
+    # a hired guard's monthly wage in fen (`people add --wage 400`); None for staff
+    wage: int | None = Field(default=None, sa_column=Column(BigInteger))
 
     @property
     def role_list(self) -> list[str]:

@@ -79,18 +79,24 @@ def add_person(
     unit: str | None = None,
     roles: list[str] | None = None,
     phone: str | None = None,
+    wage: str | None = None,
 ) -> Person:
+    from houqin_cli.core.money import parse_money
+
     name = clean_name(name, WHAT["person"])
+    fen = parse_money(wage) if wage is not None else None
     role_list = parse_roles(roles or [])
     phone = check_phone(phone)
     owner = find_unit(session, unit) if unit else None
     checked = check_code(session, code) if code else None
     person = new_person(session, name, checked, owner, role_list, phone)
+    person.wage = fen
     payload = {
         "name": name,
         "unit": owner.code if owner else None,
         "roles": role_list,
         "phone": phone,
+        **({"wage": fen} if fen is not None else {}),
     }
     return _added(session, "people.add", person, payload)
 

@@ -1,0 +1,13 @@
+"""The gate's part of `houqin demo`: nothing yet."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def fill(s: Session, rng: random.Random) -> dict[str, int]:
+    return {}
