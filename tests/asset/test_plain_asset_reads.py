@@ -15,6 +15,9 @@ from plain_path import heavy_imports
     [
         ["asset", "inspect", "due"],
         ["asset", "inspect", "due", "--term", "2026-autumn"],
+        ["asset", "scrap", "list"],
+        ["asset", "scrap", "list", "--status", "approved"],
+        ["asset", "scrap", "show", "BF-2026-0001"],
     ],
 )
 def test_the_orm_stays_off_their_path(demo_ledger: Cli, args: list[str]) -> None:
