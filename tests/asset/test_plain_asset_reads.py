@@ -18,6 +18,8 @@ from plain_path import heavy_imports
         ["asset", "scrap", "list"],
         ["asset", "scrap", "list", "--status", "approved"],
         ["asset", "scrap", "show", "BF-2026-0001"],
+        ["asset", "category", "list"],
+        ["asset", "category", "list", "--search", "设备"],
     ],
 )
 def test_the_orm_stays_off_their_path(demo_ledger: Cli, args: list[str]) -> None:
