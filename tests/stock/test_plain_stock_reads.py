@@ -59,6 +59,8 @@ def store(cli: Cli) -> Cli:
         ["stock", "summary", "--month", "2026-02", "--by", "unit"],
         ["stock", "summary", "--month", "2026-02", "--by", "category"],
         ["stock", "item", "show", "fb"],
+        ["stock", "slip", "CK-2026-0001"],
+        ["stock", "slip", "ck-2026-0003"],
     ],
 )
 def test_the_storeroom_reads_keep_the_orm_off_their_path(store: Cli, args: list[str]) -> None:

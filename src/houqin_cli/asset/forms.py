@@ -1,40 +1,33 @@
-"""The asset forms a school signs: the 借条 (`asset iou`), the 报废申请表 (`asset scrap
-show`, and `asset scrap list`) and the 资产清查表 (`asset count sheet`). Each returns the
+"""The asset forms a school signs: the 借条 (`asset iou`) and the 资产清查表 (`asset count
+sheet`); the 报废申请表 (`asset scrap show`) is in scrap_reads.py. Each returns the
 Report stdout shows, with its Form attached for -o FILE.xlsx and -o FILE.pdf."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from houqin_cli.asset import count, custody
 from houqin_cli.asset.cards import card
-from houqin_cli.asset.models import AssetEvent, Scrap
 from houqin_cli.asset.rounds import scope_name
-from houqin_cli.core import labels, money, names, settings
+from houqin_cli.core import labels, money, settings
 from houqin_cli.core.codes import require_prefix
 from houqin_cli.core.columns import columns
 from houqin_cli.core.forms import (
     Fields,
     Form,
     Sentence,
-    Signature,
-    Signatures,
     Table,
     report_table,
     signers,
 )
 from houqin_cli.core.i18n import _
 from houqin_cli.core.report import Report
-from houqin_cli.people.service import person_by_id, person_names, unit_names
+from houqin_cli.people.service import person_by_id, unit_names
 
 IOU = ("school", "code", "borrower", "org_unit", "asset_code", "asset", "spec", "qty", "unit", "value",
        "value_in_words", "lent_on", "due", "note", "returned_on", "condition")  # fmt: skip
-SCRAP = ("code", "asset_code", "asset", "qty", "unit", "value", "reason", "requester",
-         "requested_on", "appraiser", "opinion", "appraised_on", "approvers", "status")  # fmt: skip
 
 
 def _day(value: Any) -> str:
@@ -138,109 +131,6 @@ def _iou_form(session: Session, row: dict[str, Any]) -> Form:
             ),
         ],
     )
-
-
-# -- scrapping -----------------------------------------------------------------
-
-
-def _approvals(session: Session, s: Scrap) -> list[tuple[str, str]]:
-    """Each approver of a scrapping with the day they approved (the card's events)."""
-    people = person_names(session)
-    days = (
-        session.execute(
-            select(col(AssetEvent.date))
-            .where(col(AssetEvent.ref_code) == s.code)
-            .where(col(AssetEvent.kind).in_(("approved", "scrapped")))
-            .order_by(col(AssetEvent.id))
-        )
-        .scalars()
-        .all()
-    )
-    ids = [int(x) for x in s.approver_ids.split()]
-    return [(people.get(i, ""), _day(days[n]) if n < len(days) else "") for n, i in enumerate(ids)]
-
-
-def _scrap_row(session: Session, s: Scrap, people: dict[int, str]) -> dict[str, Any]:
-    asset = card(session, s.asset_id)
-    return {
-        "code": s.code,
-        "asset_code": asset.code,
-        "asset": asset.name,
-        "qty": s.qty,
-        "unit": asset.unit,
-        "value": money.divide(asset.value_fen * s.qty, max(asset.qty, s.qty)),
-        "reason": s.reason,
-        "requester": people.get(s.requested_by_id or 0),
-        "requested_on": s.requested_on,
-        "appraiser": people.get(s.appraiser_id or 0),
-        "opinion": s.opinion,
-        "appraised_on": s.appraised_on,
-        "approvers": [people.get(int(x), "") for x in s.approver_ids.split()],
-        "status": s.status,
-    }
-
-
-def scrap_list(session: Session, status: str | None) -> Report:
-    """`asset scrap list`: the scrapping requests, newest last."""
-    from houqin_cli.core.errors import InputError
-
-    q = select(Scrap).order_by(col(Scrap.code))
-    if status is not None:
-        wanted = labels.lookup("scrap_status", status) or status
-        if wanted not in ("requested", "appraised", "approved"):
-            raise InputError(
-                _("Invalid --status {value!r}; choose requested, appraised or approved.").format(
-                    value=status
-                )
-            )
-        q = q.where(col(Scrap.status) == wanted)
-    people = person_names(session)
-    rows = [_scrap_row(session, s, people) for s in session.execute(q).scalars()]
-    return Report(_("Scrapping requests"), columns(*SCRAP), rows)
-
-
-def scrap_show(session: Session, code: str) -> Report:
-    """`asset scrap show`: one scrapping request, and its 报废申请表."""
-    s: Scrap = names.find_code(session, Scrap, code, _("No scrapping request {code}."))
-    row = _scrap_row(session, s, person_names(session))
-    report = Report(_("Scrapping request {code}").format(code=s.code), columns(*SCRAP), [row])
-    report.record = True
-    asset = card(session, s.asset_id)
-    school = settings.raw(session, "school.name")
-    approvals = _approvals(session, s)
-    report.form = Form(
-        _("Asset scrapping application"),
-        school=school,
-        code=s.code,
-        lines=[_("Status: {status}").format(status=labels.label("scrap_status", s.status))],
-        blocks=[
-            Fields(
-                (
-                    (_("Asset code"), asset.code),
-                    (_("Name"), asset.name),
-                    (_("Specification"), asset.spec or ""),
-                    (_("Quantity"), f"{s.qty} {asset.unit}"),
-                    (_("Acquired"), _day(asset.acquired)),
-                    (_("Amount"), money.format_money(row["value"])),
-                )
-            ),
-            Fields(((_("Reason"), s.reason),), per_row=1),
-            Signatures(
-                (Signature(_("Requested by"), row["requester"] or "", _day(s.requested_on)),)
-            ),
-            Fields(((_("Appraisal opinion"), s.opinion or ""),), per_row=1),
-            Signatures(
-                (Signature(_("Appraised by"), row["appraiser"] or "", _day(s.appraised_on)),)
-            ),
-            Signatures(
-                tuple(Signature(_("Approved by"), name, day) for name, day in approvals)
-                or (Signature(_("Approved by")),),
-                per_row=2,
-                title=_("Approvals"),
-            ),
-        ],
-    )
-    return report
 
 
 # -- the count -----------------------------------------------------------------

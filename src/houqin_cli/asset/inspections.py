@@ -23,7 +23,7 @@ from houqin_cli.asset.rounds import (
     where,
 )
 from houqin_cli.calendar.service import term_for
-from houqin_cli.core import clock, journal, labels, names, settings
+from houqin_cli.core import journal, labels, names
 from houqin_cli.core.columns import columns
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
@@ -32,7 +32,6 @@ from houqin_cli.core.report import Finding, Report
 from houqin_cli.people.service import place_names
 
 KINDS = ("mid", "end", "term")
-OWED = ("term", "kind", "org_unit", "place", "due_by", "overdue")
 STATUSES = ("ok", "damaged", "missing")
 
 
@@ -259,14 +258,3 @@ def close(session: Session, actor: Actor, code: str, uninspected_as_ok: bool = F
         session, "asset.inspect.close", insp, {"uninspected_as_ok": [a.code for a in left]}
     )
     return insp
-
-
-def owed_report(session: Session, term_name: str | None) -> Report:
-    """`asset inspect due`: what a term still owes (default: the current one; between
-    terms, the one that ended last)."""
-    from houqin_cli.core.db import reader_of
-
-    day = clock.today(settings.timezone(session))
-    term = term_for(session, term_name, day)
-    rows = owing.owed(reader_of(session), (term.id or 0, term.name, term.start, term.end), day)
-    return Report(_("Inspections owed"), columns(*OWED), rows, findings=owing.owed_findings(rows))

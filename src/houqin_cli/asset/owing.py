@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from houqin_cli.core import clock, money, recurrence, settings
 from houqin_cli.core.clock import stored_date
+from houqin_cli.core.columns import columns
 from houqin_cli.core.i18n import _
 from houqin_cli.core.plain import day_param, names_by_id
-from houqin_cli.core.report import Finding
+from houqin_cli.core.report import Finding, Report
 
 if TYPE_CHECKING:
+    from houqin_cli.calendar.term_reads import TermRow
     from houqin_cli.core.db import Reader
 
 # the places inspected once a term (a class's own room is inspected with the class)
@@ -200,14 +202,11 @@ def windows(start: date, end: date, name: str) -> dict[str, date]:
     }
 
 
-def terms_due(reader: Reader, day: date) -> list[tuple[int, str, date, date]]:
-    """The term `day` falls in and the one that ended last before it: (id, name, start,
-    end), those that exist."""
-    param = {"day": day_param(reader, day)}
-    sql = 'SELECT id, name, start, "end" FROM term'
-    now = reader.rows(f'{sql} WHERE start <= :day AND "end" >= :day ORDER BY start LIMIT 1', param)
-    ended = reader.rows(f'{sql} WHERE "end" < :day ORDER BY "end" DESC LIMIT 1', param)
-    return [(int(i), str(n), stored_date(s), stored_date(e)) for i, n, s, e in [*now, *ended]]  # type: ignore[misc]
+def terms_due(reader: Reader, day: date) -> list[TermRow]:
+    """The term `day` falls in and the one that ended last before it, those that exist."""
+    from houqin_cli.calendar.term_reads import last_ended, term_at
+
+    return [t for t in (term_at(reader, day), last_ended(reader, day)) if t is not None]
 
 
 def owed(reader: Reader, term: tuple[int, str, date, date], day: date) -> list[dict[str, Any]]:
@@ -273,3 +272,16 @@ def owed_findings(rows: list[dict[str, Any]]) -> list[Finding]:
 def owed_check(reader: Reader) -> list[Finding]:
     day = today(reader)
     return [f for term in terms_due(reader, day) for f in owed_findings(owed(reader, term, day))]
+
+
+OWED = ("term", "kind", "org_unit", "place", "due_by", "overdue")
+
+
+def owed_report(reader: Reader, term_name: str | None) -> Report:
+    """`asset inspect due`: what a term still owes (default: the current one; between
+    terms, the one that ended last)."""
+    from houqin_cli.calendar.term_reads import term_for
+
+    day = clock.today(settings.zone(reader))
+    rows = owed(reader, term_for(reader, term_name, day), day)
+    return Report(_("Inspections owed"), columns(*OWED), rows, findings=owed_findings(rows))

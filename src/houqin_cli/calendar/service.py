@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 
 from sqlalchemy import func, select
@@ -10,7 +9,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from houqin_cli.calendar.models import Term
-from houqin_cli.core import clock, journal, settings
+from houqin_cli.core import journal
 from houqin_cli.core.errors import InputError, RuleError
 from houqin_cli.core.i18n import _
 
@@ -90,46 +89,18 @@ def term_count(session: Session) -> int:
     return session.execute(select(func.count()).select_from(Term)).scalar() or 0
 
 
-def term_at(session: Session, day: date) -> Term | None:
-    return (
-        session.execute(select(Term).where(col(Term.start) <= day, col(Term.end) >= day))
-        .scalars()
-        .first()
-    )
-
-
 def resolve_term(session: Session, name: str) -> Term:
-    term = session.execute(select(Term).where(col(Term.name) == name.strip())).scalars().first()
-    if term is None:
-        known = ", ".join(t.name for t in terms(session)) or "-"
-        raise InputError(
-            _("No term {name!r}; known terms: {known}.").format(name=name, known=known)
-        )
-    return term
-
-
-def last_ended(session: Session, day: date) -> Term | None:
-    """The term that ended last before `day`."""
-    q = select(Term).where(col(Term.end) < day).order_by(col(Term.end).desc()).limit(1)
-    return session.execute(q).scalars().first()
+    """The term named (exit 2 naming the known ones): `term_reads.term_for`'s rule."""
+    return term_for(session, name)
 
 
 def term_for(session: Session, name: str | None, day: date | None = None) -> Term:
-    """The term a term-scoped command means (every `--term` option asks here): the one
-    named; without a name, the one today (or `day`) falls in; between terms (the
-    summer holiday), the one that ended last, said in one line on stderr. Before the
-    first term ever there is none: exit 3."""
-    if name:
-        return resolve_term(session, name)
-    day = day or clock.today(settings.timezone(session))
-    term = term_at(session, day) or last_ended(session, day)
-    if term is None:
-        raise RuleError(_("No term covers {day}; add one with `houqin term add`.").format(day=day))
-    if not term.start <= day <= term.end:
-        sys.stderr.write(
-            _("No term covers {day}; using {name}, which ended {end}.").format(
-                day=day, name=term.name, end=term.end
-            )
-            + "\n"
-        )
+    """The term a term-scoped command means, as `calendar.term_reads.term_for` (the one
+    rule, in plain SQL) finds it, as the ORM row a write needs."""
+    from houqin_cli.calendar import term_reads
+    from houqin_cli.core.db import reader_of
+
+    found = term_reads.term_for(reader_of(session), name, day)
+    term = session.get(Term, found.id)
+    assert term is not None
     return term

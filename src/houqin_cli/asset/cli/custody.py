@@ -147,9 +147,9 @@ scrap_app = typer.Typer(
 )
 
 
-@report(scrap_app, "list", help=_("The scrapping requests."))
+@report(scrap_app, "list", help=_("The scrapping requests."), session="reader")
 def scrap_list(
-    s: Session,
+    s: Reader,
     status: str | None = typer.Option(
         None,
         "--status",
@@ -157,16 +157,18 @@ def scrap_list(
         shell_complete=complete.labels("scrap_status"),
     ),
 ) -> Report:
-    from houqin_cli.asset import forms
+    from houqin_cli.asset import scrap_reads
 
-    return forms.scrap_list(s, status)
+    return scrap_reads.scrap_list(s, status)
 
 
-@report(scrap_app, "show", help=_("A scrapping request and its form (报废申请表)."))
-def scrap_show(s: Session, code: Code) -> Report:
-    from houqin_cli.asset import forms
+@report(
+    scrap_app, "show", help=_("A scrapping request and its form (报废申请表)."), session="reader"
+)
+def scrap_show(s: Reader, code: Code) -> Report:
+    from houqin_cli.asset import scrap_reads
 
-    return forms.scrap_show(s, code)
+    return scrap_reads.scrap_show(s, code)
 
 
 @write(scrap_app, "request", help=_("Ask to scrap an asset."))

@@ -35,6 +35,7 @@ from houqin_cli.core.i18n import _
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from houqin_cli.core.db import Reader
     from houqin_cli.core.report import Report
 
 inspect_app = typer.Typer(
@@ -118,14 +119,15 @@ def inspect_close(
     inspect_app,
     "due",
     help=_("The inspections a term still owes; overdue ones are findings (exit 1)."),
+    session="reader",
 )
 def inspect_due(
-    s: Session,
+    s: Reader,
     term: TermOpt = None,
 ) -> Report:
-    from houqin_cli.asset import inspections
+    from houqin_cli.asset import owing
 
-    return inspections.owed_report(s, term)
+    return owing.owed_report(s, term)
 
 
 # -- the count ------------------------------------------------------------------

@@ -130,7 +130,7 @@ SlipCode = Annotated[
         shell_complete=complete.records("issue"),
     ),
 ]
-shows(app, "slip", SLIP_HELP, "stock.forms:slip", code=SlipCode)
+shows(app, "slip", SLIP_HELP, "stock.slip_reads:slip", session="reader", code=SlipCode)
 
 
 @write(app, "return", help=_("Take unused goods back in, at the current average cost (退库)."))
