@@ -3,18 +3,11 @@ tabulate, openpyxl) is imported on their path."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from safety_school import fire_plan, make_school
 
-from conftest import BASE_ENV, Cli
-
-ROOT = Path(__file__).resolve().parents[2]
-HEAVY = "{'sqlmodel', 'sqlalchemy', 'rich', 'tabulate', 'openpyxl'}"
+from conftest import Cli
+from plain_path import heavy_imports
 
 
 @pytest.fixture(scope="module")
@@ -50,19 +43,6 @@ def school(ledger_template: str, tmp_path_factory: pytest.TempPathFactory) -> Cl
     ],
 )
 def test_the_orm_stays_off_their_path(school: Cli, args: list[str]) -> None:
-    code = (
-        "import sys\n"
-        "from houqin_cli.app import main\n"
-        f"sys.argv = ['houqin', '--db', {school.db!r}, *{args!r}, '-f', 'csv']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as exc:\n"
-        "    assert exc.code in (None, 0, 1), exc.code\n"
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {HEAVY}), file=sys.stderr)\n"
-    )
-    env = {**os.environ, **BASE_ENV, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert proc.stdout.count("\n") >= 2  # a header and at least one row
-    assert proc.stderr.strip().splitlines()[-1] == "[]"
+    heavy, out = heavy_imports(school.db, args, codes=(0, 1))
+    assert out.count("\n") >= 2  # a header and at least one row
+    assert heavy == []
